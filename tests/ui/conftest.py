@@ -1,0 +1,37 @@
+"""App fixtures for Pilot and snapshot tests."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from rich.console import Console
+from textual.pilot import Pilot
+from textual.widgets import Static
+
+from tui.app import FoiApp, build_app
+from tui.data import DataService
+
+
+async def settle(pilot: Pilot[None]) -> None:
+    """Wait until every worker is done and the screen is drawn."""
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def plain(widget: Static, width: int = 100) -> str:
+    """The text a Static shows, whatever renderable it holds."""
+    console = Console(width=width, record=True, file=open("/dev/null", "w"))  # noqa: SIM115
+    console.print(widget.content)
+    return console.export_text()
+
+
+@pytest.fixture
+def make_app(service: DataService) -> Callable[..., FoiApp]:
+    """Build the app like the CLI does, over the default dataset."""
+
+    def make(**options: object) -> FoiApp:
+        return build_app(service, **options)  # type: ignore[arg-type]
+
+    return make

@@ -1,0 +1,116 @@
+"""The command line: version, help, report and check in every format, clean errors."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tui import __version__
+
+
+def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "tui", *args], capture_output=True, text=True, cwd=cwd, timeout=60)
+
+
+def test_version() -> None:
+    result = run("--version")
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"foi-explorer {__version__}"
+
+
+def test_help_lists_commands_and_options() -> None:
+    result = run("--help")
+    assert result.returncode == 0
+    for word in ("report", "check", "--data", "--screen"):
+        assert word in result.stdout
+
+
+def test_report_text_has_provenance_and_every_figure(tmp_path: Path) -> None:
+    result = run("report", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "FoI reference" in out and "londonworld.com" in out and "Caveats" in out
+    for figure in ("14", "16", "62", "92", "184", "160", "57", "37", "83", "16"):
+        assert figure in out
+
+
+def test_report_markdown() -> None:
+    out = run("report", "--format", "markdown").stdout
+    assert out.startswith("# ")
+    assert "| rank | officers | share of 184 | note |" in out
+    assert "| police constable | 160 | 87.0% |" in out
+
+
+def test_report_json(service) -> None:
+    data = json.loads(run("report", "--format", "json").stdout)
+    assert data["total"] == 184
+    assert data["provenance"]["foi_reference"] is None
+    years = [f["count"] for f in data["breakdowns"]["year"]["figures"]]
+    assert years == [14, 16, 62, 92]
+    assert data["trend"]["peak_period"] == "2021"
+
+
+def test_report_csv() -> None:
+    rows = list(csv.DictReader(io.StringIO(run("report", "--format", "csv").stdout)))
+    found = {(r["dimension"], r["category"]): r for r in rows}
+    assert found[("rank", "sergeant or above")]["count"] == "20"
+    assert found[("rank", "sergeant or above")]["qualifier"] == "derived"
+    assert found[("finding", "no finding recorded")]["count"] == "83"
+    assert found[("sanction", "dismissal")]["base"] == "37"
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "json"])
+def test_check_formats(fmt: str) -> None:
+    result = run("check", "--format", fmt)
+    assert result.returncode == 0
+    assert "contradicted" in result.stdout
+    assert "does not hold" in result.stdout
+    if fmt == "json":
+        data = json.loads(result.stdout)
+        assert {c["id"]: c["status"] for c in data["claims"]}["C1"] == "contradicted"
+
+
+def test_check_markdown_is_a_pasteable_fact_check() -> None:
+    out = run("check", "--format", "markdown").stdout
+    assert out.startswith("# Fact-check:")
+    assert "## The article's claims, tested" in out
+    assert "| C6 |" in out
+
+
+@pytest.mark.parametrize("command", [[], ["report"], ["check"]])
+def test_broken_dataset_gives_one_line_and_exit_2(dataset_copy: Path, command: list[str]) -> None:
+    figures = dataset_copy / "figures.csv"
+    original = figures.read_text(encoding="utf-8").replace("year,2020,2020,62", "year,2020,2020,6x2")
+    figures.write_text(original, encoding="utf-8")
+    result = run(*command, "--data", str(dataset_copy))
+    assert result.returncode == 2
+    assert result.stdout == ""
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1
+    assert "Traceback" not in result.stderr
+    assert "figures.csv, row 5, column 'count'" in lines[0]
+    assert figures.read_text(encoding="utf-8") == original, "the input must not be touched"
+
+
+def test_missing_dataset_path(tmp_path: Path) -> None:
+    result = run("report", "--data", str(tmp_path / "nope"))
+    assert result.returncode == 2
+    assert "nope" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_data_option_before_the_command(dataset_copy: Path) -> None:
+    result = run("--data", str(dataset_copy), "report", "--format", "json")
+    assert result.returncode == 0
+    assert json.loads(result.stdout)["total"] == 184
+
+
+def test_restricted_refuses_other_data(dataset_copy: Path) -> None:
+    result = run("--restricted", "--data", str(dataset_copy))
+    assert result.returncode == 2
+    assert "restricted" in result.stderr

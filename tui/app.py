@@ -1,0 +1,83 @@
+"""The Textual application: modes for the screens, app-wide keys, and the factory that builds it."""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import ClassVar
+
+from textual.app import App
+from textual.binding import Binding, BindingType
+
+from tui.commands import BindingCommands
+from tui.data.service import DataService
+from tui.screens import FoiScreen, HelpScreen, OutcomesScreen, RanksScreen, SourcesScreen, TrendsScreen
+
+SCREEN_CLASSES: dict[str, type[FoiScreen]] = {
+    "trends": TrendsScreen,
+    "ranks": RanksScreen,
+    "outcomes": OutcomesScreen,
+    "sources": SourcesScreen,
+}
+
+
+class FoiApp(App[None]):
+    """foi-explorer: one data service, a mode per screen, every action on a key."""
+
+    TITLE = "foi-explorer"
+    AUTO_FOCUS = None
+    CSS_PATH = "app.tcss"
+    COMMANDS = App.COMMANDS | {BindingCommands}
+    ENABLE_COMMAND_PALETTE = True
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("1", "switch_mode('trends')", "Trends", show=False, tooltip="Officers investigated per year"),
+        Binding("2", "switch_mode('ranks')", "Ranks", show=False, tooltip="Officers investigated by rank"),
+        Binding("3", "switch_mode('outcomes')", "Outcomes", show=False, tooltip="Findings and sanctions"),
+        Binding(
+            "4", "switch_mode('sources')", "Sources", show=False, tooltip="Provenance, checks and the article's claims"
+        ),
+        Binding("question_mark", "help", "Help", key_display="?", tooltip="Every key of this screen, and definitions"),
+        Binding(
+            "ctrl+p",
+            "command_palette",
+            "Commands",
+            show=False,
+            priority=True,
+            tooltip="Find any screen or action by name",
+        ),
+        Binding("q", "quit", "Quit", tooltip="Leave foi-explorer"),
+    ]
+
+    def __init__(self, service: DataService, *, screen: str = "trends", theme: str | None = None) -> None:
+        # The first screen is the default mode, so no blank frame is drawn before it.
+        self.DEFAULT_MODE = screen  # type: ignore[misc]
+        super().__init__()
+        self.service = service
+        for mode, screen_class in SCREEN_CLASSES.items():
+            self.add_mode(mode, partial(screen_class, service))
+        if theme:
+            self.theme = theme
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Hide the key of the screen already on show from the footer."""
+        if action == "switch_mode" and parameters and parameters[0] == self.current_mode:
+            return None
+        return True
+
+    def action_help(self) -> None:
+        """Open help for the screen on show (keys from its bindings, then definitions)."""
+        screen = self.screen
+        if isinstance(screen, HelpScreen):
+            return
+        title = screen.id or "this screen"
+        self.push_screen(HelpScreen(title, screen.active_bindings, self.service.definitions))
+
+    async def action_switch_mode(self, mode: str) -> None:
+        """Switch screens; from a pop-up, close it first."""
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+        await self.switch_mode(mode)
+
+
+def build_app(service: DataService, *, screen: str = "trends", theme: str | None = None) -> FoiApp:
+    """Build the app around a loaded data service (the one factory the CLI and tests use)."""
+    return FoiApp(service, screen=screen, theme=theme)

@@ -1,0 +1,58 @@
+"""Reconciliation checks: do the figures add up to each other?"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from tui.data.model import Check
+
+if TYPE_CHECKING:
+    from tui.data.service import DataService
+
+
+def reconcile(service: DataService) -> tuple[Check, ...]:
+    """Check every breakdown against its base, and work out every derived group.
+
+    A complete breakdown (years, ranks) must add up to its base; a partial one
+    (findings, sanctions) may fall short, and the shortfall is reported with the
+    name the package gives it. A breakdown with a suppressed count cannot be checked.
+    """
+    checks: list[Check] = []
+    for dimension in service.dimensions:
+        checks.append(_sum_check(service, dimension))
+        groups = service.dimension_info(dimension).get("groups", [])
+        for group, figure in zip(groups, service.breakdown(dimension).groups, strict=True):
+            names = " + ".join(group["members"])
+            if figure.count is None:
+                status, detail = "cannot be checked", f"{names}: a member count is suppressed"
+            else:
+                status, detail = "holds", f"{figure.note} = {figure.count} ({names})"
+            checks.append(
+                Check(f"{dimension}-{_slug(figure.category)}", f"{figure.category} (derived)", status, detail)
+            )
+    return tuple(checks)
+
+
+def _sum_check(service: DataService, dimension: str) -> Check:
+    info = service.dimension_info(dimension)
+    breakdown = service.breakdown(dimension)
+    base, base_label = service.base_of(dimension)
+    check_id = f"{dimension}-sum"
+    parts = " + ".join("?" if f.count is None else str(f.count) for f in breakdown.source_figures)
+    complete = info.get("coverage", "complete") == "complete"
+    title = f"{service.label(dimension)} {'add up to' if complete else 'cover'} {base_label}"
+    if base is None or service.has_suppressed(dimension):
+        return Check(check_id, title, "cannot be checked", f"{parts}: a count is suppressed, so the sum is unknown")
+    listed = breakdown.listed
+    if listed == base:
+        return Check(check_id, title, "holds", f"{parts} = {listed}, equal to {base}")
+    if listed < base:
+        gap = base - listed
+        what = info.get("remainder", "unaccounted for")
+        share = f"{gap / base:.0%}"
+        return Check(check_id, title, "does not hold", f"{parts} = {listed} of {base}: {gap} ({share}) {what}")
+    return Check(check_id, title, "does not hold", f"{parts} = {listed}, more than {base} by {listed - base}")
+
+
+def _slug(text: str) -> str:
+    return "-".join(text.lower().split())

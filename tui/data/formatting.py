@@ -1,0 +1,29 @@
+"""Pure number formatting shared by tables, charts, reports and summaries."""
+
+from __future__ import annotations
+
+
+def count(value: int | None, qualifier: str = "exact") -> str:
+    """A count as shown everywhere: suppressed is never shown as zero."""
+    if value is None:
+        return "suppressed"
+    prefix = {"at_least": "≥", "approx": "~"}.get(qualifier, "")
+    return f"{prefix}{value}"
+
+
+def share(value: float | None) -> str:
+    """A share as a percentage with one decimal, or a dash when unknown."""
+    return "–" if value is None else f"{value * 100:.1f}%"
+
+
+def change(value: int | None, pct: float | None) -> str:
+    """A signed change with its percentage, e.g. '+46 (+287.5%)'."""
+    if value is None:
+        return "–"
+    text = f"{value:+d}"
+    return text if pct is None else f"{text} ({pct:+.1f}%)"
+
+
+def multiple(value: float | None) -> str:
+    """A ratio as a multiple, e.g. '6.6×'."""
+    return "–" if value is None else f"{value:.1f}×"

@@ -1,0 +1,261 @@
+"""The one shared in-memory data service: every view asks it, nothing else reads data."""
+
+from __future__ import annotations
+
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from tui.data.checks import reconcile
+from tui.data.claims import ClaimEvaluator
+from tui.data.loader import Dataset, load_dataset
+from tui.data.model import (
+    Breakdown,
+    Check,
+    ClaimResult,
+    Definition,
+    Figure,
+    PeriodChange,
+    Provenance,
+    Source,
+    Trend,
+)
+
+
+class DataService:
+    """Answers every question the views ask about one dataset, from pandas, loaded once.
+
+    Results are frozen dataclasses of tuples and are memoised: ask as often as you like.
+    """
+
+    def __init__(self, dataset: Dataset) -> None:
+        self._dataset = dataset
+        self._figures = dataset.figures
+        self._breakdowns: dict[str, Breakdown] = {}
+        self._trends: dict[str, Trend] = {}
+        self._claims = ClaimEvaluator(self)
+        self._claims.validate(dataset.claims, dataset.path / _claims_file(dataset.metadata))
+
+    @classmethod
+    def from_path(cls, path: Path | str) -> DataService:
+        """Load, validate and serve the dataset at ``path``.
+
+        Raises:
+            DatasetError: the dataset is missing or broken.
+        """
+        return cls(load_dataset(path))
+
+    # --- metadata -------------------------------------------------------
+
+    @cached_property
+    def provenance(self) -> Provenance:
+        """The dataset's source, period, population and caveats."""
+        meta = self._dataset.metadata
+        licences = meta.get("licenses") or [{}]
+        return Provenance(
+            name=meta["name"],
+            title=meta["title"],
+            description=meta.get("description", ""),
+            force=meta["force"],
+            publisher=meta["publisher"],
+            foi_reference=meta.get("foi_reference"),
+            foi_reference_note=meta.get("foi_reference_note", ""),
+            published=meta.get("published", "not stated"),
+            disclosure_date=meta.get("disclosure_date", "not stated"),
+            period=meta["period"].get("label", f"{meta['period'].get('start')}–{meta['period'].get('end')}"),
+            population=meta["population"],
+            unit=meta["unit"],
+            licence=licences[0].get("title") or licences[0].get("name", "not stated"),
+            sources=tuple(
+                Source(
+                    title=s.get("title", ""),
+                    url=s.get("path", ""),
+                    publisher=s.get("publisher", ""),
+                    published=s.get("published", ""),
+                )
+                for s in meta["sources"]
+            ),
+            caveats=tuple(meta.get("caveats", ())),
+        )
+
+    @cached_property
+    def dimensions(self) -> tuple[str, ...]:
+        """The breakdown dimensions in the order the figures table first lists them."""
+        return tuple(d for d in self._figures["dimension"].unique() if d != "total")
+
+    def dimension_info(self, dimension: str) -> dict[str, Any]:
+        """The metadata the package gives a dimension (title, base, coverage, groups)."""
+        return dict(self._dataset.metadata.get("dimensions", {}).get(dimension, {}))
+
+    def label(self, dimension: str) -> str:
+        """A short plural name for a dimension (e.g. 'ranks'), for sentences."""
+        return str(self.dimension_info(dimension).get("label", dimension))
+
+    @cached_property
+    def definitions(self) -> tuple[Definition, ...]:
+        """Plain-words meanings of the terms used in the figures."""
+        return tuple(Definition(d["term"], d["meaning"]) for d in self._dataset.definitions)
+
+    # --- figures ----------------------------------------------------------
+
+    @cached_property
+    def stated_total(self) -> int | None:
+        """The total the source states, if it states one."""
+        rows = self._figures[self._figures["dimension"] == "total"]
+        return None if rows.empty or pd.isna(rows["count"].iloc[0]) else int(rows["count"].iloc[0])
+
+    @cached_property
+    def total(self) -> int:
+        """The number of officers in the dataset: the stated total, else the first full breakdown's sum."""
+        if self.stated_total is not None:
+            return self.stated_total
+        for dimension in self.dimensions:
+            if self.dimension_info(dimension).get("coverage", "complete") == "complete":
+                return self._sum(dimension)
+        return self._sum(self.dimensions[0])
+
+    def count(self, dimension: str, category: str) -> int | None:
+        """The count of one category (None when suppressed).
+
+        Raises:
+            KeyError: no such dimension and category.
+        """
+        rows = self._rows(dimension)
+        match = rows[rows["category"] == category]
+        if match.empty:
+            raise KeyError(f"{dimension}:{category}")
+        value = match["count"].iloc[0]
+        return None if pd.isna(value) else int(value)
+
+    def categories(self, dimension: str) -> tuple[str, ...]:
+        """The categories of a dimension in source order."""
+        return tuple(self._rows(dimension)["category"])
+
+    def has_suppressed(self, dimension: str) -> bool:
+        """True when any count of the dimension is suppressed."""
+        return bool(self._rows(dimension)["count"].isna().any())
+
+    def sum(self, dimension: str) -> int:
+        """The sum of a dimension's known counts (suppressed counts are left out, not zeroed)."""
+        return self._sum(dimension)
+
+    def base_of(self, dimension: str) -> tuple[int | None, str]:
+        """The number a dimension's shares are of, and a label saying what it is."""
+        base_ref = self.dimension_info(dimension).get("base", "total")
+        if base_ref == "total":
+            return self.total, f"all {self.total} {self.provenance.unit}"
+        base_dim, _, base_cat = base_ref.partition(":")
+        value = self.count(base_dim, base_cat)
+        return value, f"the {value} {self.dimension_info(dimension).get('base_label', f'in {base_cat!r}')}"
+
+    def breakdown(self, dimension: str) -> Breakdown:
+        """Counts and shares of one dimension, with derived groups and any unexplained remainder."""
+        if dimension not in self._breakdowns:
+            self._breakdowns[dimension] = self._build_breakdown(dimension)
+        return self._breakdowns[dimension]
+
+    def trend(self, dimension: str = "year") -> Trend:
+        """Counts per period with year-on-year change, the peak and the first-to-last multiple."""
+        if dimension not in self._trends:
+            self._trends[dimension] = self._build_trend(dimension)
+        return self._trends[dimension]
+
+    @cached_property
+    def checks(self) -> tuple[Check, ...]:
+        """Reconciliation checks of the figures against each other."""
+        return reconcile(self)
+
+    @cached_property
+    def claims(self) -> tuple[ClaimResult, ...]:
+        """The source's claims, each tested against the figures."""
+        return self._claims.evaluate_all(self._dataset.claims)
+
+    # --- internals ----------------------------------------------------------
+
+    def _rows(self, dimension: str) -> pd.DataFrame:
+        rows = self._figures[self._figures["dimension"] == dimension]
+        if rows.empty:
+            raise KeyError(dimension)
+        return rows
+
+    def _sum(self, dimension: str) -> int:
+        return int(self._rows(dimension)["count"].sum(skipna=True))
+
+    def _build_breakdown(self, dimension: str) -> Breakdown:
+        info = self.dimension_info(dimension)
+        rows = self._rows(dimension)
+        base, base_label = self.base_of(dimension)
+        listed = self._sum(dimension)
+
+        def share(count: int | None) -> float | None:
+            return None if count is None or not base else count / base
+
+        figures = [
+            Figure(
+                category=str(r.category),
+                count=None if pd.isna(r.count) else int(r.count),
+                qualifier=str(r.qualifier),
+                share=share(None if pd.isna(r.count) else int(r.count)),
+                note=str(r.note or ""),
+            )
+            for r in rows.itertuples(index=False)
+        ]
+        remainder = info.get("remainder")
+        partial = info.get("coverage") == "partial" and remainder and base is not None and base > listed
+        if partial and base is not None and not self.has_suppressed(dimension):
+            figures.append(
+                Figure(remainder, base - listed, "derived", share(base - listed), f"{base} - {listed} listed")
+            )
+        groups = []
+        for group in info.get("groups", []):
+            members = [self.count(dimension, m) for m in group["members"]]
+            known = None if any(m is None for m in members) else sum(m for m in members if m is not None)
+            working = " + ".join("?" if m is None else str(m) for m in members)
+            groups.append(Figure(group["name"], known, "derived", share(known), working))
+        return Breakdown(
+            dimension=dimension,
+            title=info.get("title", dimension),
+            figures=tuple(figures),
+            groups=tuple(groups),
+            base=base,
+            base_label=base_label,
+            listed=listed,
+        )
+
+    def _build_trend(self, dimension: str) -> Trend:
+        rows = self._rows(dimension)
+        counts = rows["count"]
+        change = counts.diff()
+        pct = counts.astype("Float64").pct_change() * 100
+        periods = tuple(
+            PeriodChange(
+                period=str(p),
+                count=None if pd.isna(c) else int(c),
+                change=None if pd.isna(d) else int(d),
+                change_pct=None if pd.isna(q) else float(q),
+            )
+            for p, c, d, q in zip(rows["category"], counts, change, pct, strict=True)
+        )
+        peak = int(counts.idxmax())
+        first, last = counts.iloc[0], counts.iloc[-1]
+        multiple = None if pd.isna(first) or pd.isna(last) or first == 0 else float(last / first)
+        return Trend(
+            dimension=dimension,
+            title=self.dimension_info(dimension).get("title", dimension),
+            periods=periods,
+            total=self._sum(dimension),
+            peak_period=str(rows.loc[peak, "category"]),
+            peak_count=int(rows.loc[peak, "count"]),
+            first_period=periods[0].period,
+            last_period=periods[-1].period,
+            multiple=multiple,
+        )
+
+
+def _claims_file(metadata: Any) -> str:
+    for resource in metadata["resources"]:
+        if resource["name"] == "claims":
+            return str(resource["path"])
+    return "claims.csv"

@@ -1,0 +1,63 @@
+"""Ranks: officers investigated by rank, with the derived 'sergeant or above'."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.app import ComposeResult
+from textual.widgets import Static
+
+from tui.data.model import Breakdown
+from tui.data.views import TableView, breakdown_table
+from tui.screens.base import FoiScreen
+from tui.widgets import FigureTable, HorizontalBarChart
+
+
+@dataclass(frozen=True)
+class RanksData:
+    """What the ranks screen shows."""
+
+    breakdown: Breakdown
+    compact: TableView
+    full: TableView
+
+
+class RanksScreen(FoiScreen):
+    """A bar per rank (``not stated`` kept) over a table of count and share."""
+
+    MODE = "ranks"
+    CSS_PATH = "ranks.tcss"
+    DIMENSION = "rank"
+
+    def compose_chart(self) -> ComposeResult:
+        """The bar chart above a compact table."""
+        yield HorizontalBarChart(id="rank-chart")
+        yield FigureTable(id="rank-compact")
+        yield Static("", id="rank-compact-note", classes="table-note", markup=False)
+
+    def compose_table(self) -> ComposeResult:
+        """The full table with notes and its base."""
+        yield FigureTable(id="rank-table")
+        yield Static("", id="rank-note", classes="table-note", markup=False)
+
+    def gather(self) -> RanksData:
+        """Ask the service for the rank breakdown."""
+        return RanksData(
+            self.service.breakdown(self.DIMENSION),
+            breakdown_table(self.service, self.DIMENSION, notes=False),
+            breakdown_table(self.service, self.DIMENSION),
+        )
+
+    def show(self, data: object) -> None:
+        """Fill the chart and both tables."""
+        assert isinstance(data, RanksData)
+        figures = [f for f in data.breakdown.figures if f.count is not None]
+        self.query_one(HorizontalBarChart).set_data(
+            [f.category for f in figures], [f.count or 0 for f in figures], title=data.breakdown.title
+        )
+        self.query_one("#rank-compact", FigureTable).show(data.compact)
+        self.query_one("#rank-table", FigureTable).show(data.full)
+        derived = "; ".join(f"{f.category} = {f.note}" for f in data.breakdown.groups)
+        note = f"{data.full.note} Italic rows are worked out here: {derived}." if derived else data.full.note
+        self.query_one("#rank-note", Static).update(note)
+        self.query_one("#rank-compact-note", Static).update(note)

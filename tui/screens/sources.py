@@ -1,0 +1,116 @@
+"""Sources & checks: the metadata in full, whether the figures add up, and the article's claims tested."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from tui.data.model import Check, ClaimResult, Provenance
+from tui.data.views import TableView, checks_table, claims_table
+from tui.export.report import provenance_lines
+from tui.screens.base import FoiScreen
+from tui.widgets import FigureTable
+
+STATUS_STYLE = {
+    "holds": "bold green",
+    "supported": "bold green",
+    "does not hold": "bold red reverse",
+    "contradicted": "bold red reverse",
+    "cannot be checked": "bold yellow",
+    "not checkable": "bold yellow",
+}
+
+
+@dataclass(frozen=True)
+class SourcesData:
+    """What the sources screen shows."""
+
+    provenance: Provenance
+    checks: tuple[Check, ...]
+    claims: tuple[ClaimResult, ...]
+    tables: tuple[TableView, TableView]
+
+
+class SourcesScreen(FoiScreen):
+    """Readable report first (``t``: the same checks and claims as sortable tables)."""
+
+    MODE = "sources"
+    CSS_PATH = "sources.tcss"
+
+    def compose_chart(self) -> ComposeResult:
+        """The readable report: provenance, checks, claims."""
+        with VerticalScroll(id="report", can_focus=True):
+            yield Static("", id="sources-text")
+
+    def compose_table(self) -> ComposeResult:
+        """Checks and claims as tables."""
+        yield Static("Do the figures add up?", classes="section-title")
+        yield FigureTable(id="checks-table")
+        yield Static("The article's claims, tested", classes="section-title")
+        yield FigureTable(id="claims-table")
+
+    def gather(self) -> SourcesData:
+        """Ask the service for provenance, checks and claims."""
+        return SourcesData(
+            self.service.provenance,
+            self.service.checks,
+            self.service.claims,
+            (checks_table(self.service), claims_table(self.service)),
+        )
+
+    def show(self, data: object) -> None:
+        """Fill the report and the tables."""
+        assert isinstance(data, SourcesData)
+        self.query_one("#sources-text", Static).update(_report(data))
+        self.query_one("#checks-table", FigureTable).show(data.tables[0])
+        self.query_one("#claims-table", FigureTable).show(data.tables[1])
+
+
+def _status(status: str) -> Text:
+    return Text(f" {status} ", style=STATUS_STYLE.get(status, "bold"))
+
+
+def _report(data: SourcesData) -> Group:
+    meta = Table(box=None, show_header=False, padding=(0, 1), expand=True)
+    meta.add_column("field", style="bold", no_wrap=True)
+    meta.add_column("value", ratio=1)
+    for label, value in provenance_lines(data.provenance):
+        meta.add_row(label, value)
+    caveats = Text("\n".join(f"- {c}" for c in data.provenance.caveats))
+
+    checks = Table(box=None, show_header=False, padding=(0, 1), expand=True)
+    checks.add_column("status", no_wrap=True)
+    checks.add_column("check", ratio=1)
+    for check in data.checks:
+        checks.add_row(_status(check.status), Text.assemble((check.title, "bold"), "\n", check.detail))
+
+    claims = Table(box=None, show_header=False, padding=(0, 1), expand=True)
+    claims.add_column("status", no_wrap=True)
+    claims.add_column("claim", ratio=1)
+    for claim in data.claims:
+        claims.add_row(
+            _status(claim.status),
+            Text.assemble(
+                (f"{claim.id} {claim.claim}", "bold"),
+                "\n",
+                f"computed: {claim.computed}",
+                "\n",
+                (f"where: {claim.location}", "dim"),
+            ),
+        )
+    return Group(
+        Text("Source", style="bold underline"),
+        meta,
+        Text("\nCaveats", style="bold underline"),
+        caveats,
+        Text("\nDo the figures add up?", style="bold underline"),
+        checks,
+        Text("\nThe article's claims, tested (paraphrased)", style="bold underline"),
+        claims,
+    )

@@ -1,0 +1,71 @@
+"""Trends: officers investigated per year."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.app import ComposeResult
+from textual.widgets import Static
+
+from tui.data import formatting as fmt
+from tui.data.model import Trend
+from tui.data.views import TableView, trend_summary, trend_table
+from tui.screens.base import FoiScreen
+from tui.widgets import FigureTable, VerticalBarChart
+
+
+@dataclass(frozen=True)
+class TrendsData:
+    """What the trends screen shows."""
+
+    trend: Trend
+    summary: str
+    changes: str
+    table: TableView
+
+
+class TrendsScreen(FoiScreen):
+    """A bar per year with counts, the peak marked, and the change on each year before."""
+
+    MODE = "trends"
+    CSS_PATH = "trends.tcss"
+    DIMENSION = "year"
+
+    def compose_chart(self) -> ComposeResult:
+        """Summary lines above the bar chart."""
+        yield Static("", id="summary", markup=False)
+        yield VerticalBarChart(id="trend-chart")
+
+    def compose_table(self) -> ComposeResult:
+        """The exact numbers with their change."""
+        yield FigureTable(id="trend-table")
+        yield Static("", id="trend-note", classes="table-note", markup=False)
+
+    def gather(self) -> TrendsData:
+        """Ask the service for the trend and its table."""
+        trend = self.service.trend(self.DIMENSION)
+        changes = " · ".join(
+            f"{p.period} {fmt.change(p.change, p.change_pct)}" for p in trend.periods if p.change is not None
+        )
+        return TrendsData(
+            trend,
+            trend_summary(self.service, self.DIMENSION),
+            f"Change: {changes}",
+            trend_table(self.service, self.DIMENSION),
+        )
+
+    def show(self, data: object) -> None:
+        """Fill the chart, the summary and the table."""
+        assert isinstance(data, TrendsData)
+        trend = data.trend
+        known = [p for p in trend.periods if p.count is not None]
+        peak = next(i for i, p in enumerate(known) if p.period == trend.peak_period)
+        self.query_one("#summary", Static).update(f"{data.summary}\n{data.changes}")
+        self.query_one(VerticalBarChart).set_data(
+            [p.period for p in known],
+            [p.count or 0 for p in known],
+            highlight=peak,
+            title=f"{trend.title} (peak {trend.peak_period} highlighted)",
+        )
+        self.query_one(FigureTable).show(data.table)
+        self.query_one("#trend-note", Static).update(data.table.note)

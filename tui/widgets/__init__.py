@@ -1,0 +1,20 @@
+"""Reusable widgets: charts, tables and the bars every screen shares."""
+
+from tui.widgets.bar_chart import BarChart
+from tui.widgets.chart_style import ChartStyle
+from tui.widgets.figure_table import FigureTable
+from tui.widgets.horizontal_bar_chart import HorizontalBarChart
+from tui.widgets.nav_bar import SCREENS, NavBar
+from tui.widgets.provenance_bar import ProvenanceBar
+from tui.widgets.vertical_bar_chart import VerticalBarChart
+
+__all__ = [
+    "SCREENS",
+    "BarChart",
+    "ChartStyle",
+    "FigureTable",
+    "HorizontalBarChart",
+    "NavBar",
+    "ProvenanceBar",
+    "VerticalBarChart",
+]

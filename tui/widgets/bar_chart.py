@@ -1,0 +1,64 @@
+"""The shared base of the bar charts: data in, ``replot()`` draws it through ``self.plt``."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from textual_plotext import PlotextPlot
+
+from tui.widgets.chart_style import ChartStyle
+
+
+class BarChart(PlotextPlot):
+    """A bar chart that keeps its data and redraws it on demand.
+
+    Subclasses decide the orientation in :meth:`draw`. Counts are printed next to
+    each bar, and one bar may be highlighted (e.g. the peak year).
+    """
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self._labels: tuple[str, ...] = ()
+        self._values: tuple[int, ...] = ()
+        self._highlight: int | None = None
+        self._title = ""
+        self.style_options = ChartStyle()
+
+    def set_data(
+        self, labels: Sequence[str], values: Sequence[int], *, highlight: int | None = None, title: str = ""
+    ) -> None:
+        """Give the chart its bars and redraw it.
+
+        Args:
+            labels: one label per bar, in order.
+            values: one count per bar (suppressed counts are left out by the caller).
+            highlight: the index of a bar to draw in the accent colour, if any.
+            title: a title drawn above the plot.
+        """
+        self._labels = tuple(labels)
+        self._values = tuple(values)
+        self._highlight = highlight
+        self._title = title
+        self.replot()
+
+    def set_style(self, style: ChartStyle) -> None:
+        """Switch colours or markers (e.g. for ASCII or no-colour terminals) and redraw."""
+        self.style_options = style
+        self.replot()
+
+    def replot(self) -> None:
+        """Clear the plot and draw the current data again."""
+        plt = self.plt
+        plt.clear_figure()
+        if self._values:
+            plt.title(self._title)
+            self.draw(list(range(1, len(self._values) + 1)))
+        self.refresh()
+
+    def draw(self, positions: list[int]) -> None:
+        """Draw the bars at the given positions; implemented by each chart kind."""
+        raise NotImplementedError
+
+    def bar_colours(self) -> tuple[str, str]:
+        """The colours of ordinary and highlighted bars."""
+        return self.style_options.bar, self.style_options.accent

@@ -1,0 +1,46 @@
+"""Horizontal bars, one per category: ranks, findings and sanctions."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from tui.widgets.bar_chart import BarChart
+
+FRAME_LINES = 3
+"""Rows the chart needs besides its bars: the title and the top and bottom of the frame."""
+
+
+class HorizontalBarChart(BarChart):
+    """One terminal row per bar, first category on top, each with its count after it.
+
+    The widget sets its own height to bars + frame so each bar lands on exactly one
+    row: plotext spreads bars unevenly over any other number of rows.
+    """
+
+    def set_data(
+        self, labels: Sequence[str], values: Sequence[int], *, highlight: int | None = None, title: str = ""
+    ) -> None:
+        """Give the chart its bars, size it to one row per bar and redraw it."""
+        self.styles.height = len(values) + FRAME_LINES
+        super().set_data(labels, values, highlight=highlight, title=title)
+
+    def draw(self, positions: list[int]) -> None:
+        """Draw lying bars with their counts after them."""
+        plt = self.plt
+        colour, accent = self.bar_colours()
+        rows = list(reversed(positions))
+        top = max(self._values) or 1
+        for index, (y, value) in enumerate(zip(rows, self._values, strict=True)):
+            plt.bar(
+                [y],
+                [value],
+                orientation="horizontal",
+                color=accent if index == self._highlight else colour,
+                marker=self.style_options.marker,
+                width=0.1,
+            )
+            plt.text(f" {value}", value, y, alignment="left", style="bold", background="default")
+        plt.yticks(rows, list(self._labels))
+        plt.xticks([])
+        plt.xlim(0, top * 1.2)
+        plt.ylim(0.5, len(rows) + 0.5)

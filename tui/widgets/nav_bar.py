@@ -1,0 +1,31 @@
+"""The top line: the app's screens with their keys, the current one highlighted."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import Static
+
+SCREENS: tuple[tuple[str, str, str], ...] = (
+    ("1", "trends", "Trends"),
+    ("2", "ranks", "Ranks"),
+    ("3", "outcomes", "Outcomes"),
+    ("4", "sources", "Sources & checks"),
+)
+
+
+class NavBar(Static):
+    """Shows ``1 Trends  2 Ranks ...`` with the current screen in reverse video."""
+
+    def __init__(self, current: str, title: str) -> None:
+        super().__init__(id="nav")
+        self._current = current
+        self._title = title
+
+    def on_mount(self) -> None:
+        """Draw the bar once: it never changes for a given screen."""
+        text = Text(f" {self._title} ", style="bold")
+        for key, mode, label in SCREENS:
+            style = "reverse bold" if mode == self._current else ""
+            text.append(" ")
+            text.append(f" {key} {label} ", style=style)
+        self.update(text)

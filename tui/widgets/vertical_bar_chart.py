@@ -1,0 +1,28 @@
+"""Vertical bars, one per period: the yearly trend."""
+
+from __future__ import annotations
+
+from tui.widgets.bar_chart import BarChart
+
+
+class VerticalBarChart(BarChart):
+    """Upright bars with the count printed above each; the highlighted bar in the accent colour."""
+
+    def draw(self, positions: list[int]) -> None:
+        """Draw upright bars with their counts above them."""
+        plt = self.plt
+        colour, accent = self.bar_colours()
+        top = max(self._values) or 1
+        for index, (x, value) in enumerate(zip(positions, self._values, strict=True)):
+            plt.bar(
+                [x],
+                [value],
+                color=accent if index == self._highlight else colour,
+                marker=self.style_options.marker,
+                width=0.5,
+            )
+            plt.text(str(value), x, value + top * 0.1, alignment="center", style="bold", background="default")
+        plt.xticks(positions, list(self._labels))
+        plt.yticks([])
+        plt.ylim(0, top * 1.2)
+        plt.xlim(0.4, len(positions) + 0.6)
