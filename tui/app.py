@@ -11,6 +11,13 @@ from textual.binding import Binding, BindingType
 from tui.commands import BindingCommands
 from tui.data.service import DataService
 from tui.screens import FoiScreen, HelpScreen, OutcomesScreen, RanksScreen, SourcesScreen, TrendsScreen
+from tui.widgets import SCREENS
+
+PREPARE_DELAY = 0.5
+"""Seconds after start-up before the other screens are built in the background."""
+
+SWITCH_DELAY = 0.01
+"""Seconds screen updates are held during a screen switch, so it is drawn in one frame."""
 
 SCREEN_CLASSES: dict[str, type[FoiScreen]] = {
     "trends": TrendsScreen,
@@ -25,7 +32,12 @@ class FoiApp(App[None]):
 
     TITLE = "foi-explorer"
     AUTO_FOCUS = None
-    CSS_PATH = "app.tcss"
+    # Every screen's .tcss (beside its module, rules nested under the screen class) is loaded once
+    # here: a Screen.CSS_PATH would make Textual re-parse all CSS on the first switch to each screen.
+    CSS_PATH = [
+        "app.tcss",
+        *(f"screens/{name}.tcss" for name in ("trends", "ranks", "outcomes", "sources", "help", "provenance")),
+    ]
     COMMANDS = App.COMMANDS | {BindingCommands}
     ENABLE_COMMAND_PALETTE = True
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -57,6 +69,24 @@ class FoiApp(App[None]):
         if theme:
             self.theme = theme
 
+    def on_mount(self) -> None:
+        """Once the first screen is drawn, build the others so the first switch to each is instant."""
+        self.set_timer(PREPARE_DELAY, self._prepare_screens)
+
+    def _prepare_screens(self) -> None:
+        for mode in SCREEN_CLASSES:
+            if mode not in self._screen_stacks or not self._screen_stacks[mode]:
+                # Textual has no public "mount this mode in the background"; _init_mode does just that.
+                self._init_mode(mode)
+
+    def delay_update(self, delay: float = SWITCH_DELAY) -> None:
+        """Hold screen updates while a switch settles.
+
+        Textual holds them for 50 ms on every mode switch to hide the transition; our screens
+        are built in advance, so a shorter hold gives the same single frame, sooner.
+        """
+        super().delay_update(min(delay, SWITCH_DELAY))
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Hide the key of the screen already on show from the footer."""
         if action == "switch_mode" and parameters and parameters[0] == self.current_mode:
@@ -68,7 +98,8 @@ class FoiApp(App[None]):
         screen = self.screen
         if isinstance(screen, HelpScreen):
             return
-        title = screen.id or "this screen"
+        labels = {mode: label for _, mode, label in SCREENS}
+        title = f"the {labels[screen.id]} screen" if screen.id in labels else "this screen"
         self.push_screen(HelpScreen(title, screen.active_bindings, self.service.definitions))
 
     async def action_switch_mode(self, mode: str) -> None:

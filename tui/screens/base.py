@@ -9,10 +9,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container
 from textual.screen import Screen
-from textual.widgets import ContentSwitcher, Footer, Static
+from textual.widgets import ContentSwitcher, Static
 
 from tui.data.service import DataService
-from tui.widgets import FigureTable, NavBar, ProvenanceBar
+from tui.widgets import FigureTable, KeyBar, NavBar, ProvenanceBar
 
 MIN_WIDTH = 80
 MIN_HEIGHT = 24
@@ -50,7 +50,7 @@ class FoiScreen(Screen[None]):
                     yield from self.compose_table()
         yield Static("", id="too-small")
         yield ProvenanceBar(self.service.provenance)
-        yield Footer()
+        yield KeyBar()
 
     def compose_chart(self) -> ComposeResult:
         """The widgets of the chart view."""
@@ -73,6 +73,17 @@ class FoiScreen(Screen[None]):
     def _show_and_focus(self, data: object) -> None:
         self.show(data)
         self.focus_view()
+        if not self.is_current:
+            self.call_after_refresh(self._prerender)
+
+    def _prerender(self) -> None:
+        """Lay out and render a screen built in the background, so its first showing is instant.
+
+        Uses Textual internals (pinned version): there is no public way to warm a screen's caches.
+        """
+        if not self.is_current and self.app.size:
+            self._refresh_layout(self.app.size)
+            self._compositor.render_full_update()
 
     def gather(self) -> object:
         """Ask the service for what the screen shows (runs in a worker thread)."""

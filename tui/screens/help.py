@@ -8,9 +8,10 @@ from textual.app import ComposeResult
 from textual.binding import ActiveBinding, Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from tui.data.model import Definition
+from tui.widgets import KeyBar
 
 
 def key_rows(bindings: dict[str, ActiveBinding]) -> list[tuple[str, str, str]]:
@@ -34,7 +35,6 @@ def _key_name(key: str) -> str:
 class HelpScreen(ModalScreen[None]):
     """Keys generated from the bindings in force (never a hand-kept list), then definitions."""
 
-    CSS_PATH = "help.tcss"
     BINDINGS = [
         Binding("escape", "dismiss", "Close"),
         Binding("question_mark", "dismiss", "Close", show=False),
@@ -59,7 +59,7 @@ class HelpScreen(ModalScreen[None]):
             table.add_column("what it does", ratio=1)
             for keys, description, tooltip in self.rows:
                 table.add_row(keys, description, tooltip)
-            yield Static(table, id="keys")
+            yield Static(table, id="key-table")
             yield Static(Text("\nWhat the terms mean", style="bold underline"))
             definitions = Table(box=None, show_header=False, padding=(0, 1), expand=True)
             definitions.add_column("term", style="bold", no_wrap=True)
@@ -67,7 +67,7 @@ class HelpScreen(ModalScreen[None]):
             for item in self.definitions:
                 definitions.add_row(item.term, item.meaning)
             yield Static(definitions, id="definitions")
-        yield Footer()
+        yield KeyBar()
 
     def action_scroll(self, lines: int) -> None:
         """Scroll the panel by ``lines``."""

@@ -25,7 +25,6 @@ class OutcomesScreen(FoiScreen):
     """Findings and sanctions as charts, or as two exact tables; derived lines in the accent colour."""
 
     MODE = "outcomes"
-    CSS_PATH = "outcomes.tcss"
     DIMENSIONS = ("finding", "sanction")
 
     def compose_chart(self) -> ComposeResult:

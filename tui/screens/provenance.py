@@ -7,16 +7,16 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from tui.data.model import Provenance
 from tui.export.report import provenance_lines
+from tui.widgets import KeyBar
 
 
 class ProvenanceScreen(ModalScreen[None]):
     """Source title and URL, FoI reference, dates, population, unit, licence and caveats."""
 
-    CSS_PATH = "provenance.tcss"
     BINDINGS = [
         Binding("escape", "dismiss", "Close"),
         Binding("s", "dismiss", "Close", show=False),
@@ -34,7 +34,7 @@ class ProvenanceScreen(ModalScreen[None]):
         """A scrollable panel of label: value lines."""
         with VerticalScroll(id="panel"):
             yield Static(self._text(), id="provenance-text")
-        yield Footer()
+        yield KeyBar()
 
     def _text(self) -> Text:
         text = Text()

@@ -41,7 +41,6 @@ class SourcesScreen(FoiScreen):
     """Readable report first (``t``: the same checks and claims as sortable tables)."""
 
     MODE = "sources"
-    CSS_PATH = "sources.tcss"
 
     def compose_chart(self) -> ComposeResult:
         """The readable report: provenance, checks, claims."""
@@ -70,6 +69,21 @@ class SourcesScreen(FoiScreen):
         self.query_one("#sources-text", Static).update(_report(data))
         self.query_one("#checks-table", FigureTable).show(data.tables[0])
         self.query_one("#claims-table", FigureTable).show(data.tables[1])
+
+
+def _verdict_summary(data: SourcesData) -> Text:
+    """Two lines counting the verdicts, so the contradictions show before any scrolling."""
+
+    def tally(statuses: list[str]) -> str:
+        return " · ".join(f"{status} {statuses.count(status)}" for status in dict.fromkeys(statuses))
+
+    return Text.assemble(
+        ("Checks  ", "bold"),
+        tally([c.status for c in data.checks]),
+        ("\nClaims  ", "bold"),
+        tally([c.status for c in data.claims]),
+        ("\nScroll with the arrows or j/k; t shows the same as tables; source and caveats below.", "dim"),
+    )
 
 
 def _status(status: str) -> Text:
@@ -105,12 +119,13 @@ def _report(data: SourcesData) -> Group:
             ),
         )
     return Group(
-        Text("Source", style="bold underline"),
-        meta,
-        Text("\nCaveats", style="bold underline"),
-        caveats,
+        _verdict_summary(data),
         Text("\nDo the figures add up?", style="bold underline"),
         checks,
         Text("\nThe article's claims, tested (paraphrased)", style="bold underline"),
         claims,
+        Text("\nSource", style="bold underline"),
+        meta,
+        Text("\nCaveats", style="bold underline"),
+        caveats,
     )

@@ -28,7 +28,6 @@ class TrendsScreen(FoiScreen):
     """A bar per year with counts, the peak marked, and the change on each year before."""
 
     MODE = "trends"
-    CSS_PATH = "trends.tcss"
     DIMENSION = "year"
 
     def compose_chart(self) -> ComposeResult:

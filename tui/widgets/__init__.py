@@ -4,6 +4,7 @@ from tui.widgets.bar_chart import BarChart
 from tui.widgets.chart_style import ChartStyle
 from tui.widgets.figure_table import FigureTable
 from tui.widgets.horizontal_bar_chart import HorizontalBarChart
+from tui.widgets.key_bar import KeyBar
 from tui.widgets.nav_bar import SCREENS, NavBar
 from tui.widgets.provenance_bar import ProvenanceBar
 from tui.widgets.vertical_bar_chart import VerticalBarChart
@@ -14,6 +15,7 @@ __all__ = [
     "ChartStyle",
     "FigureTable",
     "HorizontalBarChart",
+    "KeyBar",
     "NavBar",
     "ProvenanceBar",
     "VerticalBarChart",
