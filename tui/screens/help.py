@@ -12,6 +12,7 @@ from textual.widgets import Static
 
 from tui.data.model import Definition
 from tui.widgets import KeyBar
+from tui.widgets.label_table import label_table
 
 
 def key_rows(bindings: dict[str, ActiveBinding]) -> list[tuple[str, str, str]]:
@@ -61,11 +62,7 @@ class HelpScreen(ModalScreen[None]):
                 table.add_row(keys, description, tooltip)
             yield Static(table, id="key-table")
             yield Static(Text("\nWhat the terms mean", style="bold underline"))
-            definitions = Table(box=None, show_header=False, padding=(0, 1), expand=True)
-            definitions.add_column("term", style="bold", no_wrap=True)
-            definitions.add_column("meaning", ratio=1)
-            for item in self.definitions:
-                definitions.add_row(item.term, item.meaning)
+            definitions = label_table((d.term, d.meaning) for d in self.definitions)
             yield Static(definitions, id="definitions")
         yield KeyBar()
 

@@ -11,11 +11,12 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from tui.data.model import Check, ClaimResult, Provenance
+from tui.data.model import Check, ClaimResult, Definition, Provenance
 from tui.data.views import TableView, checks_table, claims_table
 from tui.export.report import provenance_lines
 from tui.screens.base import FoiScreen
 from tui.widgets import FigureTable
+from tui.widgets.label_table import label_table
 
 STATUS_STYLE = {
     "holds": "bold green",
@@ -34,6 +35,7 @@ class SourcesData:
     provenance: Provenance
     checks: tuple[Check, ...]
     claims: tuple[ClaimResult, ...]
+    definitions: tuple[Definition, ...]
     tables: tuple[TableView, TableView]
 
 
@@ -60,6 +62,7 @@ class SourcesScreen(FoiScreen):
             self.service.provenance,
             self.service.checks,
             self.service.claims,
+            self.service.definitions,
             (checks_table(self.service), claims_table(self.service)),
         )
 
@@ -91,12 +94,9 @@ def _status(status: str) -> Text:
 
 
 def _report(data: SourcesData) -> Group:
-    meta = Table(box=None, show_header=False, padding=(0, 1), expand=True)
-    meta.add_column("field", style="bold", no_wrap=True)
-    meta.add_column("value", ratio=1)
-    for label, value in provenance_lines(data.provenance):
-        meta.add_row(label, value)
+    meta = label_table(provenance_lines(data.provenance))
     caveats = Text("\n".join(f"- {c}" for c in data.provenance.caveats))
+    terms = label_table((d.term, d.meaning) for d in data.definitions)
 
     checks = Table(box=None, show_header=False, padding=(0, 1), expand=True)
     checks.add_column("status", no_wrap=True)
@@ -128,4 +128,6 @@ def _report(data: SourcesData) -> Group:
         meta,
         Text("\nCaveats", style="bold underline"),
         caveats,
+        Text("\nWhat the terms mean", style="bold underline"),
+        terms,
     )
