@@ -5,13 +5,11 @@ from __future__ import annotations
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import ActiveBinding, Binding
-from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
+from textual.binding import ActiveBinding
 from textual.widgets import Static
 
 from tui.data.model import Definition
-from tui.widgets import KeyBar
+from tui.screens.panel import ReadingPanel
 from tui.widgets.label_table import label_table
 
 
@@ -33,16 +31,10 @@ def _key_name(key: str) -> str:
     return {"question_mark": "?", "ctrl+p": "ctrl+p", "escape": "esc"}.get(key, key)
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(ReadingPanel):
     """Keys generated from the bindings in force (never a hand-kept list), then definitions."""
 
-    BINDINGS = [
-        Binding("escape", "dismiss", "Close"),
-        Binding("question_mark", "dismiss", "Close", show=False),
-        Binding("q", "dismiss", "Close", show=False),
-        Binding("j,down", "scroll(1)", "Scroll", show=False),
-        Binding("k,up", "scroll(-1)", "Scroll", show=False),
-    ]
+    CLOSE_KEY = "question_mark"
 
     def __init__(self, title: str, bindings: dict[str, ActiveBinding], definitions: tuple[Definition, ...]) -> None:
         super().__init__()
@@ -50,26 +42,16 @@ class HelpScreen(ModalScreen[None]):
         self.rows = key_rows(bindings)
         self.definitions = definitions
 
-    def compose(self) -> ComposeResult:
+    def compose_panel(self) -> ComposeResult:
         """Keys table, then the definitions."""
-        with VerticalScroll(id="panel"):
-            yield Static(Text(f"Keys on {self.title_text}", style="bold underline"))
-            table = Table(box=None, show_header=False, padding=(0, 1), expand=True)
-            table.add_column("key", style="bold", no_wrap=True)
-            table.add_column("action", no_wrap=True)
-            table.add_column("what it does", ratio=1)
-            for keys, description, tooltip in self.rows:
-                table.add_row(keys, description, tooltip)
-            yield Static(table, id="key-table")
-            yield Static(Text("\nWhat the terms mean", style="bold underline"))
-            definitions = label_table((d.term, d.meaning) for d in self.definitions)
-            yield Static(definitions, id="definitions")
-        yield KeyBar()
-
-    def action_scroll(self, lines: int) -> None:
-        """Scroll the panel by ``lines``."""
-        self.query_one("#panel", VerticalScroll).scroll_relative(y=lines, animate=False)
-
-    async def action_dismiss(self, result: None = None) -> None:
-        """Close help."""
-        self.dismiss(result)
+        yield Static(Text(f"Keys on {self.title_text}", style="bold underline"))
+        table = Table(box=None, show_header=False, padding=(0, 1), expand=True)
+        table.add_column("key", style="bold", no_wrap=True)
+        table.add_column("action", no_wrap=True)
+        table.add_column("what it does", ratio=1)
+        for keys, description, tooltip in self.rows:
+            table.add_row(keys, description, tooltip)
+        yield Static(table, id="key-table")
+        yield Static(Text("\nWhat the terms mean", style="bold underline"))
+        definitions = label_table((d.term, d.meaning) for d in self.definitions)
+        yield Static(definitions, id="definitions")

@@ -4,37 +4,26 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from tui.data.model import Provenance
 from tui.export.report import provenance_lines
-from tui.widgets import KeyBar
+from tui.screens.panel import ReadingPanel
 
 
-class ProvenanceScreen(ModalScreen[None]):
+class ProvenanceScreen(ReadingPanel):
     """Source title and URL, FoI reference, dates, population, unit, licence and caveats."""
 
-    BINDINGS = [
-        Binding("escape", "dismiss", "Close"),
-        Binding("s", "dismiss", "Close", show=False),
-        Binding("q", "dismiss", "Close", show=False),
-        Binding("j,down", "scroll(1)", "Scroll", show=False),
-        Binding("k,up", "scroll(-1)", "Scroll", show=False),
-    ]
+    CLOSE_KEY = "s"
 
     def __init__(self, provenance: Provenance, row: tuple[str, dict[str, str] | None] | None = None) -> None:
         super().__init__()
         self.provenance = provenance
         self.row = row
 
-    def compose(self) -> ComposeResult:
-        """A scrollable panel of label: value lines."""
-        with VerticalScroll(id="panel"):
-            yield Static(self._text(), id="provenance-text")
-        yield KeyBar()
+    def compose_panel(self) -> ComposeResult:
+        """Label: value lines."""
+        yield Static(self._text(), id="provenance-text")
 
     def _text(self) -> Text:
         text = Text()
@@ -52,11 +41,3 @@ class ProvenanceScreen(ModalScreen[None]):
         for caveat in self.provenance.caveats:
             text.append(f"- {caveat}\n")
         return text
-
-    def action_scroll(self, lines: int) -> None:
-        """Scroll the panel by ``lines``."""
-        self.query_one("#panel", VerticalScroll).scroll_relative(y=lines, animate=False)
-
-    async def action_dismiss(self, result: None = None) -> None:
-        """Close the pop-up."""
-        self.dismiss(result)

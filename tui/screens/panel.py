@@ -1,0 +1,52 @@
+"""The shared shape of the pop-ups: a scrollable reading panel closed by esc, q or its own key."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+
+from tui.widgets import KeyBar
+
+
+class ReadingPanel(ModalScreen[None]):
+    """A modal with a scrollable ``#panel``; subclasses yield its contents from :meth:`compose_panel`.
+
+    ``CLOSE_KEY`` is the key that opened it, so pressing it again closes it.
+    """
+
+    CLOSE_KEY: ClassVar[str] = ""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "dismiss", "Close"),
+        Binding("q", "dismiss", "Close", show=False),
+        Binding("j,down", "scroll(1)", "Scroll", show=False),
+        Binding("k,up", "scroll(-1)", "Scroll", show=False),
+    ]
+
+    def __init_subclass__(cls, **kwargs: object) -> None:
+        # Before Textual's own __init_subclass__, which merges BINDINGS.
+        if cls.CLOSE_KEY:
+            cls.BINDINGS = [*ReadingPanel.BINDINGS, Binding(cls.CLOSE_KEY, "dismiss", "Close", show=False)]
+        super().__init_subclass__(**kwargs)
+
+    def compose(self) -> ComposeResult:
+        """The panel and the key bar."""
+        with VerticalScroll(id="panel"):
+            yield from self.compose_panel()
+        yield KeyBar()
+
+    def compose_panel(self) -> ComposeResult:
+        """The panel's contents."""
+        yield from ()
+
+    def action_scroll(self, lines: int) -> None:
+        """Scroll the panel by ``lines``."""
+        self.query_one("#panel", VerticalScroll).scroll_relative(y=lines, animate=False)
+
+    async def action_dismiss(self, result: None = None) -> None:
+        """Close the pop-up."""
+        self.dismiss(result)
