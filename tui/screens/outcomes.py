@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from textual.app import ComposeResult
 from textual.widgets import Static
 
+from tui.data import formatting as fmt
 from tui.data.model import Breakdown
 from tui.data.views import TableView, breakdown_table
 from tui.screens.base import FoiScreen
@@ -59,6 +60,7 @@ class OutcomesScreen(FoiScreen):
                 [f.count or 0 for f in figures],
                 highlight=derived,
                 title=f"{breakdown.title} - of {breakdown.base_label}",
+                annotations=[f"{fmt.count(f.count)} ({fmt.share(f.share)})" for f in figures],
             )
             self.query_one(f"#{dimension}-title", Static).update(f"{table.title} - shares of {breakdown.base_label}")
             self.query_one(f"#{dimension}-table", FigureTable).show(table)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from textual.app import ComposeResult
 from textual.widgets import Static
 
+from tui.data import formatting as fmt
 from tui.data.model import Breakdown
 from tui.data.views import TableView, breakdown_table
 from tui.screens.base import FoiScreen
@@ -52,7 +53,10 @@ class RanksScreen(FoiScreen):
         assert isinstance(data, RanksData)
         figures = [f for f in data.breakdown.figures if f.count is not None]
         self.query_one(HorizontalBarChart).set_data(
-            [f.category for f in figures], [f.count or 0 for f in figures], title=data.breakdown.title
+            [f.category for f in figures],
+            [f.count or 0 for f in figures],
+            title=data.breakdown.title,
+            annotations=[f"{fmt.count(f.count)} ({fmt.share(f.share)})" for f in figures],
         )
         self.query_one("#rank-compact", FigureTable).show(data.compact)
         self.query_one("#rank-table", FigureTable).show(data.full)

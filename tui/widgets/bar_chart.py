@@ -22,10 +22,17 @@ class BarChart(PlotextPlot):
         self._values: tuple[int, ...] = ()
         self._highlight: int | None = None
         self._title = ""
+        self._annotations: tuple[str, ...] = ()
         self.style_options = ChartStyle()
 
     def set_data(
-        self, labels: Sequence[str], values: Sequence[int], *, highlight: int | None = None, title: str = ""
+        self,
+        labels: Sequence[str],
+        values: Sequence[int],
+        *,
+        highlight: int | None = None,
+        title: str = "",
+        annotations: Sequence[str] | None = None,
     ) -> None:
         """Give the chart its bars and redraw it.
 
@@ -34,11 +41,13 @@ class BarChart(PlotextPlot):
             values: one count per bar (suppressed counts are left out by the caller).
             highlight: the index of a bar to draw in the accent colour, if any.
             title: a title drawn above the plot.
+            annotations: the text printed by each bar (default: its count).
         """
         self._labels = tuple(labels)
         self._values = tuple(values)
         self._highlight = highlight
         self._title = title
+        self._annotations = tuple(annotations) if annotations is not None else tuple(str(v) for v in values)
         self.replot()
 
     def set_style(self, style: ChartStyle) -> None:

@@ -18,11 +18,17 @@ class HorizontalBarChart(BarChart):
     """
 
     def set_data(
-        self, labels: Sequence[str], values: Sequence[int], *, highlight: int | None = None, title: str = ""
+        self,
+        labels: Sequence[str],
+        values: Sequence[int],
+        *,
+        highlight: int | None = None,
+        title: str = "",
+        annotations: Sequence[str] | None = None,
     ) -> None:
         """Give the chart its bars, size it to one row per bar and redraw it."""
         self.styles.height = len(values) + FRAME_LINES
-        super().set_data(labels, values, highlight=highlight, title=title)
+        super().set_data(labels, values, highlight=highlight, title=title, annotations=annotations)
 
     def draw(self, positions: list[int]) -> None:
         """Draw lying bars with their counts after them."""
@@ -30,7 +36,7 @@ class HorizontalBarChart(BarChart):
         colour, accent = self.bar_colours()
         rows = list(reversed(positions))
         top = max(self._values) or 1
-        for index, (y, value) in enumerate(zip(rows, self._values, strict=True)):
+        for index, (y, value, note) in enumerate(zip(rows, self._values, self._annotations, strict=True)):
             plt.bar(
                 [y],
                 [value],
@@ -39,8 +45,8 @@ class HorizontalBarChart(BarChart):
                 marker=self.style_options.marker,
                 width=0.1,
             )
-            plt.text(f" {value}", value, y, alignment="left", style="bold", background="default")
+            plt.text(f" {note}", value, y, alignment="left", style="bold", background="default")
         plt.yticks(rows, list(self._labels))
         plt.xticks([])
-        plt.xlim(0, top * 1.2)
+        plt.xlim(0, top * 1.3)
         plt.ylim(0.5, len(rows) + 0.5)

@@ -13,7 +13,7 @@ class VerticalBarChart(BarChart):
         plt = self.plt
         colour, accent = self.bar_colours()
         top = max(self._values) or 1
-        for index, (x, value) in enumerate(zip(positions, self._values, strict=True)):
+        for index, (x, value, note) in enumerate(zip(positions, self._values, self._annotations, strict=True)):
             plt.bar(
                 [x],
                 [value],
@@ -21,7 +21,7 @@ class VerticalBarChart(BarChart):
                 marker=self.style_options.marker,
                 width=0.5,
             )
-            plt.text(str(value), x, value + top * 0.1, alignment="center", style="bold", background="default")
+            plt.text(note, x, value + top * 0.1, alignment="center", style="bold", background="default")
         plt.xticks(positions, list(self._labels))
         plt.yticks([])
         plt.ylim(0, top * 1.2)
