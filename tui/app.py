@@ -67,6 +67,9 @@ class FoiApp(App[None]):
         for mode, screen_class in SCREEN_CLASSES.items():
             self.add_mode(mode, partial(screen_class, service))
         if theme:
+            if theme not in self.available_themes:
+                known = ", ".join(sorted(self.available_themes))
+                raise ValueError(f"unknown theme '{theme}' (known: {known})")
             self.theme = theme
 
     def on_mount(self) -> None:

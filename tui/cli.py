@@ -77,7 +77,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _print(render_checks(service, args.format))
     from tui.app import build_app
 
-    app = build_app(service, screen=args.screen, theme=args.theme)
+    try:
+        app = build_app(service, screen=args.screen, theme=args.theme)
+    except ValueError as exc:
+        return _fail(str(exc))
     app.run()
     return app.return_code or 0
 

@@ -114,3 +114,10 @@ def test_restricted_refuses_other_data(dataset_copy: Path) -> None:
     result = run("--restricted", "--data", str(dataset_copy))
     assert result.returncode == 2
     assert "restricted" in result.stderr
+
+
+def test_unknown_theme_is_a_clean_error() -> None:
+    result = run("--theme", "nope")
+    assert result.returncode == 2
+    assert "unknown theme 'nope'" in result.stderr and "textual-light" in result.stderr
+    assert "Traceback" not in result.stderr
