@@ -104,7 +104,7 @@ class DataService:
     def stated_total(self) -> int | None:
         """The total the source states, if it states one."""
         rows = self._figures[self._figures["dimension"] == "total"]
-        return None if rows.empty or pd.isna(rows["count"].iloc[0]) else int(rows["count"].iloc[0])
+        return None if rows.empty else _int(rows["count"].iloc[0])
 
     @cached_property
     def total(self) -> int:
@@ -126,8 +126,7 @@ class DataService:
         match = rows[rows["category"] == category]
         if match.empty:
             raise KeyError(f"{dimension}:{category}")
-        value = match["count"].iloc[0]
-        return None if pd.isna(value) else int(value)
+        return _int(match["count"].iloc[0])
 
     def categories(self, dimension: str) -> tuple[str, ...]:
         """The categories of a dimension in source order."""
@@ -193,21 +192,13 @@ class DataService:
             return None if count is None or not base else count / base
 
         figures = [
-            Figure(
-                category=str(r.category),
-                count=None if pd.isna(r.count) else int(r.count),
-                qualifier=str(r.qualifier),
-                share=share(None if pd.isna(r.count) else int(r.count)),
-                note=str(r.note or ""),
-            )
+            Figure(str(r.category), _int(r.count), str(r.qualifier), share(_int(r.count)), str(r.note or ""))
             for r in rows.itertuples(index=False)
         ]
         remainder = info.get("remainder")
-        partial = info.get("coverage") == "partial" and remainder and base is not None and base > listed
-        if partial and base is not None and not self.has_suppressed(dimension):
-            figures.append(
-                Figure(remainder, base - listed, "derived", share(base - listed), f"{base} - {listed} listed")
-            )
+        gap = 0 if base is None else base - listed
+        if info.get("coverage") == "partial" and remainder and gap > 0 and not self.has_suppressed(dimension):
+            figures.append(Figure(remainder, gap, "derived", share(gap), f"{base} - {listed} listed"))
         groups = []
         for group in info.get("groups", []):
             members = [self.count(dimension, m) for m in group["members"]]
@@ -232,8 +223,8 @@ class DataService:
         periods = tuple(
             PeriodChange(
                 period=str(p),
-                count=None if pd.isna(c) else int(c),
-                change=None if pd.isna(d) else int(d),
+                count=_int(c),
+                change=_int(d),
                 change_pct=None if pd.isna(q) else float(q),
             )
             for p, c, d, q in zip(rows["category"], counts, change, pct, strict=True)
@@ -252,6 +243,11 @@ class DataService:
             last_period=periods[-1].period,
             multiple=multiple,
         )
+
+
+def _int(value: Any) -> int | None:
+    """A pandas cell as an int, or None when it is missing (a suppressed count)."""
+    return None if pd.isna(value) else int(value)
 
 
 def _claims_file(metadata: Any) -> str:
