@@ -22,7 +22,6 @@ class WatchingPilot:
 
     async def press(self, key: str) -> None:
         await self.pilot.press(key)
-        await settle(self.pilot)
         screen = self.app.screen
         self.seen.append((self.app.current_mode, type(screen).__name__, getattr(screen, "view_name", "")))
 
