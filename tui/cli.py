@@ -12,9 +12,12 @@ from tui import __version__
 
 if TYPE_CHECKING:
     from tui.data import DataService
+    from tui.demo import Tour
 
 SCREENS = ("trends", "ranks", "outcomes", "sources")
 EXIT_DATA_ERROR = 2
+DEFAULT_CAST = "screenshots/tour.cast"
+WRITING_COMMANDS = ("screenshots", "record-demo")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -55,7 +58,33 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--format", choices=("text", "markdown", "json", "csv"), default="text")
     check = sub.add_parser("check", parents=[common], help="print the reconciliation checks and claims and exit")
     check.add_argument("--format", choices=("text", "markdown", "json"), default="text")
+    _add_picture_commands(sub, common)
     return parser
+
+
+def _add_picture_commands(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    """``screenshots``, ``demo`` and ``record-demo``: the app shown for the README, talks and casts."""
+    shots = sub.add_parser("screenshots", parents=[common], help="write SVG screenshots of every screen and exit")
+    shots.add_argument("dir", nargs="?", type=Path, default=Path("screenshots"), help="default: screenshots/")
+    tour_help = "a tour file (TOML) instead of the bundled tour"
+    demo = sub.add_parser("demo", parents=[common], help="play a keyboard tour of the app, then exit")
+    demo.add_argument("--speed", type=_speed, default=1.0, help="2 plays twice as fast, 0.5 half as fast")
+    demo.add_argument("--captions", action="store_true", help="show each key pressed and what it does")
+    demo.add_argument("--tour", metavar="PATH", type=Path, default=None, help=tour_help)
+    rec = sub.add_parser("record-demo", help="record the demo at 80x24 as an asciicast v2 file")
+    rec.add_argument("path", nargs="?", type=Path, default=Path(DEFAULT_CAST), help=f"default: {DEFAULT_CAST}")
+    rec.add_argument("--speed", type=_speed, default=1.0, help="speed of the recorded tour")
+    rec.add_argument("--tour", metavar="PATH", type=Path, default=None, help=tour_help)
+
+
+def _speed(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = 0.0
+    if not 0 < value <= 1000:
+        raise argparse.ArgumentTypeError(f"must be a number above 0, e.g. 2 (got {text!r})")
+    return value
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -64,6 +93,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     data_path: Path | None = getattr(args, "data", None)
     if args.restricted and data_path is not None:
         return _fail("--data is not allowed in restricted mode")
+    if args.restricted and (args.command in WRITING_COMMANDS or getattr(args, "tour", None) is not None):
+        return _fail(f"{args.command} {'--tour ' if args.command == 'demo' else ''}is not allowed in restricted mode")
+    if args.command == "record-demo":
+        return _record_demo(args.path, args.speed, args.tour)
     service = _load(data_path)
     if service is None:
         return EXIT_DATA_ERROR
@@ -75,6 +108,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         from tui.export import render_checks
 
         return _print(render_checks(service, args.format))
+    if args.command == "screenshots":
+        from tui.export.screenshots import write_screenshots
+
+        written = write_screenshots(service, args.dir)
+        return _print(f"wrote {len(written)} screenshots to {args.dir}/\n")
+    if args.command == "demo":
+        return _demo(service, args)
     from tui.app import build_app
 
     try:
@@ -93,6 +133,48 @@ def _load(path: Path | None) -> DataService | None:
     except DatasetError as exc:
         _fail(str(exc))
         return None
+
+
+def _load_tour(path: Path | None) -> Tour | None:
+    """The tour file (the bundled one by default), checked before anything starts; None after an error."""
+    from tui.demo import TourError, default_tour_path, load_tour
+
+    try:
+        return load_tour(path or default_tour_path())
+    except TourError as exc:
+        _fail(str(exc))
+        return None
+
+
+def _demo(service: DataService, args: argparse.Namespace) -> int:
+    """Play the tour in this terminal."""
+    tour = _load_tour(args.tour)
+    if tour is None:
+        return EXIT_DATA_ERROR
+    from tui.app import build_app
+    from tui.demo.player import run_demo
+
+    app = build_app(service, theme=args.theme)
+    return run_demo(app, tour, speed=args.speed, captions=args.captions)
+
+
+def _record_demo(path: Path, speed: float, tour: Path | None) -> int:
+    """Record ``foi-explorer demo --captions`` at 80x24 into ``path``."""
+    checked = _load_tour(tour)
+    if checked is None:
+        return EXIT_DATA_ERROR
+    from tui.demo.recorder import record, write_cast
+
+    argv = [sys.executable, "-m", "tui", "demo", "--captions", "--speed", f"{speed:g}"]
+    if tour is not None:
+        argv += ["--tour", str(tour)]
+    print(f"recording the demo at 80x24 into {path} (it plays in full, so this takes a while)", file=sys.stderr)
+    timeout = checked.duration / speed + 60
+    recording = record(argv, width=80, height=24, title="foi-explorer demo", timeout=timeout)
+    if recording.returncode != 0:
+        return _fail(f"the demo exited with status {recording.returncode}; {path} not written")
+    write_cast(recording, path)
+    return _print(f"wrote {path} ({len(recording.events)} events)\n")
 
 
 def _print(text: str) -> int:
