@@ -64,6 +64,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine)")
     serve.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000)")
+    serve.add_argument(
+        "--public-url",
+        metavar="URL",
+        default=None,
+        help="the address browsers use, if not http://HOST:PORT (e.g. behind a proxy, or with --host 0.0.0.0)",
+    )
     return parser
 
 
@@ -76,7 +82,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _fail("--data is not allowed with serve: browsers get the bundled datasets only")
         from tui.serve import serve
 
-        return serve(args.host, args.port, screen=args.screen, theme=args.theme)
+        return serve(args.host, args.port, public_url=args.public_url, screen=args.screen, theme=args.theme)
     if args.restricted:
         if data_path is not None:
             return _fail("--data is not allowed in restricted mode")

@@ -22,14 +22,23 @@ def app_command(*, screen: str = "trends", theme: str | None = None) -> str:
 
 
 def serve(
-    host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, *, screen: str = "trends", theme: str | None = None
+    host: str = DEFAULT_HOST,
+    port: int = DEFAULT_PORT,
+    *,
+    public_url: str | None = None,
+    screen: str = "trends",
+    theme: str | None = None,
 ) -> int:
-    """Serve the app over HTTP until interrupted; return the exit status."""
+    """Serve the app over HTTP until interrupted; return the exit status.
+
+    ``public_url`` is the address browsers use, when it is not ``http://host:port``.
+    """
     try:
         from textual_serve.server import Server
     except ImportError:
         return _fail("serve needs textual-serve: pip install 'foi-explorer[serve]'")
-    server = Server(app_command(screen=screen, theme=theme), host=host, port=port, title="foi-explorer")
+    command = app_command(screen=screen, theme=theme)
+    server = Server(command, host=host, port=port, title="foi-explorer", public_url=public_url)
     try:
         server.serve()
     except OSError as exc:

@@ -97,3 +97,22 @@ def test_serve_runs_the_app_in_the_browser(server: str) -> None:
 
     text = asyncio.run(first_screen())
     assert "184 in all" in text and "FoI ref not stated" in text
+
+
+def test_serve_on_a_taken_port_is_one_clean_line(tmp_path: Path) -> None:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as taken:
+        taken.bind((HOST, 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = subprocess.run(
+            [installed_command(), "serve", "--port", str(port)],
+            capture_output=True,
+            text=True,
+            timeout=30,
+            cwd=tmp_path,
+        )
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1
+    assert lines[0].startswith(f"foi-explorer: error: cannot serve on {HOST}:{port}: ")
+    assert "Traceback" not in result.stderr

@@ -147,7 +147,7 @@ def test_serve_help_says_localhost_and_restricted() -> None:
     result = run("serve", "--help")
     assert result.returncode == 0
     out = " ".join(result.stdout.split())
-    assert "--host" in out and "--port" in out
+    assert "--host" in out and "--port" in out and "--public-url" in out
     assert "127.0.0.1" in out and "8000" in out
     assert "--restricted" in out and "bundled datasets only" in out
 
