@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import partial
-from typing import ClassVar
+from pathlib import Path
+from typing import Any, BinaryIO, ClassVar, TextIO
 
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.screen import Screen
 
 from tui.commands import BindingCommands
 from tui.data.service import DataService
@@ -25,6 +28,14 @@ SCREEN_CLASSES: dict[str, type[FoiScreen]] = {
     "outcomes": OutcomesScreen,
     "sources": SourcesScreen,
 }
+
+RESTRICTED_SYSTEM_COMMANDS = frozenset({"Theme", "Quit", "Keys", "Maximize", "Minimize"})
+"""Textual's palette commands kept in restricted mode (none of them touches a file)."""
+
+RESTRICTED_ACTIONS = frozenset({"screenshot", "suspend_process"})
+"""Actions refused in restricted mode, whatever asks for them (key, palette, markup link)."""
+
+RESTRICTED_REFUSAL = "Not available in restricted mode."
 
 
 class FoiApp(App[None]):
@@ -59,11 +70,14 @@ class FoiApp(App[None]):
         Binding("q", "quit", "Quit", tooltip="Leave foi-explorer"),
     ]
 
-    def __init__(self, service: DataService, *, screen: str = "trends", theme: str | None = None) -> None:
+    def __init__(
+        self, service: DataService, *, screen: str = "trends", theme: str | None = None, restricted: bool = False
+    ) -> None:
         # The first screen is the default mode, so no blank frame is drawn before it.
         self.DEFAULT_MODE = screen  # type: ignore[misc]
         super().__init__()
         self.service = service
+        self.restricted = restricted
         for mode, screen_class in SCREEN_CLASSES.items():
             self.add_mode(mode, partial(screen_class, service))
         if theme:
@@ -91,10 +105,63 @@ class FoiApp(App[None]):
         super().delay_update(min(delay, SWITCH_DELAY))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Hide the key of the screen already on show from the footer."""
+        """Hide the key of the screen already on show from the footer; refuse what restricted mode forbids."""
+        if self.restricted and action in RESTRICTED_ACTIONS:
+            return False
         if action == "switch_mode" and parameters and parameters[0] == self.current_mode:
             return None
         return True
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Textual's own palette commands; in restricted mode only those that touch no file."""
+        for command in super().get_system_commands(screen):
+            if not self.restricted or command.title in RESTRICTED_SYSTEM_COMMANDS:
+                yield command
+
+    def action_suspend_process(self) -> None:
+        """Suspend to the shell (ctrl+z), except in restricted mode: there is no shell to go to."""
+        if self.restricted:
+            self.notify(RESTRICTED_REFUSAL, title="Suspend")
+            return
+        super().action_suspend_process()
+
+    def deliver_screenshot(
+        self, filename: str | None = None, path: str | None = None, time_format: str | None = None
+    ) -> str | None:
+        """Save a screenshot, except in restricted mode (it would write a file)."""
+        if self.restricted:
+            self.notify(RESTRICTED_REFUSAL, title="Screenshot")
+            return None
+        return super().deliver_screenshot(filename, path, time_format)
+
+    def save_screenshot(
+        self, filename: str | None = None, path: str | None = None, time_format: str | None = None
+    ) -> str:
+        """Write a screenshot file; refused in restricted mode."""
+        if self.restricted:
+            raise PermissionError("screenshots are not written in restricted mode")
+        return super().save_screenshot(filename, path, time_format)
+
+    def deliver_binary(self, path_or_file: str | Path | BinaryIO, **options: Any) -> str | None:
+        """Hand a file to the user (read from and saved to disk in a terminal); refused in restricted mode."""
+        if self.restricted:
+            self.notify(RESTRICTED_REFUSAL, title="Save")
+            return None
+        return super().deliver_binary(path_or_file, **options)
+
+    def deliver_text(self, path_or_file: str | Path | TextIO, **options: Any) -> str | None:
+        """Hand a text file to the user (read from and saved to disk in a terminal); refused in restricted mode."""
+        if self.restricted:
+            self.notify(RESTRICTED_REFUSAL, title="Save")
+            return None
+        return super().deliver_text(path_or_file, **options)
+
+    def open_url(self, url: str, *, new_tab: bool = True) -> None:
+        """Open a link in a browser, except in restricted mode (it would start a browser on the server)."""
+        if self.restricted:
+            self.notify(url, title="Links are not opened in restricted mode")
+            return
+        super().open_url(url, new_tab=new_tab)
 
     def action_help(self) -> None:
         """Open help for the screen on show (keys from its bindings, then definitions)."""
@@ -112,6 +179,8 @@ class FoiApp(App[None]):
         await self.switch_mode(mode)
 
 
-def build_app(service: DataService, *, screen: str = "trends", theme: str | None = None) -> FoiApp:
+def build_app(
+    service: DataService, *, screen: str = "trends", theme: str | None = None, restricted: bool = False
+) -> FoiApp:
     """Build the app around a loaded data service (the one factory the CLI and tests use)."""
-    return FoiApp(service, screen=screen, theme=theme)
+    return FoiApp(service, screen=screen, theme=theme, restricted=restricted)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -51,7 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--restricted",
         action="store_true",
-        help="for a shared SSH service: bundled datasets only, no shell, no suspend, no file writes",
+        help="for a shared SSH service: bundled datasets only, no shell, no suspend, no file writes; needs a terminal",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     report = sub.add_parser("report", parents=[common], help="print every table of the dataset and exit")
@@ -59,6 +60,20 @@ def build_parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", parents=[common], help="print the reconciliation checks and claims and exit")
     check.add_argument("--format", choices=("text", "markdown", "json"), default="text")
     _add_picture_commands(sub, common)
+    serve = sub.add_parser(
+        "serve",
+        help="serve the app to web browsers (restricted: bundled datasets only, no files)",
+        description="Serve the app to web browsers with textual-serve. Every browser gets the app in "
+        "--restricted mode: the bundled datasets only, nothing read or written elsewhere on this machine.",
+    )
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine)")
+    serve.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000)")
+    serve.add_argument(
+        "--public-url",
+        metavar="URL",
+        default=None,
+        help="the address browsers use, if not http://HOST:PORT (e.g. behind a proxy, or with --host 0.0.0.0)",
+    )
     return parser
 
 
@@ -91,10 +106,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command; return its exit status."""
     args = build_parser().parse_args(argv)
     data_path: Path | None = getattr(args, "data", None)
-    if args.restricted and data_path is not None:
-        return _fail("--data is not allowed in restricted mode")
-    if args.restricted and (args.command in WRITING_COMMANDS or getattr(args, "tour", None) is not None):
-        return _fail(f"{args.command} {'--tour ' if args.command == 'demo' else ''}is not allowed in restricted mode")
+    if args.command == "serve":
+        if data_path is not None:
+            return _fail("--data is not allowed with serve: browsers get the bundled datasets only")
+        from tui.serve import serve
+
+        return serve(args.host, args.port, public_url=args.public_url, screen=args.screen, theme=args.theme)
+    if args.restricted:
+        if data_path is not None:
+            return _fail("--data is not allowed in restricted mode")
+        if args.command in WRITING_COMMANDS or getattr(args, "tour", None) is not None:
+            what = "demo --tour" if args.command == "demo" else args.command
+            return _fail(f"{what} is not allowed in restricted mode")
+        from tui.restricted import NO_TERMINAL, clean_environment, has_terminal
+
+        clean_environment(os.environ)
+        if args.command is None and not has_terminal(sys.stdin, sys.stdout, os.environ):
+            return _fail(NO_TERMINAL)
     if args.command == "record-demo":
         return _record_demo(args.path, args.speed, args.tour)
     service = _load(data_path)
@@ -118,7 +146,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from tui.app import build_app
 
     try:
-        app = build_app(service, screen=args.screen, theme=args.theme)
+        app = build_app(service, screen=args.screen, theme=args.theme, restricted=args.restricted)
     except ValueError as exc:
         return _fail(str(exc))
     app.run()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import shlex
 import subprocess
 import sys
 from pathlib import Path
@@ -121,3 +122,68 @@ def test_unknown_theme_is_a_clean_error() -> None:
     assert result.returncode == 2
     assert "unknown theme 'nope'" in result.stderr and "textual-light" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_restricted_refuses_data_before_the_command(dataset_copy: Path) -> None:
+    result = run("--restricted", "--data", str(dataset_copy), "report")
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert "--data is not allowed in restricted mode" in result.stderr
+
+
+def test_restricted_app_refuses_to_run_without_a_terminal() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "tui", "--restricted"],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr.splitlines() == ["foi-explorer: error: restricted mode needs a terminal: connect with ssh -t"]
+
+
+def test_restricted_report_still_prints_to_a_pipe() -> None:
+    result = run("--restricted", "report", "--format", "json")
+    assert result.returncode == 0
+    assert json.loads(result.stdout)["total"] == 184
+
+
+def test_serve_help_says_localhost_and_restricted() -> None:
+    result = run("serve", "--help")
+    assert result.returncode == 0
+    out = " ".join(result.stdout.split())
+    assert "--host" in out and "--port" in out and "--public-url" in out
+    assert "127.0.0.1" in out and "8000" in out
+    assert "--restricted" in out and "bundled datasets only" in out
+
+
+def test_top_level_help_lists_serve() -> None:
+    assert "serve" in run("--help").stdout
+
+
+def test_serve_refuses_other_data(dataset_copy: Path) -> None:
+    result = run("--data", str(dataset_copy), "serve")
+    assert result.returncode == 2
+    assert "--data is not allowed with serve" in result.stderr
+
+
+def test_serve_without_textual_serve_is_one_clean_line(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tui.cli import main
+
+    monkeypatch.setitem(sys.modules, "textual_serve", None)
+    monkeypatch.setitem(sys.modules, "textual_serve.server", None)
+    assert main(["serve", "--port", "1"]) == 2
+    err = capsys.readouterr().err
+    assert err.splitlines() == ["foi-explorer: error: serve needs textual-serve: pip install 'foi-explorer[serve]'"]
+
+
+def test_serve_runs_the_app_restricted_and_isolated() -> None:
+    from tui.serve import app_command
+
+    command = shlex.split(app_command(screen="ranks", theme="ansi-dark"))
+    assert command[0] == sys.executable
+    assert command[1:] == ["-I", "-m", "tui", "--restricted", "--screen", "ranks", "--theme", "ansi-dark"]

@@ -8,7 +8,9 @@ import sys
 import pytest
 
 
-@pytest.mark.parametrize("module", ["tui.data", "tui.data.service", "tui.data.views", "tui.export", "tui.cli"])
+@pytest.mark.parametrize(
+    "module", ["tui.data", "tui.data.service", "tui.data.views", "tui.export", "tui.cli", "tui.restricted", "tui.serve"]
+)
 def test_module_does_not_import_textual(module: str) -> None:
     code = (
         f"import sys, {module}\n"
