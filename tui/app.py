@@ -2,15 +2,30 @@
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Sequence
 from functools import partial
 from typing import ClassVar
 
+from textual import constants, events
+from textual._compositor import CompositorUpdate
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.driver import Driver
+from textual.filter import LineFilter, Monochrome, NoColor
+from textual.screen import Screen
+from textual.widgets import Input
 
 from tui.commands import BindingCommands
 from tui.data.service import DataService
+from tui.filters import AsciiFilter, NoColourFilter
+from tui.redraw import ShadowScreen
 from tui.screens import FoiScreen, HelpScreen, OutcomesScreen, RanksScreen, SourcesScreen, TrendsScreen
+from tui.terminal import Terminal
+from tui.widgets import ChartStyle
+
+EXIT_INTERRUPTED = 130
+"""Exit status after ctrl+c, as a shell reports an interrupted command."""
 
 SCREEN_CLASSES: dict[str, type[FoiScreen]] = {
     "trends": TrendsScreen,
@@ -45,17 +60,76 @@ class FoiApp(App[None]):
             tooltip="Find any screen or action by name",
         ),
         Binding("q", "quit", "Quit", tooltip="Leave foi-explorer"),
+        Binding(
+            "ctrl+c",
+            "interrupt",
+            "Interrupt",
+            show=False,
+            priority=True,
+            tooltip="Leave at once (exit status 130, as for an interrupted command)",
+        ),
     ]
 
-    def __init__(self, service: DataService, *, screen: str = "trends", theme: str | None = None) -> None:
+    def __init__(
+        self,
+        service: DataService,
+        *,
+        screen: str = "trends",
+        theme: str | None = None,
+        terminal: Terminal | None = None,
+    ) -> None:
         # The first screen is the default mode, so no blank frame is drawn before it.
         self.DEFAULT_MODE = screen  # type: ignore[misc]
         super().__init__()
         self.service = service
+        self.terminal = terminal or Terminal()
+        self.chart_style = ChartStyle.for_terminal(ascii_only=self.terminal.ascii_only, mono=self.terminal.mono)
+        # Textual's own NO_COLOR handling greys colours out (still colour codes): replace it.
+        self.no_color = self.terminal.mono
+        self._own_filters: list[LineFilter] = [NoColourFilter()] if self.terminal.mono else []
+        if self.terminal.ascii_only:
+            self._own_filters.append(AsciiFilter())
+        self._shadow = ShadowScreen()
         for mode, screen_class in SCREEN_CLASSES.items():
             self.add_mode(mode, partial(screen_class, service))
         if theme:
             self.theme = theme
+        elif self.terminal.ansi_theme:
+            self.theme = "ansi-dark"
+        if self.terminal.low_bandwidth:
+            self.animation_level = "none"
+
+    def get_driver_class(self) -> type[Driver]:
+        """The resilient driver in a terminal (Textual's choice for a browser or Windows)."""
+        if constants.DRIVER or sys.platform == "win32":
+            return super().get_driver_class()
+        from tui.driver import ResilientDriver
+
+        return ResilientDriver
+
+    def get_line_filters(self) -> Sequence[LineFilter]:
+        """Textual's filters (less its grey NO_COLOR one), then no colour and ASCII as asked."""
+        textual = [f for f in super().get_line_filters() if not isinstance(f, Monochrome | NoColor)]
+        return [*textual, *self._own_filters] if self._own_filters else textual
+
+    def _display(self, screen: Screen[object], renderable: object) -> None:
+        # Textual 8.2.8 (pinned) hands every screen update to _display: send only changed cells.
+        if getattr(self._driver, "tracks_screen", False) and isinstance(renderable, CompositorUpdate):
+            renderable = self._shadow.update(renderable)
+        super()._display(screen, renderable)  # type: ignore[arg-type]
+
+    def on_resize(self, event: events.Resize) -> None:
+        """The terminal may have changed under us: repaint everything."""
+        self._shadow.invalidate()
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """No blinking cursor (every blink is a redraw sent down the link)."""
+        if isinstance(event.widget, Input):
+            event.widget.cursor_blink = False
+
+    def action_interrupt(self) -> None:
+        """ctrl+c: leave at once, with the status of an interrupted command."""
+        self.exit(return_code=EXIT_INTERRUPTED)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Hide the key of the screen already on show from the footer."""
@@ -78,6 +152,8 @@ class FoiApp(App[None]):
         await self.switch_mode(mode)
 
 
-def build_app(service: DataService, *, screen: str = "trends", theme: str | None = None) -> FoiApp:
+def build_app(
+    service: DataService, *, screen: str = "trends", theme: str | None = None, terminal: Terminal | None = None
+) -> FoiApp:
     """Build the app around a loaded data service (the one factory the CLI and tests use)."""
-    return FoiApp(service, screen=screen, theme=theme)
+    return FoiApp(service, screen=screen, theme=theme, terminal=terminal)

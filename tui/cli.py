@@ -75,10 +75,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         from tui.export import render_checks
 
         return _print(render_checks(service, args.format))
-    from tui.app import build_app
+    from tui import terminal
 
-    app = build_app(service, screen=args.screen, theme=args.theme)
-    app.run()
+    term = terminal.detect(no_color=args.no_color, ascii_only=args.ascii, low_bandwidth=args.low_bandwidth)
+    terminal.prepare_environment(term)
+    from tui.app import build_app  # Textual reads the environment prepared above when imported
+
+    app = build_app(service, screen=args.screen, theme=args.theme, terminal=term)
+    app.run(mouse=not term.low_bandwidth)
     return app.return_code or 0
 
 

@@ -62,3 +62,8 @@ class BarChart(PlotextPlot):
     def bar_colours(self) -> tuple[str, str]:
         """The colours of ordinary and highlighted bars."""
         return self.style_options.bar, self.style_options.accent
+
+    def bar_marker(self, index: int) -> str:
+        """The marker of the bar at ``index``: the highlighted bar may have its own."""
+        style = self.style_options
+        return style.accent_marker if index == self._highlight else style.marker
