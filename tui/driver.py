@@ -2,7 +2,8 @@
 
 Textual's Linux driver restores the terminal on a normal exit. This one also:
 
-- exits cleanly on SIGHUP (the SSH link dropped) and SIGTERM, with status 128 + signal;
+- exits cleanly on SIGHUP (the SSH link dropped) and SIGTERM, with status 128 + signal,
+  still trying to restore the terminal (a terminal that has gone just drops the writes);
 - never blocks or dies writing to a terminal that has gone (the writes are dropped);
 - notices a hung-up terminal (reads at end of file) and exits instead of spinning;
 - gives up after :data:`EXIT_DEADLINE` seconds if a clean exit is stuck (e.g. a terminal that
@@ -108,8 +109,6 @@ class ResilientDriver(LinuxDriver):
         if self._ending.is_set():
             return
         self._ending.set()
-        if signum == signal.SIGHUP:
-            self._out.lost = True
         status = 128 + signum
         self._loop.call_soon_threadsafe(lambda: self._app.exit(return_code=status))
         threading.Thread(target=self._deadline, args=(status,), name="foi-deadline", daemon=True).start()

@@ -10,6 +10,7 @@ only where they change.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 
 from rich.cells import cell_len
 from rich.color import ColorSystem
@@ -26,7 +27,6 @@ GAP = 6
 """Unchanged cells between two changes rewritten rather than jumped over (a jump costs ~7 bytes)."""
 
 RESET = "\x1b[0m"
-LINK = "\x00"
 
 PaintOp = tuple[int, int, Iterable[Segment]]
 """x, y and the segments Textual paints there."""
@@ -72,7 +72,7 @@ class ShadowScreen:
 
     def __init__(self) -> None:
         self._rows: dict[int, list[tuple[str, str] | None]] = {}
-        self._codes: dict[Style | None, str] = {None: ""}
+        self._looks: dict[Style | None, Look] = {None: PLAIN}
 
     def invalidate(self) -> None:
         """Forget the screen (after a resize, a resume, anything that may have changed it)."""
@@ -85,71 +85,109 @@ class ShadowScreen:
         return update
 
     def render(self, ops: Iterable[PaintOp], console: Console) -> str:
-        """The terminal sequence for the changed cells of ``ops``; the shadow is updated."""
+        """The terminal sequence for the changed cells of ``ops``; the shadow is updated.
+
+        Attributes carry over cursor moves: only what differs from the cell written before is
+        sent, and one reset ends the update.
+        """
         system = console._color_system or ColorSystem.TRUECOLOR
         out: list[str] = []
+        current = PLAIN
         for x, y, segments in ops:
             new = cells(segments)
-            seen = [(char, self._key(style, system)) for char, style in new]
+            looks = [self._look(style, system) for _, style in new]
+            seen = [(char, look.key) for (char, _), look in zip(new, looks, strict=True)]
             row = self._rows.setdefault(y, [])
             if len(row) < x + len(new):
                 row.extend([None] * (x + len(new) - len(row)))
             changed = [i for i, cell in enumerate(seen) if row[x + i] != cell]
             if not changed:
                 continue
-            for start, stop in self._runs(changed, new):
+            for start, stop in _runs(changed, new):
                 out.append(Control.move_to(x + start, y).segment.text)
-                out.append(self._sgr_text(new[start:stop], system))
+                for (char, style), look in zip(new[start:stop], looks[start:stop], strict=True):
+                    if look.link:
+                        out.append(_transition(current, PLAIN))
+                        out.append(style.render(char, color_system=system))  # type: ignore[union-attr]
+                        current = PLAIN
+                        continue
+                    out.append(_transition(current, look))
+                    current = look
+                    out.append(char)
             row[x : x + len(new)] = seen
+        out.append(_transition(current, PLAIN))
         return "".join(out)
 
-    def _key(self, style: Style | None, system: ColorSystem) -> str:
-        """What the terminal shows of a style: its attribute codes (and link)."""
-        codes = self._codes.get(style)
-        if codes is None:
+    def _look(self, style: Style | None, system: ColorSystem) -> Look:
+        """What the terminal shows of a style (memoised)."""
+        look = self._looks.get(style)
+        if look is None:
             assert style is not None
-            codes = style._make_ansi_codes(system)
-            if style.link:
-                codes += LINK + style.link
-            self._codes[style] = codes
-        return codes
+            attrs = style.without_color._make_ansi_codes(system)
+            fg = ";".join(style.color.downgrade(system).get_ansi_codes(True)) if style.color else ""
+            bg = ";".join(style.bgcolor.downgrade(system).get_ansi_codes(False)) if style.bgcolor else ""
+            look = self._looks[style] = Look(attrs, fg, bg, style.link or "")
+        return look
 
-    @staticmethod
-    def _runs(changed: list[int], new: list[Cell]) -> Iterator[tuple[int, int]]:
-        """Runs [start, stop) covering the changed cells, merged over short gaps, wide chars whole."""
-        start = stop = -1
-        for index in changed:
-            first = index - 1 if new[index][0] == "" and index > 0 else index
-            last = index + 2 if index + 1 < len(new) and new[index + 1][0] == "" else index + 1
-            if start < 0:
-                start, stop = first, last
-            elif first - stop <= GAP:
-                stop = max(stop, last)
-            else:
-                yield start, stop
-                start, stop = first, last
-        if start >= 0:
+
+@dataclass(frozen=True)
+class Look:
+    """A style as terminal attribute codes: attributes, foreground, background, and any link."""
+
+    attrs: str
+    fg: str
+    bg: str
+    link: str = ""
+
+    @property
+    def key(self) -> str:
+        """Equal for styles that look the same."""
+        return f"{self.attrs}|{self.fg}|{self.bg}|{self.link}"
+
+    @property
+    def plain(self) -> bool:
+        """No attribute and no colour."""
+        return not (self.attrs or self.fg or self.bg)
+
+
+PLAIN = Look("", "", "")
+
+
+def _transition(current: Look, target: Look) -> str:
+    """The shortest SGR sequence from one look to another (empty if they are the same)."""
+    if current == target or (current.plain and target.plain):
+        return ""
+    if target.plain:
+        return RESET
+    if current.attrs == target.attrs:
+        codes = []
+        if current.fg != target.fg:
+            codes.append(target.fg or "39")
+        if current.bg != target.bg:
+            codes.append(target.bg or "49")
+        if codes:
+            return f"\x1b[{';'.join(codes)}m"
+        return ""
+    reset = "" if current.plain else "0"
+    codes = [code for code in (reset, target.attrs, target.fg, target.bg) if code]
+    return f"\x1b[{';'.join(codes)}m"
+
+
+def _runs(changed: list[int], new: list[Cell]) -> Iterator[tuple[int, int]]:
+    """Runs [start, stop) covering the changed cells, merged over short gaps, wide chars whole."""
+    start = stop = -1
+    for index in changed:
+        first = index - 1 if new[index][0] == "" and index > 0 else index
+        last = index + 2 if index + 1 < len(new) and new[index + 1][0] == "" else index + 1
+        if start < 0:
+            start, stop = first, last
+        elif first - stop <= GAP:
+            stop = max(stop, last)
+        else:
             yield start, stop
-
-    def _sgr_text(self, run: list[Cell], system: ColorSystem) -> str:
-        """Text of a run with an attribute change only where the style changes; reset at the end."""
-        out: list[str] = []
-        current = ""
-        for char, style in run:
-            if style is not None and style.link:
-                if current:
-                    out.append(RESET)
-                    current = ""
-                out.append(style.render(char, color_system=system))
-                continue
-            codes = self._key(style, system)
-            if codes != current:
-                out.append(f"\x1b[0;{codes}m" if codes else RESET)
-                current = codes
-            out.append(char)
-        if current:
-            out.append(RESET)
-        return "".join(out)
+            start, stop = first, last
+    if start >= 0:
+        yield start, stop
 
 
 class DiffUpdate(CompositorUpdate):
