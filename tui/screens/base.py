@@ -63,8 +63,11 @@ class FoiScreen(Screen[None]):
     def on_mount(self) -> None:
         """Style the charts for the terminal, and ask the service for the figures without blocking the UI."""
         style = getattr(self.app, "chart_style", None)
-        if style is not None:
-            for chart in self.query(BarChart):
+        terminal = getattr(self.app, "terminal", None)
+        for chart in self.query(BarChart):
+            if terminal is not None and terminal.ansi_theme:
+                chart.theme = "clear"  # frame and ticks in the terminal's own colours, never black on black
+            if style is not None:
                 chart.set_style(style)
         self.load()
 
