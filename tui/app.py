@@ -2,25 +2,37 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import sys
+from collections.abc import Iterable, Sequence
 from functools import partial
 from pathlib import Path
 from typing import Any, BinaryIO, ClassVar, TextIO
 
+from textual import constants, events
+from textual._compositor import CompositorUpdate
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.driver import Driver
+from textual.filter import LineFilter, Monochrome, NoColor
 from textual.screen import Screen
+from textual.widgets import Input
 
 from tui.commands import BindingCommands
 from tui.data.service import DataService
+from tui.filters import AsciiFilter, NoColourFilter
+from tui.redraw import ShadowScreen
 from tui.screens import FoiScreen, HelpScreen, OutcomesScreen, RanksScreen, SourcesScreen, TrendsScreen
-from tui.widgets import SCREENS
+from tui.terminal import Terminal
+from tui.widgets import SCREENS, ChartStyle
 
 PREPARE_DELAY = 0.5
 """Seconds after start-up before the other screens are built in the background."""
 
 SWITCH_DELAY = 0.01
 """Seconds screen updates are held during a screen switch, so it is drawn in one frame."""
+
+EXIT_INTERRUPTED = 130
+"""Exit status after ctrl+c, as a shell reports an interrupted command."""
 
 SCREEN_CLASSES: dict[str, type[FoiScreen]] = {
     "trends": TrendsScreen,
@@ -68,16 +80,38 @@ class FoiApp(App[None]):
             tooltip="Find any screen or action by name",
         ),
         Binding("q", "quit", "Quit", tooltip="Leave foi-explorer"),
+        Binding(
+            "ctrl+c",
+            "interrupt",
+            "Interrupt",
+            show=False,
+            priority=True,
+            tooltip="Leave at once (exit status 130, as for an interrupted command)",
+        ),
     ]
 
     def __init__(
-        self, service: DataService, *, screen: str = "trends", theme: str | None = None, restricted: bool = False
+        self,
+        service: DataService,
+        *,
+        screen: str = "trends",
+        theme: str | None = None,
+        terminal: Terminal | None = None,
+        restricted: bool = False,
     ) -> None:
         # The first screen is the default mode, so no blank frame is drawn before it.
         self.DEFAULT_MODE = screen  # type: ignore[misc]
         super().__init__()
         self.service = service
         self.restricted = restricted
+        self.terminal = terminal or Terminal()
+        self.chart_style = ChartStyle.for_terminal(ascii_only=self.terminal.ascii_only, mono=self.terminal.mono)
+        # Textual's own NO_COLOR handling greys colours out (still colour codes): replace it.
+        self.no_color = self.terminal.mono
+        self._own_filters: list[LineFilter] = [NoColourFilter()] if self.terminal.mono else []
+        if self.terminal.ascii_only:
+            self._own_filters.append(AsciiFilter())
+        self._shadow = ShadowScreen()
         for mode, screen_class in SCREEN_CLASSES.items():
             self.add_mode(mode, partial(screen_class, service))
         if theme:
@@ -85,6 +119,42 @@ class FoiApp(App[None]):
                 known = ", ".join(sorted(self.available_themes))
                 raise ValueError(f"unknown theme '{theme}' (known: {known})")
             self.theme = theme
+        elif self.terminal.ansi_theme:
+            self.theme = "ansi-dark"
+        if self.terminal.low_bandwidth:
+            self.animation_level = "none"
+
+    def get_driver_class(self) -> type[Driver]:
+        """The resilient driver in a terminal (Textual's choice for a browser or Windows)."""
+        if constants.DRIVER or sys.platform == "win32":
+            return super().get_driver_class()
+        from tui.driver import ResilientDriver
+
+        return ResilientDriver
+
+    def get_line_filters(self) -> Sequence[LineFilter]:
+        """Textual's filters (less its grey NO_COLOR one), then no colour and ASCII as asked."""
+        textual = [f for f in super().get_line_filters() if not isinstance(f, Monochrome | NoColor)]
+        return [*textual, *self._own_filters] if self._own_filters else textual
+
+    def _display(self, screen: Screen[object], renderable: object) -> None:
+        # Textual 8.2.8 (pinned) hands every screen update to _display: send only changed cells.
+        if getattr(self._driver, "tracks_screen", False) and isinstance(renderable, CompositorUpdate):
+            renderable = self._shadow.update(renderable)
+        super()._display(screen, renderable)  # type: ignore[arg-type]
+
+    def on_resize(self, event: events.Resize) -> None:
+        """The terminal may have changed under us: repaint everything."""
+        self._shadow.invalidate()
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """No blinking cursor (every blink is a redraw sent down the link)."""
+        if isinstance(event.widget, Input):
+            event.widget.cursor_blink = False
+
+    def action_interrupt(self) -> None:
+        """ctrl+c: leave at once, with the status of an interrupted command."""
+        self.exit(return_code=EXIT_INTERRUPTED)
 
     def on_mount(self) -> None:
         """Once the first screen is drawn, build the others so the first switch to each is instant."""
@@ -180,7 +250,12 @@ class FoiApp(App[None]):
 
 
 def build_app(
-    service: DataService, *, screen: str = "trends", theme: str | None = None, restricted: bool = False
+    service: DataService,
+    *,
+    screen: str = "trends",
+    theme: str | None = None,
+    terminal: Terminal | None = None,
+    restricted: bool = False,
 ) -> FoiApp:
     """Build the app around a loaded data service (the one factory the CLI and tests use)."""
-    return FoiApp(service, screen=screen, theme=theme, restricted=restricted)
+    return FoiApp(service, screen=screen, theme=theme, terminal=terminal, restricted=restricted)

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from tui import __version__
 
 if TYPE_CHECKING:
+    from tui.app import FoiApp
     from tui.data import DataService
     from tui.demo import Tour
 
@@ -141,15 +142,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         written = write_screenshots(service, args.dir)
         return _print(f"wrote {len(written)} screenshots to {args.dir}/\n")
+    app = _terminal_app(service, args)
+    if app is None:
+        return EXIT_DATA_ERROR
     if args.command == "demo":
-        return _demo(service, args)
-    from tui.app import build_app
-
-    try:
-        app = build_app(service, screen=args.screen, theme=args.theme, restricted=args.restricted)
-    except ValueError as exc:
-        return _fail(str(exc))
-    app.run()
+        return _demo(app, args)
+    app.run(mouse=not app.terminal.low_bandwidth)
     return app.return_code or 0
 
 
@@ -174,15 +172,28 @@ def _load_tour(path: Path | None) -> Tour | None:
         return None
 
 
-def _demo(service: DataService, args: argparse.Namespace) -> int:
+def _terminal_app(service: DataService, args: argparse.Namespace) -> FoiApp | None:
+    """The app for this terminal: colour depth, ASCII and bandwidth decided before Textual is imported."""
+    from tui import terminal
+
+    term = terminal.detect(no_color=args.no_color, ascii_only=args.ascii, low_bandwidth=args.low_bandwidth)
+    terminal.prepare_environment(term)
+    from tui.app import build_app  # Textual reads the environment prepared above when imported
+
+    try:
+        return build_app(service, screen=args.screen, theme=args.theme, terminal=term, restricted=args.restricted)
+    except ValueError as exc:
+        _fail(str(exc))
+        return None
+
+
+def _demo(app: FoiApp, args: argparse.Namespace) -> int:
     """Play the tour in this terminal."""
     tour = _load_tour(args.tour)
     if tour is None:
         return EXIT_DATA_ERROR
-    from tui.app import build_app
     from tui.demo.player import run_demo
 
-    app = build_app(service, theme=args.theme)
     return run_demo(app, tour, speed=args.speed, captions=args.captions)
 
 

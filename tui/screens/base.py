@@ -12,7 +12,7 @@ from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Static
 
 from tui.data.service import DataService
-from tui.widgets import FigureTable, KeyBar, NavBar, ProvenanceBar
+from tui.widgets import BarChart, FigureTable, KeyBar, NavBar, ProvenanceBar
 
 MIN_WIDTH = 80
 MIN_HEIGHT = 24
@@ -61,7 +61,14 @@ class FoiScreen(Screen[None]):
         yield from ()
 
     def on_mount(self) -> None:
-        """Ask the service for the figures without blocking the UI."""
+        """Style the charts for the terminal, and ask the service for the figures without blocking the UI."""
+        style = getattr(self.app, "chart_style", None)
+        terminal = getattr(self.app, "terminal", None)
+        for chart in self.query(BarChart):
+            if terminal is not None and terminal.ansi_theme:
+                chart.theme = "clear"  # frame and ticks in the terminal's own colours, never black on black
+            if style is not None:
+                chart.set_style(style)
         self.load()
 
     @work(thread=True, exclusive=True, group="screen-load")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from textual.app import RenderResult
 from textual_plotext import PlotextPlot
 
 from tui.widgets.chart_style import ChartStyle
@@ -24,6 +25,8 @@ class BarChart(PlotextPlot):
         self._title = ""
         self._annotations: tuple[str, ...] = ()
         self.style_options = ChartStyle()
+        self._drawn = 0
+        self._rendered: tuple[object, RenderResult] | None = None
 
     def set_data(
         self,
@@ -62,7 +65,19 @@ class BarChart(PlotextPlot):
         if self._values:
             plt.title(self._title)
             self.draw(list(range(1, len(self._values) + 1)))
+        self._drawn += 1
         self.refresh()
+
+    def render(self) -> RenderResult:
+        """The plot, built again only when its data, style, size or theme changed.
+
+        Building a plot takes plotext tens of milliseconds; Textual asks for a render on every
+        screen switch, when nothing about the chart has changed.
+        """
+        key = (self._drawn, self.size, self.app.theme)
+        if self._rendered is None or self._rendered[0] != key:
+            self._rendered = (key, super().render())
+        return self._rendered[1]
 
     def draw(self, positions: list[int]) -> None:
         """Draw the bars at the given positions; implemented by each chart kind."""
@@ -71,3 +86,8 @@ class BarChart(PlotextPlot):
     def bar_colours(self) -> tuple[str, str]:
         """The colours of ordinary and highlighted bars."""
         return self.style_options.bar, self.style_options.accent
+
+    def bar_marker(self, index: int) -> str:
+        """The marker of the bar at ``index``: the highlighted bar may have its own."""
+        style = self.style_options
+        return style.accent_marker if index == self._highlight else style.marker

@@ -42,7 +42,7 @@ class HorizontalBarChart(BarChart):
                 [value],
                 orientation="horizontal",
                 color=accent if index == self._highlight else colour,
-                marker=self.style_options.marker,
+                marker=self.bar_marker(index),
                 width=0.1,
             )
             plt.text(f" {note}", value, y, alignment="left", style="bold", background="default")

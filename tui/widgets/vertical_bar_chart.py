@@ -18,7 +18,7 @@ class VerticalBarChart(BarChart):
                 [x],
                 [value],
                 color=accent if index == self._highlight else colour,
-                marker=self.style_options.marker,
+                marker=self.bar_marker(index),
                 width=0.5,
             )
             plt.text(note, x, value + top * 0.1, alignment="center", style="bold", background="default")

@@ -1,0 +1,206 @@
+"""Send the terminal only the cells that changed: a shadow of the screen, diffed on every update.
+
+Textual repaints whole regions (a whole screen on every screen switch) and writes a full
+colour sequence and a reset around every run of text. Over a slow SSH link that is most of the
+traffic. :class:`ShadowScreen` keeps what the terminal shows, cell by cell, and turns each
+Textual update into cursor moves and text for the changed cells only, changing attributes
+only where they change.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from rich.cells import cell_len
+from rich.color import ColorSystem
+from rich.console import Console
+from rich.control import Control
+from rich.segment import Segment
+from rich.style import Style
+from textual._compositor import ChopsUpdate, CompositorUpdate, LayoutUpdate
+
+Cell = tuple[str, Style | None]
+"""A character (empty for the right half of a wide one) and its style."""
+
+GAP = 6
+"""Unchanged cells between two changes rewritten rather than jumped over (a jump costs ~7 bytes)."""
+
+RESET = "\x1b[0m"
+
+PaintOp = tuple[int, int, Iterable[Segment]]
+"""x, y and the segments Textual paints there."""
+
+
+def paint_ops(update: CompositorUpdate) -> Iterator[PaintOp]:
+    """Where a Textual update paints what, as its own ``render_segments`` would (textual 8.2.8)."""
+    if isinstance(update, LayoutUpdate):
+        x = update.region.x
+        for y, line in enumerate(update.strips, update.region.y):
+            yield x, y, [segment for strip in line for segment in strip]
+    elif isinstance(update, ChopsUpdate):
+        for y, x1, x2 in update.spans:
+            for end, (x, strip) in zip(update.chop_ends[y], update.chops[y].items(), strict=False):
+                if strip is None or x > x2 or end <= x1:
+                    continue
+                if x2 > x >= x1 and end <= x2:
+                    yield x, y, strip
+                else:
+                    yield x, y, strip.crop(0, min(end, x2) - x)
+
+
+def cells(segments: Iterable[Segment]) -> list[Cell]:
+    """One entry per terminal cell; a wide character takes two (the second empty)."""
+    out: list[Cell] = []
+    for text, style, control in segments:
+        if control:
+            continue
+        for char in text:
+            width = cell_len(char) if not char.isascii() else 1
+            if width == 0 and out:
+                previous, previous_style = out[-1]
+                out[-1] = (previous + char, previous_style)
+            elif width == 2:
+                out.extend([(char, style), ("", style)])
+            elif width == 1:
+                out.append((char, style))
+    return out
+
+
+class ShadowScreen:
+    """What the terminal shows, as far as this app wrote it; unknown cells are always written."""
+
+    def __init__(self) -> None:
+        self._rows: dict[int, list[tuple[str, str] | None]] = {}
+        self._looks: dict[Style | None, Look] = {None: PLAIN}
+
+    def invalidate(self) -> None:
+        """Forget the screen (after a resize, a resume, anything that may have changed it)."""
+        self._rows.clear()
+
+    def update(self, update: CompositorUpdate) -> CompositorUpdate:
+        """Wrap a Textual update so that rendering it sends only what changed."""
+        if isinstance(update, LayoutUpdate | ChopsUpdate):
+            return DiffUpdate(self, update)
+        return update
+
+    def render(self, ops: Iterable[PaintOp], console: Console) -> str:
+        """The terminal sequence for the changed cells of ``ops``; the shadow is updated.
+
+        Attributes carry over cursor moves: only what differs from the cell written before is
+        sent, and one reset ends the update.
+        """
+        system = console._color_system or ColorSystem.TRUECOLOR
+        out: list[str] = []
+        current = PLAIN
+        for x, y, segments in ops:
+            new = cells(segments)
+            looks = [self._look(style, system) for _, style in new]
+            seen = [(char, look.key) for (char, _), look in zip(new, looks, strict=True)]
+            row = self._rows.setdefault(y, [])
+            if len(row) < x + len(new):
+                row.extend([None] * (x + len(new) - len(row)))
+            changed = [i for i, cell in enumerate(seen) if row[x + i] != cell]
+            if not changed:
+                continue
+            for start, stop in _runs(changed, new):
+                out.append(Control.move_to(x + start, y).segment.text)
+                for (char, style), look in zip(new[start:stop], looks[start:stop], strict=True):
+                    if look.link:
+                        out.append(_transition(current, PLAIN))
+                        out.append(style.render(char, color_system=system))  # type: ignore[union-attr]
+                        current = PLAIN
+                        continue
+                    out.append(_transition(current, look))
+                    current = look
+                    out.append(char)
+            row[x : x + len(new)] = seen
+        out.append(_transition(current, PLAIN))
+        return "".join(out)
+
+    def _look(self, style: Style | None, system: ColorSystem) -> Look:
+        """What the terminal shows of a style (memoised)."""
+        look = self._looks.get(style)
+        if look is None:
+            assert style is not None
+            attrs = style.without_color._make_ansi_codes(system)
+            fg = ";".join(style.color.downgrade(system).get_ansi_codes(True)) if style.color else ""
+            bg = ";".join(style.bgcolor.downgrade(system).get_ansi_codes(False)) if style.bgcolor else ""
+            look = self._looks[style] = Look(attrs, fg, bg, style.link or "")
+        return look
+
+
+@dataclass(frozen=True)
+class Look:
+    """A style as terminal attribute codes: attributes, foreground, background, and any link."""
+
+    attrs: str
+    fg: str
+    bg: str
+    link: str = ""
+
+    @property
+    def key(self) -> str:
+        """Equal for styles that look the same."""
+        return f"{self.attrs}|{self.fg}|{self.bg}|{self.link}"
+
+    @property
+    def plain(self) -> bool:
+        """No attribute and no colour."""
+        return not (self.attrs or self.fg or self.bg)
+
+
+PLAIN = Look("", "", "")
+
+
+def _transition(current: Look, target: Look) -> str:
+    """The shortest SGR sequence from one look to another (empty if they are the same)."""
+    if current == target or (current.plain and target.plain):
+        return ""
+    if target.plain:
+        return RESET
+    if current.attrs == target.attrs:
+        codes = []
+        if current.fg != target.fg:
+            codes.append(target.fg or "39")
+        if current.bg != target.bg:
+            codes.append(target.bg or "49")
+        if codes:
+            return f"\x1b[{';'.join(codes)}m"
+        return ""
+    reset = "" if current.plain else "0"
+    codes = [code for code in (reset, target.attrs, target.fg, target.bg) if code]
+    return f"\x1b[{';'.join(codes)}m"
+
+
+def _runs(changed: list[int], new: list[Cell]) -> Iterator[tuple[int, int]]:
+    """Runs [start, stop) covering the changed cells, merged over short gaps, wide chars whole."""
+    start = stop = -1
+    for index in changed:
+        first = index - 1 if new[index][0] == "" and index > 0 else index
+        last = index + 2 if index + 1 < len(new) and new[index + 1][0] == "" else index + 1
+        if start < 0:
+            start, stop = first, last
+        elif first - stop <= GAP:
+            stop = max(stop, last)
+        else:
+            yield start, stop
+            start, stop = first, last
+    if start >= 0:
+        yield start, stop
+
+
+class DiffUpdate(CompositorUpdate):
+    """A Textual update rendered through a :class:`ShadowScreen`."""
+
+    def __init__(self, shadow: ShadowScreen, update: CompositorUpdate) -> None:
+        self.shadow = shadow
+        self.update = update
+
+    def __rich_console__(self, console: Console, options: object) -> Iterator[Segment]:
+        """As the wrapped update (used only when Textual renders it through Rich)."""
+        yield from self.update.__rich_console__(console, options)  # type: ignore[attr-defined]
+
+    def render_segments(self, console: Console) -> str:
+        """Only the changed cells, as terminal sequences."""
+        return self.shadow.render(paint_ops(self.update), console)
