@@ -78,7 +78,12 @@ def test_ascii_mode_draws_no_character_above_7f(tmp_path, args: tuple[str, ...],
         term.wait_for(FIGURES, "#")
         term.read(0.3)
         seen = non_ascii(term)
-        for key, needle in (("2", "police constable"), ("3", "no case to answer"), ("4", "Do the figures add up?"), ("?", "Close")):
+        for key, needle in (
+            ("2", "police constable"),
+            ("3", "no case to answer"),
+            ("4", "Do the figures add up?"),
+            ("?", "Close"),
+        ):
             term.send(key)
             term.wait_for(needle)
             term.read(0.3)

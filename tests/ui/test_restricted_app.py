@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from tests.ui.conftest import settle
-from tui.app import RESTRICTED_SYSTEM_COMMANDS, FoiApp
+from tui.app import FoiApp
+from tui.restricted_app import RESTRICTED_SYSTEM_COMMANDS
 
 MakeApp = Callable[..., FoiApp]
 
