@@ -21,7 +21,7 @@ from pathlib import Path
 CAST_VERSION = 2
 CAST_TERM = "xterm-256color"
 # Settings of the recording terminal that would change what the app draws: never passed on.
-_UNSET = frozenset({"COLUMNS", "LINES", "NO_COLOR", "FORCE_COLOR", "COLORTERM"})
+_UNSET = frozenset({"COLUMNS", "LINES", "NO_COLOR", "FORCE_COLOR", "COLORTERM", "LC_ALL", "LC_CTYPE"})
 # Output arriving this close together is one event: one frame of the app, not the pty's chunks.
 _MERGE_SECONDS = 0.02
 
@@ -60,6 +60,7 @@ def record(
 
     env = {k: v for k, v in os.environ.items() if k not in _UNSET and not k.startswith("TEXTUAL")}
     env["TERM"] = CAST_TERM
+    env["LANG"] = "C.UTF-8"  # the same glyphs whatever the recording machine's locale
     size = struct.pack("HHHH", height, width, 0, 0)
     pid, fd = pty.fork()
     if pid == 0:  # child: its terminal has the right size before the program starts
