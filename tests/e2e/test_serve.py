@@ -14,6 +14,7 @@ from pathlib import Path
 import pyte
 import pytest
 
+from tests.e2e.processes import stop
 from tests.e2e.pty_session import installed_command
 
 pytestmark = pytest.mark.e2e
@@ -52,12 +53,7 @@ def server(tmp_path: Path) -> Iterator[str]:
     try:
         yield f"http://{HOST}:{port}"
     finally:
-        process.terminate()
-        try:
-            process.wait(10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop(process)
         log.close()
 
 

@@ -21,6 +21,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.e2e.processes import stop
 from tests.e2e.pty_session import PtySession, installed_command
 
 pytestmark = pytest.mark.e2e
@@ -155,12 +156,7 @@ def sshd(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SshServer]:
         wait_for_port(port, process, log)
         yield SshServer(port=port, user=user, key=tmp / "user_ed25519", home=home, log=log)
     finally:
-        process.terminate()
-        try:
-            process.wait(10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop(process)
 
 
 def wait_for_port(port: int, process: subprocess.Popen[bytes], log: Path, timeout: float = 10.0) -> None:

@@ -51,6 +51,7 @@ class BarChart(PlotextPlot):
         self._highlight = highlight
         self._title = title
         self._annotations = tuple(annotations) if annotations is not None else tuple(str(v) for v in values)
+        self.fit(len(self._values))
         self.replot()
 
     def set_style(self, style: ChartStyle) -> None:
@@ -78,6 +79,9 @@ class BarChart(PlotextPlot):
         if self._rendered is None or self._rendered[0] != key:
             self._rendered = (key, super().render())
         return self._rendered[1]
+
+    def fit(self, bars: int) -> None:
+        """Adapt the widget to the number of bars (by default its size is left to CSS)."""
 
     def draw(self, positions: list[int]) -> None:
         """Draw the bars at the given positions; implemented by each chart kind."""

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from tui.widgets.bar_chart import BarChart
 
 FRAME_LINES = 3
@@ -17,18 +15,9 @@ class HorizontalBarChart(BarChart):
     row: plotext spreads bars unevenly over any other number of rows.
     """
 
-    def set_data(
-        self,
-        labels: Sequence[str],
-        values: Sequence[int],
-        *,
-        highlight: int | None = None,
-        title: str = "",
-        annotations: Sequence[str] | None = None,
-    ) -> None:
-        """Give the chart its bars, size it to one row per bar and redraw it."""
-        self.styles.height = len(values) + FRAME_LINES
-        super().set_data(labels, values, highlight=highlight, title=title, annotations=annotations)
+    def fit(self, bars: int) -> None:
+        """Size the widget to one row per bar plus the frame."""
+        self.styles.height = bars + FRAME_LINES
 
     def draw(self, positions: list[int]) -> None:
         """Draw lying bars with their counts after them."""
