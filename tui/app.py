@@ -104,6 +104,10 @@ class FoiApp(RestrictedApp):
             if mode not in self._screen_stacks or not self._screen_stacks[mode]:
                 # Textual has no public "mount this mode in the background"; _init_mode does just that.
                 self._init_mode(mode)
+                # The new screen is styled from the stylesheet as it mounts; without this mark Textual
+                # re-parses and re-applies all CSS (~75 ms) on the first switch to it.
+                for screen in self._screen_stacks[mode]:
+                    screen._css_update_count = self._css_update_count
 
     def delay_update(self, delay: float = SWITCH_DELAY) -> None:
         """Hold screen updates while a switch settles.

@@ -214,6 +214,7 @@ async def test_sources_screen_shows_checks_and_claims(make_app: MakeApp) -> None
     async with app.run_test() as pilot:
         await settle(pilot)
         text = plain(app.screen.query_one("#sources-text", Static))
+        assert "Do the figures add up?" in text
         assert "does not hold" in text and "contradicted" in text
         await pilot.press("t")
         claims = app.screen.query_one("#claims-table", FigureTable)

@@ -17,6 +17,7 @@ from tui.export.report import provenance_lines
 from tui.screens.base import FoiScreen
 from tui.widgets import FigureTable
 from tui.widgets.label_table import label_table
+from tui.widgets.report_view import ReportView
 
 STATUS_STYLE = {
     "holds": "bold green",
@@ -47,7 +48,7 @@ class SourcesScreen(FoiScreen):
     def compose_chart(self) -> ComposeResult:
         """The readable report: provenance, checks, claims."""
         with VerticalScroll(id="report", can_focus=True):
-            yield Static("", id="sources-text")
+            yield ReportView(id="sources-text")
 
     def compose_table(self) -> ComposeResult:
         """Checks and claims as tables."""
@@ -69,7 +70,7 @@ class SourcesScreen(FoiScreen):
     def show(self, data: object) -> None:
         """Fill the report and the tables."""
         assert isinstance(data, SourcesData)
-        self.query_one("#sources-text", Static).update(_report(data))
+        self.query_one("#sources-text", ReportView).show(_report(data))
         self.query_one("#checks-table", FigureTable).show(data.tables[0])
         self.query_one("#claims-table", FigureTable).show(data.tables[1])
 
