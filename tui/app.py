@@ -100,8 +100,10 @@ class FoiApp(RestrictedApp):
         self.set_timer(PREPARE_DELAY, self._prepare_screens)
 
     def _prepare_screens(self) -> None:
+        if self._exit:  # quitting already (Textual clears its modes while it closes)
+            return
         for mode in SCREEN_CLASSES:
-            if mode not in self._screen_stacks or not self._screen_stacks[mode]:
+            if mode in self._modes and not self._screen_stacks.get(mode):
                 # Textual has no public "mount this mode in the background"; _init_mode does just that.
                 self._init_mode(mode)
                 # The new screen is styled from the stylesheet as it mounts; without this mark Textual

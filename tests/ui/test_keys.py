@@ -230,3 +230,14 @@ async def test_themes_render(make_app: MakeApp, theme: str) -> None:
         await settle(pilot)
         assert app.theme == theme
         assert "92" in app.export_screenshot()
+
+
+@pytest.mark.parametrize("offset", [-0.05, 0.0, 0.01, 0.02, 0.03, 0.05, 0.1])
+async def test_quitting_while_screens_are_prepared_is_clean(make_app: MakeApp, offset: float) -> None:
+    """The other screens are built in the background after start-up; closing meanwhile must not fail."""
+    from tui.app import PREPARE_DELAY
+
+    app = make_app()
+    async with app.run_test() as pilot:
+        await pilot.pause(PREPARE_DELAY + offset)
+    assert app._exception is None

@@ -8,6 +8,7 @@ from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container
+from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Static
 
@@ -78,7 +79,13 @@ class FoiScreen(Screen[None]):
         self.app.call_from_thread(self._show_and_focus, data)
 
     def _show_and_focus(self, data: object) -> None:
-        self.show(data)
+        try:
+            self.show(data)
+        except NoMatches:
+            # Only when the app quits while the data is on its way: the widgets are already gone.
+            if self.app._exit or self._closing or not self.is_attached or not self.app.is_running:
+                return
+            raise
         self.focus_view()
         if not self.is_current:
             self.call_after_refresh(self._prerender)
