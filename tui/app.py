@@ -11,9 +11,10 @@ from textual.binding import Binding, BindingType
 from tui.commands import BindingCommands
 from tui.data.service import DataService
 from tui.restricted_app import RestrictedApp
+from tui.screen_list import SCREENS
 from tui.screens import FoiScreen, HelpScreen, OutcomesScreen, RanksScreen, SourcesScreen, TrendsScreen
 from tui.terminal import Terminal
-from tui.widgets import SCREENS, ChartStyle
+from tui.widgets import ChartStyle
 
 PREPARE_DELAY = 0.5
 """Seconds after start-up before the other screens are built in the background."""

@@ -10,13 +10,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tui import __version__
+from tui.screen_list import SCREEN_MODES
+from tui.serve import DEFAULT_HOST, DEFAULT_PORT
 
 if TYPE_CHECKING:
     from tui.app import FoiApp
     from tui.data import DataService
     from tui.demo import Tour
 
-SCREENS = ("trends", "ranks", "outcomes", "sources")
 EXIT_DATA_ERROR = 2
 DEFAULT_CAST = "screenshots/tour.cast"
 WRITING_COMMANDS = ("screenshots", "record-demo")
@@ -39,7 +40,7 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Keys in the app: 1-4 screens, t chart/table, s sources, ? help, ctrl+p commands, q quit.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    parser.add_argument("--screen", choices=SCREENS, default="trends", help="the screen to open on")
+    parser.add_argument("--screen", choices=SCREEN_MODES, default="trends", help="the screen to open on")
     parser.add_argument("--theme", default=None, help="a Textual theme, e.g. textual-dark, textual-light, ansi-dark")
     parser.add_argument("--no-color", action="store_true", help="no colour at all (also when NO_COLOR is set)")
     parser.add_argument(
@@ -67,8 +68,10 @@ def build_parser() -> argparse.ArgumentParser:
         description="Serve the app to web browsers with textual-serve. Every browser gets the app in "
         "--restricted mode: the bundled datasets only, nothing read or written elsewhere on this machine.",
     )
-    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine)")
-    serve.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000)")
+    serve.add_argument(
+        "--host", default=DEFAULT_HOST, help=f"address to listen on (default: {DEFAULT_HOST}, this machine)"
+    )
+    serve.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"port to listen on (default: {DEFAULT_PORT})")
     serve.add_argument(
         "--public-url",
         metavar="URL",
@@ -109,21 +112,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     data_path: Path | None = getattr(args, "data", None)
     if args.command == "serve":
         if data_path is not None:
-            return _fail("--data is not allowed with serve: browsers get the bundled datasets only")
+            return fail("--data is not allowed with serve: browsers get the bundled datasets only")
         from tui.serve import serve
 
         return serve(args.host, args.port, public_url=args.public_url, screen=args.screen, theme=args.theme)
     if args.restricted:
         if data_path is not None:
-            return _fail("--data is not allowed in restricted mode")
+            return fail("--data is not allowed in restricted mode")
         if args.command in WRITING_COMMANDS or getattr(args, "tour", None) is not None:
             what = "demo --tour" if args.command == "demo" else args.command
-            return _fail(f"{what} is not allowed in restricted mode")
+            return fail(f"{what} is not allowed in restricted mode")
         from tui.restricted import NO_TERMINAL, clean_environment, has_terminal
 
         clean_environment(os.environ)
         if args.command is None and not has_terminal(sys.stdin, sys.stdout, os.environ):
-            return _fail(NO_TERMINAL)
+            return fail(NO_TERMINAL)
     if args.command == "record-demo":
         return _record_demo(args.path, args.speed, args.tour)
     service = _load(data_path)
@@ -157,7 +160,7 @@ def _load(path: Path | None) -> DataService | None:
     try:
         return DataService.from_path(path or default_dataset_path())
     except DatasetError as exc:
-        _fail(str(exc))
+        fail(str(exc))
         return None
 
 
@@ -168,7 +171,7 @@ def _load_tour(path: Path | None) -> Tour | None:
     try:
         return load_tour(path or default_tour_path())
     except TourError as exc:
-        _fail(str(exc))
+        fail(str(exc))
         return None
 
 
@@ -183,7 +186,7 @@ def _terminal_app(service: DataService, args: argparse.Namespace) -> FoiApp | No
     try:
         return build_app(service, screen=args.screen, theme=args.theme, terminal=term, restricted=args.restricted)
     except ValueError as exc:
-        _fail(str(exc))
+        fail(str(exc))
         return None
 
 
@@ -211,7 +214,7 @@ def _record_demo(path: Path, speed: float, tour: Path | None) -> int:
     timeout = checked.duration / speed + 60
     recording = record(argv, width=80, height=24, title="foi-explorer demo", timeout=timeout)
     if recording.returncode != 0:
-        return _fail(f"the demo exited with status {recording.returncode}; {path} not written")
+        return fail(f"the demo exited with status {recording.returncode}; {path} not written")
     write_cast(recording, path)
     return _print(f"wrote {path} ({len(recording.events)} events)\n")
 
@@ -225,6 +228,7 @@ def _print(text: str) -> int:
     return 0
 
 
-def _fail(message: str) -> int:
+def fail(message: str) -> int:
+    """Print one error line, ``foi-explorer: error: ...``, to stderr; return the exit status 2."""
     print(f"foi-explorer: error: {message}", file=sys.stderr)
     return EXIT_DATA_ERROR

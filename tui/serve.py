@@ -7,7 +7,6 @@ import sys
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
-EXIT_SERVE_ERROR = 2
 
 
 def app_command(*, screen: str = "trends", theme: str | None = None) -> str:
@@ -33,19 +32,16 @@ def serve(
 
     ``public_url`` is the address browsers use, when it is not ``http://host:port``.
     """
+    from tui.cli import fail
+
     try:
         from textual_serve.server import Server
     except ImportError:
-        return _fail("serve needs textual-serve: pip install 'foi-explorer[serve]'")
+        return fail("serve needs textual-serve: pip install 'foi-explorer[serve]'")
     command = app_command(screen=screen, theme=theme)
     server = Server(command, host=host, port=port, title="foi-explorer", public_url=public_url)
     try:
         server.serve()
     except OSError as exc:
-        return _fail(f"cannot serve on {host}:{port}: {exc.strerror or exc}")
+        return fail(f"cannot serve on {host}:{port}: {exc.strerror or exc}")
     return 0
-
-
-def _fail(message: str) -> int:
-    print(f"foi-explorer: error: {message}", file=sys.stderr)
-    return EXIT_SERVE_ERROR

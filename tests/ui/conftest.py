@@ -6,18 +6,13 @@ from collections.abc import Callable
 
 import pytest
 from rich.console import Console
-from textual.pilot import Pilot
 from textual.widgets import Static
 
 from tui.app import FoiApp, build_app
 from tui.data import DataService
+from tui.export.screenshots import settle
 
-
-async def settle(pilot: Pilot[None]) -> None:
-    """Wait until every worker is done and the screen is drawn."""
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+__all__ = ["make_app", "plain", "settle"]
 
 
 def plain(widget: Static, width: int = 100) -> str:

@@ -13,9 +13,10 @@ from textual.pilot import Pilot
 
 from tests.ui.conftest import settle
 from tui.app import FoiApp
+from tui.screen_list import SCREEN_MODES
 
 SIZES = [(80, 24), (120, 40)]
-SCREENS = ["trends", "ranks", "outcomes", "sources"]
+SCREENS = list(SCREEN_MODES)
 
 
 def keys_then_settle(*keys: str) -> Callable[[Pilot[None]], object]:

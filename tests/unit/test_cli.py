@@ -187,3 +187,11 @@ def test_serve_runs_the_app_restricted_and_isolated() -> None:
     command = shlex.split(app_command(screen="ranks", theme="ansi-dark"))
     assert command[0] == sys.executable
     assert command[1:] == ["-I", "-m", "tui", "--restricted", "--screen", "ranks", "--theme", "ansi-dark"]
+
+
+def test_screen_choices_are_the_app_screens() -> None:
+    """--screen, the nav bar and the app's modes all come from one list."""
+    from tui.app import SCREEN_CLASSES
+    from tui.screen_list import SCREEN_MODES
+
+    assert tuple(SCREEN_CLASSES) == SCREEN_MODES

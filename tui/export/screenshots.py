@@ -65,7 +65,7 @@ def shots() -> tuple[Shot, ...]:
     return tuple(found)
 
 
-async def _settle(pilot: Pilot[None]) -> None:
+async def settle(pilot: Pilot[None]) -> None:
     """Wait until every worker is done, animations are over and the screen is drawn."""
     await pilot.pause()
     await pilot.app.workers.wait_for_complete()
@@ -77,10 +77,10 @@ async def render_shot(service: DataService, shot: Shot) -> str:
     """The SVG of one screenshot, from a fresh app."""
     app = build_app(service, screen=shot.screen, theme=THEME)
     async with app.run_test(size=shot.size) as pilot:
-        await _settle(pilot)
+        await settle(pilot)
         for key in shot.keys:
             await pilot.press(key)
-            await _settle(pilot)
+            await settle(pilot)
         return app.export_screenshot(title=shot.title, simplify=True)
 
 

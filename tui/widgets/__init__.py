@@ -5,12 +5,11 @@ from tui.widgets.chart_style import ChartStyle
 from tui.widgets.figure_table import FigureTable
 from tui.widgets.horizontal_bar_chart import HorizontalBarChart
 from tui.widgets.key_bar import KeyBar
-from tui.widgets.nav_bar import SCREENS, NavBar
+from tui.widgets.nav_bar import NavBar
 from tui.widgets.provenance_bar import ProvenanceBar
 from tui.widgets.vertical_bar_chart import VerticalBarChart
 
 __all__ = [
-    "SCREENS",
     "BarChart",
     "ChartStyle",
     "FigureTable",

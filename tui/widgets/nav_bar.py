@@ -5,12 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
-SCREENS: tuple[tuple[str, str, str], ...] = (
-    ("1", "trends", "Trends"),
-    ("2", "ranks", "Ranks"),
-    ("3", "outcomes", "Outcomes"),
-    ("4", "sources", "Sources & checks"),
-)
+from tui.screen_list import SCREENS
 
 
 class NavBar(Static):
