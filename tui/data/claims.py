@@ -5,6 +5,7 @@ are figure references:
 
 - ``total``: the dataset's total;
 - ``dim:category``: one count, e.g. ``rank:sergeant``;
+- ``dim:category@period``: one cell of a cross-tab, e.g. ``allegation:discriminatory behaviour@2022``;
 - ``dim:*``: the sum of a dimension; ``dim:max``: its largest count;
 - several references joined with `` + `` are added up.
 
@@ -102,7 +103,7 @@ class ClaimEvaluator:
         ref = parts[0]
         service = self._service
         if ref == "total":
-            return Value(service.total, f"total ({service.total})")
+            return Value(service.total, f"total ({service.total_quantity.display()})")
         dimension, sep, category = ref.partition(":")
         if not sep:
             raise KeyError(ref)
@@ -113,8 +114,10 @@ class ClaimEvaluator:
             peak = max(service.categories(dimension), key=lambda c: service.count(dimension, c) or -1)
             number = service.count(dimension, peak)
             return Value(number, f"{peak}, the highest {dimension} ({_show(number)})")
-        number = service.count(dimension, category)
-        return Value(number, f"{category} ({_show(number)})")
+        category, _, period = category.partition("@")
+        number = service.count(dimension, category, period or None)
+        where = f" in {period}" if period else ""
+        return Value(number, f"{category}{where} ({_show(number)})")
 
     def evaluate_all(self, claims: Iterable[dict[str, Any]]) -> tuple[ClaimResult, ...]:
         """Evaluate each claim in order."""
@@ -178,6 +181,8 @@ def _describe(kind: str, left: Value, right: Value | None, value: float, expecte
     said = f"{expected:g}"
     if kind == "share_at_most" and right is not None:
         return f"{left.label} of {right.label} = {value:.1%} (said: at most {expected:.0%})"
+    if kind == "ratio_approx" and right is not None and expected > 1:
+        return f"{left.label} / {right.label} = {value:.1f}× (said: about {said}×)"
     if kind == "ratio_approx" and right is not None:
         return f"{left.label} / {right.label} = {value:.1%} (said: about {expected:.0%})"
     if kind == "at_least":

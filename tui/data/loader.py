@@ -20,6 +20,7 @@ from typing import Any
 import pandas as pd
 
 from tui.data.errors import DatasetError
+from tui.data.quantity import BLANK_QUALIFIERS
 
 REQUIRED_RESOURCES = ("figures",)
 REQUIRED_METADATA = ("name", "title", "force", "publisher", "period", "population", "unit", "sources")
@@ -183,11 +184,15 @@ def _check_unique(path: Path, rows: list[Row], schema: Mapping[str, Any]) -> Non
 def _check_figures(path: Path, rows: list[Row], metadata: Mapping[str, Any]) -> None:
     """Rules the Table Schema cannot say: counts and qualifiers agree, one total."""
     for number, row in enumerate(rows, start=2):
-        if row["qualifier"] == "suppressed" and row["count"] is not None:
-            raise DatasetError(path, "a suppressed count must be left blank", row=number, column="count")
-        if row["qualifier"] != "suppressed" and row["count"] is None:
+        blank = row["qualifier"] in BLANK_QUALIFIERS
+        if blank and row["count"] is not None:
+            raise DatasetError(path, f"a {row['qualifier']} count must be left blank", row=number, column="count")
+        if not blank and row["count"] is None:
             raise DatasetError(
-                path, "a count is required unless the qualifier is 'suppressed'", row=number, column="count"
+                path,
+                "a count is required unless the qualifier is 'suppressed' or 'not_given'",
+                row=number,
+                column="count",
             )
     totals = [r for r in rows if r["dimension"] == "total"]
     if len(totals) > 1:
