@@ -33,6 +33,12 @@ def build_parser() -> argparse.ArgumentParser:
         default=argparse.SUPPRESS,
         help="a dataset folder (or its datapackage.json) instead of the bundled default",
     )
+    common.add_argument(
+        "--dataset",
+        metavar="NAME",
+        default=argparse.SUPPRESS,
+        help="open a dataset by name (see the datasets command); a --data folder joins the list",
+    )
     parser = argparse.ArgumentParser(
         prog="foi-explorer",
         description="Explore UK police FoI figures on officers investigated for misusing social media.",
@@ -62,6 +68,7 @@ def build_parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", parents=[common], help="print the reconciliation checks and claims and exit")
     check.add_argument("--format", choices=("text", "markdown", "json"), default="text")
     _add_picture_commands(sub, common)
+    _add_dataset_commands(sub, common)
     serve = sub.add_parser(
         "serve",
         help="serve the app to web browsers (restricted: bundled datasets only, no files)",
@@ -94,6 +101,18 @@ def _add_picture_commands(sub: argparse._SubParsersAction, common: argparse.Argu
     rec.add_argument("path", nargs="?", type=Path, default=Path(DEFAULT_CAST), help=f"default: {DEFAULT_CAST}")
     rec.add_argument("--speed", type=_speed, default=1.0, help="speed of the recorded tour")
     rec.add_argument("--tour", metavar="PATH", type=Path, default=None, help=tour_help)
+
+
+def _add_dataset_commands(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    """``datasets`` (list them) and ``compare A B`` (two side by side)."""
+    listing = sub.add_parser("datasets", parents=[common], help="list the datasets (name, title, force, period, unit)")
+    listing.add_argument("--format", choices=("text", "json"), default="text")
+    comp = sub.add_parser(
+        "compare", parents=[common], help="two datasets side by side: where they agree, differ or cannot compare"
+    )
+    comp.add_argument("first", metavar="A", help="a dataset name")
+    comp.add_argument("second", metavar="B", help="another dataset name")
+    comp.add_argument("--format", choices=("text", "markdown", "json"), default="text")
 
 
 def _speed(text: str) -> float:
@@ -129,7 +148,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             return fail(NO_TERMINAL)
     if args.command == "record-demo":
         return _record_demo(args.path, args.speed, args.tour)
-    service = _load(data_path)
+    if args.command in ("datasets", "compare"):
+        return _dataset_command(args, data_path)
+    service = _load(data_path, getattr(args, "dataset", None))
     if service is None:
         return EXIT_DATA_ERROR
     if args.command == "report":
@@ -154,14 +175,38 @@ def main(argv: Sequence[str] | None = None) -> int:
     return app.return_code or 0
 
 
-def _load(path: Path | None) -> DataService | None:
+def _load(path: Path | None, name: str | None = None) -> DataService | None:
     from tui.data import DataService, DatasetError, default_dataset_path
+    from tui.data.catalog import Catalog, UnknownDataset
 
     try:
+        if name is not None:
+            path = Catalog(extra=[path] if path else []).get(name).path
         return DataService.from_path(path or default_dataset_path())
-    except DatasetError as exc:
+    except (DatasetError, UnknownDataset) as exc:
         fail(str(exc))
         return None
+
+
+def _dataset_command(args: argparse.Namespace, data_path: Path | None) -> int:
+    """``datasets`` and ``compare``: answered from the catalog, one error line on a bad name or folder."""
+    from tui.data import DataService, DatasetError
+    from tui.data.catalog import Catalog, UnknownDataset
+
+    catalog = Catalog(extra=[data_path] if data_path else [])
+    try:
+        if args.command == "datasets":
+            from tui.export.catalog import render_catalog
+
+            return _print(render_catalog(catalog, args.format))
+        from tui.data.compare import compare
+        from tui.export.comparison import render_comparison
+
+        first, second = catalog.get(args.first), catalog.get(args.second)
+        comparison = compare(DataService.from_path(first.path), DataService.from_path(second.path), first, second)
+        return _print(render_comparison(comparison, args.format))
+    except (DatasetError, UnknownDataset) as exc:
+        return fail(str(exc))
 
 
 def _load_tour(path: Path | None) -> Tour | None:

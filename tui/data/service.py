@@ -246,9 +246,7 @@ class DataService:
         if self.is_crosstab(dimension):
             raise NotAddable("a cross-tab's cells are added only along one of its dimensions")
         rows = self._rows(dimension)
-        return qty.add(
-            Quantity(_int(r.count), str(r.qualifier), str(r.unit)) for r in rows.itertuples(index=False)
-        )
+        return qty.add(Quantity(_int(r.count), str(r.qualifier), str(r.unit)) for r in rows.itertuples(index=False))
 
     def is_crosstab(self, dimension: str) -> bool:
         """True when the dimension is a count by two dimensions (its category and its period)."""
@@ -293,9 +291,7 @@ class DataService:
         if dimension is None:
             return None
         breakdown = self.breakdown(dimension)
-        given = sorted(
-            breakdown.source_figures, key=lambda f: (f.count is None, -(f.count or 0), f.category)
-        )
+        given = sorted(breakdown.source_figures, key=lambda f: (f.count is None, -(f.count or 0), f.category))
         derived = tuple(f for f in breakdown.figures if f.derived)
         return replace(breakdown, figures=(*given, *derived))
 
