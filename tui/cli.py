@@ -190,7 +190,7 @@ def _load(path: Path | None, name: str | None = None) -> DataService | None:
 
 def _dataset_command(args: argparse.Namespace, data_path: Path | None) -> int:
     """``datasets`` and ``compare``: answered from the catalog, one error line on a bad name or folder."""
-    from tui.data import DataService, DatasetError
+    from tui.data import DatasetError
     from tui.data.catalog import Catalog, UnknownDataset
 
     catalog = Catalog(extra=[data_path] if data_path else [])
@@ -199,12 +199,9 @@ def _dataset_command(args: argparse.Namespace, data_path: Path | None) -> int:
             from tui.export.catalog import render_catalog
 
             return _print(render_catalog(catalog, args.format))
-        from tui.data.compare import compare
         from tui.export.comparison import render_comparison
 
-        first, second = catalog.get(args.first), catalog.get(args.second)
-        comparison = compare(DataService.from_path(first.path), DataService.from_path(second.path), first, second)
-        return _print(render_comparison(comparison, args.format))
+        return _print(render_comparison(catalog.compare(args.first, args.second), args.format))
     except (DatasetError, UnknownDataset) as exc:
         return fail(str(exc))
 

@@ -112,3 +112,15 @@ def test_the_2013_pair_are_related_with_the_same_period(catalog: Catalog) -> Non
 )
 def test_parse_date(text: str, end: bool, expected: date | None) -> None:
     assert parse_date(text, end=end) == expected
+
+
+def test_search_filters_on_every_word(catalog: Catalog) -> None:
+    assert [e.name for e in catalog.search("guardian")] == ["met-guardian-2013", "met-guardian-2022"]
+    assert [e.name for e in catalog.search("MET 2013")] == ["met-guardian-2013", "met-independent-2013"]
+    assert [e.name for e in catalog.search("northumbria")] == ["northumbria-2016-2020"]
+    assert catalog.search("") == catalog.entries
+    assert catalog.search("no such thing") == ()
+
+
+def test_compare_by_name(catalog: Catalog) -> None:
+    assert catalog.compare("met-guardian-2013", "met-independent-2013").disagreements

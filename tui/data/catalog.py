@@ -14,9 +14,13 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tui.data.loader import load_dataset
 from tui.data.locate import DEFAULT_DATASET, datasets_root
+
+if TYPE_CHECKING:
+    from tui.data.compare import Comparison
 
 NATIONAL = "national"
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
@@ -119,6 +123,28 @@ class Catalog:
             if entry.name == name:
                 return entry
         raise UnknownDataset(name, self.names)
+
+    def search(self, text: str) -> tuple[DatasetEntry, ...]:
+        """The entries whose name, title, force, publisher or period contain every word of ``text``."""
+        words = text.casefold().split()
+        return tuple(
+            e
+            for e in self.entries
+            if all(w in f"{e.name} {e.title} {e.force} {e.publisher} {e.period}".casefold() for w in words)
+        )
+
+    def compare(self, first: str, second: str) -> Comparison:
+        """Compare two datasets by name (each loaded and validated).
+
+        Raises:
+            UnknownDataset: either name is unknown.
+            DatasetError: either dataset is broken.
+        """
+        from tui.data.compare import compare
+        from tui.data.service import DataService
+
+        a, b = self.get(first), self.get(second)
+        return compare(DataService.from_path(a.path), DataService.from_path(b.path), a, b)
 
     def related(self, name: str) -> tuple[Related, ...]:
         """Other datasets covering the same force over an overlapping period, closest first."""
