@@ -126,12 +126,7 @@ class Catalog:
 
     def search(self, text: str) -> tuple[DatasetEntry, ...]:
         """The entries whose name, title, force, publisher or period contain every word of ``text``."""
-        words = text.casefold().split()
-        return tuple(
-            e
-            for e in self.entries
-            if all(w in f"{e.name} {e.title} {e.force} {e.publisher} {e.period}".casefold() for w in words)
-        )
+        return search(self.entries, text)
 
     def compare(self, first: str, second: str) -> Comparison:
         """Compare two datasets by name (each loaded and validated).
@@ -168,6 +163,16 @@ class Catalog:
             unit = unit_relation(this.unit, other.unit)
             found.append((rank, Related(other, relation, period, unit)))
         return tuple(r for _, r in sorted(found, key=lambda pair: (pair[0], pair[1].entry.name)))
+
+
+def search(entries: Iterable[DatasetEntry], text: str) -> tuple[DatasetEntry, ...]:
+    """The entries whose name, title, force, publisher or period contain every word of ``text`` (any case)."""
+    words = text.casefold().split()
+    return tuple(
+        e
+        for e in entries
+        if all(w in f"{e.name} {e.title} {e.force} {e.publisher} {e.period}".casefold() for w in words)
+    )
 
 
 def read_entry(path: Path, *, bundled: bool) -> DatasetEntry:

@@ -45,10 +45,11 @@ def section_table(section: CompareSection) -> TableView:
         (row.label, _value(row.left, section.same_unit), _value(row.right, section.same_unit), _status(row), _how(row))
         for row in section.rows
     )
-    roles = f"{section.left_dimension} ↔ {section.right_dimension}"
+    dims = section.left_dimension, section.right_dimension
+    where = section.role if dims == (section.role, section.role) else f"{section.role}: {dims[0]} ↔ {dims[1]}"
     return TableView(
         key=section.role,
-        title=f"{section.title} [{section.role}: {roles}]",
+        title=f"{section.title} [{where}]",
         columns=("category", heading, heading_b, "status", "matched as"),
         rows=rows,
         numeric=frozenset({heading, heading_b}),
@@ -97,9 +98,10 @@ def _status(row: CompareRow) -> str:
 
 
 def _how(row: CompareRow) -> str:
-    if row.left is None or row.right is None:
+    """How B's category was matched to A's: '' for the same name, else '↔ dismissal (same)'."""
+    if row.left is None or row.right is None or row.mapping == "same name":
         return ""
-    return row.mapping
+    return f"↔ {row.right.category} ({row.mapping.rpartition('(')[2].rstrip(')')})"
 
 
 def _json(comparison: Comparison) -> dict[str, Any]:
