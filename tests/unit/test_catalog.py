@@ -124,3 +124,15 @@ def test_search_filters_on_every_word(catalog: Catalog) -> None:
 
 def test_compare_by_name(catalog: Catalog) -> None:
     assert catalog.compare("met-guardian-2013", "met-independent-2013").disagreements
+
+
+def test_around_a_bundled_dataset_is_the_bundled_list(catalog: Catalog) -> None:
+    around = Catalog.around(datasets_root() / "uk-2023")
+    assert around.names == ELEVEN and around.name_for(datasets_root() / "uk-2023") == "uk-2023"
+
+
+def test_around_a_user_folder_adds_it(tmp_path: Path) -> None:
+    mine = tmp_path / "mine"
+    shutil.copytree(datasets_root() / "uk-2023", mine)
+    around = Catalog.around(mine)
+    assert len(around.names) == 12 and around.name_for(mine) == str(mine)

@@ -124,6 +124,18 @@ class Catalog:
                 return entry
         raise UnknownDataset(name, self.names)
 
+    @classmethod
+    def around(cls, folder: Path) -> Catalog:
+        """The bundled catalog, with ``folder`` added when it is a user's own dataset (not a bundled one)."""
+        root = datasets_root()
+        bundled = folder.resolve().parent == root.resolve()
+        return cls(root, () if bundled else (folder,))
+
+    def name_for(self, folder: Path) -> str | None:
+        """The name the catalog lists the dataset in ``folder`` under, or None."""
+        wanted = folder.resolve()
+        return next((e.name for e in self.entries if e.path.resolve() == wanted), None)
+
     def search(self, text: str) -> tuple[DatasetEntry, ...]:
         """The entries whose name, title, force, publisher or period contain every word of ``text``."""
         return search(self.entries, text)

@@ -56,6 +56,11 @@ class DataService:
 
     # --- metadata -------------------------------------------------------
 
+    @property
+    def path(self) -> Path:
+        """The dataset's folder."""
+        return self._dataset.path
+
     @cached_property
     def provenance(self) -> Provenance:
         """The dataset's source, period, population and caveats."""
