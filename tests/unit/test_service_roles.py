@@ -142,3 +142,12 @@ def test_known_verdicts_of_the_new_datasets() -> None:
     assert checks["sanction-sum"] == "does not hold"
     yorkshire = next(c for c in service_for("uk-pa-2014").checks if "Yorkshire" in c.title)
     assert yorkshire.status == "holds" and "117" in yorkshire.detail
+
+
+def test_dataset_summary_says_what_is_given_and_what_is_not() -> None:
+    from tui.data.views import dataset_summary
+
+    text = dataset_summary(service_for("met-guardian-2022"))
+    assert text.startswith("met-guardian-2022: 412 officers investigated, 2017 – Aug 2022 (2022 partial).")
+    assert "Not given: breakdown by year, breakdown by rank, findings, breakdown by force." in text
+    assert dataset_summary(service_for("uk-2023")).startswith("uk-2023: > 1000 officers investigated")

@@ -133,6 +133,19 @@ def total_table(service: DataService) -> TableView:
     )
 
 
+def dataset_summary(service: DataService) -> str:
+    """One or two sentences: the dataset's total and period, what it breaks down by, and what it lacks."""
+    p = service.provenance
+    total = service.total_quantity
+    has = [service.label(d) for d in service.dimensions]
+    text = f"{p.name}: {total.describe()}, {p.period}."
+    if has:
+        text += f" Broken down by {', '.join(has)}."
+    if service.lacks:
+        text += f" Not given: {', '.join(item.removeprefix('no ') for item in service.lacks)}."
+    return text
+
+
 def short_unit(unit: str) -> str:
     """The first word of a unit, for a column heading ('officers investigated' → 'officers')."""
     return unit.split(" ")[0] if unit else "count"
