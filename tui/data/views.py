@@ -62,8 +62,8 @@ def trend_table(service: DataService, dimension: str = "year") -> TableView:
 
 def breakdown_table(service: DataService, dimension: str, *, notes: bool = True) -> TableView:
     """A dimension's counts and shares, derived lines last and marked (``notes=False``: no note column)."""
-    breakdown = service.by_force() if service.role_of(dimension) == "force" else service.breakdown(dimension)
-    return figures_table(breakdown, notes=notes)
+    sorted_forces = service.by_force() if service.role_of(dimension) == "force" else None
+    return figures_table(sorted_forces or service.breakdown(dimension), notes=notes)
 
 
 def figures_table(breakdown: Breakdown, *, notes: bool = True) -> TableView:

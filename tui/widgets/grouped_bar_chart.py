@@ -55,7 +55,7 @@ class GroupedBarChart(BarChart):
         width = 0.8 / count
         totals = [sum(v or 0 for _, values in self._series for v in (values[g],)) for g in range(len(self._groups))]
         top = max(totals if self.stacked else [v or 0 for _, values in self._series for v in values]) or 1
-        xs = list(range(1, len(self._groups) + 1))
+        xs: list[float] = [float(x) for x in range(1, len(self._groups) + 1)]
         for g, x in enumerate(xs):
             if all(values[g] is None for _, values in self._series):
                 plt.text(GAP_MARK, x, top * 0.05, alignment="center", background="default")
@@ -75,7 +75,7 @@ class GroupedBarChart(BarChart):
         plt.ylim(0, top * 1.25)
         plt.xlim(0.4, len(xs) + 0.6)
 
-    def _stack(self, group: int, x: int, colours: list[str], markers: list[str]) -> None:
+    def _stack(self, group: int, x: float, colours: list[str], markers: list[str]) -> None:
         """One bar per group, its series piled up: drawn tallest first so each part stays visible."""
         parts = [(s, values[group]) for s, (_, values) in enumerate(self._series) if values[group] is not None]
         tops: list[tuple[int, int, int]] = []
