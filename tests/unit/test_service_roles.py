@@ -151,3 +151,12 @@ def test_dataset_summary_says_what_is_given_and_what_is_not() -> None:
     assert text.startswith("met-guardian-2022: 412 officers investigated, 2017 – Aug 2022 (2022 partial).")
     assert "Not given: breakdown by year, breakdown by rank, findings, breakdown by force." in text
     assert dataset_summary(service_for("uk-2023")).startswith("uk-2023: > 1000 officers investigated")
+
+
+def test_more_dimensions_are_what_the_first_screens_leave_out(service: DataService) -> None:
+    from tui.data.views import more_dimensions
+
+    assert more_dimensions(service) == ()
+    assert more_dimensions(service_for("met-guardian-2013")) == ("staff_total", "staff_outcome")
+    assert more_dimensions(service_for("uk-pa-2014")) == ("population", "outcome", "coverage")
+    assert more_dimensions(service_for("met-pa-2023")) == ("ratio",)

@@ -133,6 +133,18 @@ def total_table(service: DataService) -> TableView:
     )
 
 
+SHOWN_ELSEWHERE = ("period", "rank", "finding", "sanction")
+"""Roles the first screens show (the first dimension of each)."""
+
+
+def more_dimensions(service: DataService) -> tuple[str, ...]:
+    """Breakdowns no first screen shows: not the first of a shown role, not by force, not a cross-tab."""
+    shown = {service.dimension_for(role) for role in SHOWN_ELSEWHERE}
+    return tuple(
+        d for d in service.dimensions if d not in shown and service.role_of(d) != "force" and not service.is_crosstab(d)
+    )
+
+
 def dataset_summary(service: DataService) -> str:
     """One or two sentences: the dataset's total and period, what it breaks down by, and what it lacks."""
     p = service.provenance
