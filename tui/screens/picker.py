@@ -8,7 +8,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -87,3 +87,15 @@ class DatasetPicker(ModalScreen[str | None]):
             options.highlighted = names.index(self.current) if self.current in names else 0
         count = f"{len(found)} of {len(self.entries)} datasets"
         self.query_one("#picker-count", Static).update(count if found else f"{count}: nothing matches {text!r}")
+
+
+SWITCHING_MODE = "switching-dataset"
+"""The mode shown for the moment the app swaps one dataset's screens for another's."""
+
+
+class SwitchingScreen(Screen[None]):
+    """A one-line screen shown while the screens of the newly chosen dataset are built."""
+
+    def compose(self) -> ComposeResult:
+        """A single line saying what is happening."""
+        yield Static("Opening the dataset…", id="switching", markup=False)
