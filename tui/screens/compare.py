@@ -32,6 +32,8 @@ def partner_for(catalog: Catalog, name: str) -> str:
 class CompareScreen(Screen[None]):
     """Two datasets side by side: values with their qualifiers, disagreements marked, refusals explained."""
 
+    CSS_PATH = "compare.tcss"
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,c", "close", "Close", tooltip="Back to the dataset on show"),
         Binding("b", "choose_other", "Other dataset", tooltip="Choose the dataset to compare with"),
@@ -69,14 +71,13 @@ class CompareScreen(Screen[None]):
             return
         self.app.call_from_thread(self.show, comparison)
 
-    def show(self, comparison: Comparison) -> None:
+    async def show(self, comparison: Comparison) -> None:
         """Rebuild the body from a comparison."""
-        self.comparison = comparison
         self.second = comparison.right.name
         a, b = comparison.left, comparison.right
         self.query_one("#compare-title", Static).update(f"Compare A {a.name} with B {b.name}")
         body = self.query_one("#compare-body", VerticalScroll)
-        body.remove_children()
+        await body.remove_children()
         widgets: list[Static | FigureTable] = [
             Static(
                 Text.assemble(
@@ -102,14 +103,15 @@ class CompareScreen(Screen[None]):
             widgets.append(table)
             widgets.append(Static(view.note, classes="table-note", markup=False))
         widgets.append(Static(summary(comparison), id="compare-summary", markup=False))
-        body.mount_all(widgets)
+        await body.mount_all(widgets)
         for index, section in enumerate(comparison.sections):
             self.query_one(f"#compare-{index}", FigureTable).show(section_table(section))
+        self.comparison = comparison
 
-    def _show_error(self, message: str) -> None:
+    async def _show_error(self, message: str) -> None:
         body = self.query_one("#compare-body", VerticalScroll)
-        body.remove_children()
-        body.mount(Static(f"Cannot compare: {message}", markup=False))
+        await body.remove_children()
+        await body.mount(Static(f"Cannot compare: {message}", markup=False))
 
     def action_close(self) -> None:
         """Back to where the user was."""

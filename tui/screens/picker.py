@@ -27,6 +27,8 @@ def entry_prompt(entry: DatasetEntry, current: str) -> Text:
 class DatasetPicker(ModalScreen[str | None]):
     """Choose a dataset from the catalog; dismisses with its name, or None when cancelled."""
 
+    CSS_PATH = "picker.tcss"
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", tooltip="Close the picker and keep the dataset on show"),
         Binding("down", "move(1)", "Next", show=False),
