@@ -2,20 +2,22 @@
 
 from __future__ import annotations
 
+import re
+
 from rich.text import Text
 from textual.binding import Binding
 from textual.widgets import DataTable
 
 from tui.data.views import TableView
 
+_NUMBER = re.compile(r"^\s*(?:[≥>≈~+]\s*)?(-?\d+(?:\.\d+)?)")
+"""A cell's number after any qualifier ('≥ 999', '> 1000', '≈ 75 %', '26.5%', '+46 (+287.5%)')."""
+
 
 def _sort_key(text: str) -> tuple[int, float | str]:
     """Numbers sort as numbers (suppressed and dashes last), words as words."""
-    digits = text.replace("%", "").replace("≥", "").replace("~", "").replace(",", "").split(" ")[0]
-    try:
-        return (0, float(digits))
-    except ValueError:
-        return (1, text.lower())
+    match = _NUMBER.match(text.replace(",", ""))
+    return (0, float(match.group(1))) if match else (1, text.lower())
 
 
 class FigureTable(DataTable[Text]):
