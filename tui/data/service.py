@@ -36,7 +36,7 @@ class DataService:
         self._breakdowns: dict[str, Breakdown] = {}
         self._trends: dict[str, Trend] = {}
         self._claims = ClaimEvaluator(self)
-        self._claims.validate(dataset.claims, dataset.path / _claims_file(dataset.metadata))
+        self._claims.validate(dataset.claims, dataset.path / _claims_file(dataset.metadata), dataset.claim_lines)
 
     @classmethod
     def from_path(cls, path: Path | str) -> DataService:

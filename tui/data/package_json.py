@@ -1,0 +1,61 @@
+"""Parse ``datapackage.json`` safely: bounded nesting, no NaN or Infinity, no duplicate keys."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+from tui.data.errors import DatasetError
+from tui.data.limits import MAX_JSON_DEPTH
+
+_STRINGS = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
+_BRACKETS = re.compile(r"[\[\]{}]")
+
+
+def parse_json(path: Path, text: str) -> Any:
+    """The JSON value in ``text``.
+
+    Nesting is measured before parsing, so a deeply nested file is refused with a
+    line number instead of exhausting the parser's recursion.
+
+    Raises:
+        DatasetError: not JSON, too deep, a NaN/Infinity constant or a key given twice.
+    """
+    _check_depth(path, text)
+    try:
+        return json.loads(text, parse_constant=_no_constant(path), object_pairs_hook=_unique_keys(path))
+    except json.JSONDecodeError as exc:
+        raise DatasetError(path, f"invalid JSON at character {exc.colno}: {exc.msg}", row=exc.lineno) from None
+    except (ValueError, RecursionError) as exc:  # e.g. an integer too long to convert
+        raise DatasetError(path, f"invalid JSON: {exc.__class__.__name__}") from None
+
+
+def _check_depth(path: Path, text: str) -> None:
+    depth = 0
+    outside_strings = _STRINGS.sub('""', text)
+    for match in _BRACKETS.finditer(outside_strings):
+        depth += 1 if match.group() in "[{" else -1
+        if depth > MAX_JSON_DEPTH:
+            line = outside_strings.count("\n", 0, match.start()) + 1
+            raise DatasetError(path, f"JSON nested deeper than {MAX_JSON_DEPTH} levels", row=line)
+
+
+def _no_constant(path: Path) -> Any:
+    def refuse(name: str) -> Any:
+        raise DatasetError(path, f"invalid JSON: {name} is not a number JSON allows")
+
+    return refuse
+
+
+def _unique_keys(path: Path) -> Any:
+    def build(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for key, value in pairs:
+            if key in result:
+                raise DatasetError(path, f"invalid JSON: the key '{key}' is given twice in one object")
+            result[key] = value
+        return result
+
+    return build
