@@ -76,6 +76,8 @@ def _path_problem(relative: str) -> str:
         return "has control characters or backslashes"
     if "://" in relative or relative.startswith(("/", "~")) or (len(relative) > 1 and relative[1] == ":"):
         return "must be relative to the dataset folder (no absolute paths or URLs)"
+    if not PurePosixPath(relative).parts or relative.endswith("/"):
+        return "names no file"
     if ".." in PurePosixPath(relative).parts:
         return "must stay inside the dataset folder (no '..')"
     return ""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import re
 from pathlib import Path
 from typing import Any
@@ -25,11 +26,16 @@ def parse_json(path: Path, text: str) -> Any:
     """
     _check_depth(path, text)
     try:
-        return json.loads(text, parse_constant=_no_constant(path), object_pairs_hook=_unique_keys(path))
+        return json.loads(
+            text,
+            parse_constant=_no_constant(path),
+            parse_float=_finite(path),
+            object_pairs_hook=_unique_keys(path),
+        )
     except json.JSONDecodeError as exc:
         raise DatasetError(path, f"invalid JSON at character {exc.colno}: {exc.msg}", row=exc.lineno) from None
-    except (ValueError, RecursionError) as exc:  # e.g. an integer too long to convert
-        raise DatasetError(path, f"invalid JSON: {exc.__class__.__name__}") from None
+    except (ValueError, RecursionError):  # an integer too long to convert
+        raise DatasetError(path, "invalid JSON: a number has too many digits") from None
 
 
 def _check_depth(path: Path, text: str) -> None:
@@ -47,6 +53,16 @@ def _no_constant(path: Path) -> Any:
         raise DatasetError(path, f"invalid JSON: {name} is not a number JSON allows")
 
     return refuse
+
+
+def _finite(path: Path) -> Any:
+    def parse(text: str) -> float:
+        value = float(text)
+        if not math.isfinite(value):
+            raise DatasetError(path, f"invalid JSON: the number {text[:20]} is too large")
+        return value
+
+    return parse
 
 
 def _unique_keys(path: Path) -> Any:

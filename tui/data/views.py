@@ -39,12 +39,12 @@ def trend_table(service: DataService, dimension: str = "year") -> TableView:
         (
             p.period,
             fmt.count(p.count),
-            fmt.share(None if p.count is None else p.count / trend.total),
+            fmt.share(None if p.count is None or not trend.total else p.count / trend.total),
             fmt.change(p.change, p.change_pct),
         )
         for p in trend.periods
     ]
-    rows.append(("total", fmt.count(trend.total), fmt.share(1.0), ""))
+    rows.append(("total", fmt.count(trend.total), fmt.share(1.0 if trend.total else None), ""))
     return TableView(
         key=dimension,
         title=trend.title,
