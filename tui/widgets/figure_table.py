@@ -24,6 +24,7 @@ class FigureTable(DataTable[Text]):
     | key | action |
     | --- | --- |
     | arrows, h j k l | move |
+    | home, end (also ctrl+) | first row, last row |
     | o | sort by the column under the cursor (again: reverse) |
     | O | back to the source order |
     """
@@ -33,6 +34,8 @@ class FigureTable(DataTable[Text]):
         Binding("j", "cursor_down", "Cursor down", show=False),
         Binding("k", "cursor_up", "Cursor up", show=False),
         Binding("l", "cursor_right", "Cursor right", show=False),
+        Binding("home", "scroll_top", "First row", show=False),
+        Binding("end", "scroll_bottom", "Last row", show=False),
         Binding("o", "sort_column", "Sort", tooltip="Sort by the column under the cursor; again to reverse"),
         Binding("O", "source_order", "Source order", show=False, tooltip="Put the rows back in source order"),
     ]
