@@ -100,3 +100,35 @@ def _assert_rejected(expect: Reject, code: int, out: str, err: str) -> None:
         assert f"column '{expect.column}'" in err, err
     if expect.words:
         assert expect.words in err, err
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("report", "--format", "text"),
+        ("report", "--format", "markdown"),
+        ("report", "--format", "json"),
+        ("report", "--format", "csv"),
+        ("check", "--format", "text"),
+        ("check", "--format", "markdown"),
+        ("check", "--format", "json"),
+    ],
+)
+def test_hostile_text_reaches_no_output_as_a_command(
+    command: tuple[str, ...], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = make(next(c for c in CASES if c.id == "hostile-text"), tmp_path / "dataset")
+    code, out, err = run_in_process([*command, "--data", str(folder)], capsys)
+    assert code == 0 and err == ""
+    assert not CONTROL.search(out.replace("\n", "").replace("\t", ""))
+    assert not re.search("[\u202a-\u202e\u2066-\u2069\u200b]", out)
+    assert "␛]52;c;" in out  # the escape is shown, visibly, not sent
+
+
+def test_hostile_text_in_screenshots(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = make(next(c for c in CASES if c.id == "hostile-text"), tmp_path / "dataset")
+    code, _, err = run_in_process(["screenshots", str(tmp_path / "shots"), "--data", str(folder)], capsys)
+    assert code == 0, err
+    for svg in (tmp_path / "shots").glob("*.svg"):
+        text = svg.read_text(encoding="utf-8")
+        assert not CONTROL.search(text.replace("\n", "").replace("\t", "")), svg.name
