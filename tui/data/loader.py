@@ -1,10 +1,20 @@
 """Read a dataset folder (a Frictionless Data Package) and validate it against its own schema.
 
-A dataset is a folder with ``datapackage.json`` and the CSV files it lists. The
-loader checks every row against the Table Schema in the package (types, required
-fields, minimum, enum, unique, primary key) and either returns a complete
-:class:`Dataset` or raises :class:`~tui.data.errors.DatasetError` naming the file,
-row and column: never a partly loaded dataset.
+A dataset is a folder with ``datapackage.json`` and the CSV files it lists; it comes
+from a stranger, so it is checked in layers before anything else sees it:
+
+1. files: regular files inside the package, no links, no devices or FIFOs, bounded
+   in size (:mod:`tui.data.package_files`, :mod:`tui.data.limits`);
+2. ``datapackage.json``: bounded nesting, no NaN (:mod:`tui.data.package_json`), then
+   the JSON Schema of a dataset (:mod:`tui.data.package_schema`), then the names its
+   parts use for each other (:mod:`tui.data.package_checks`);
+3. each CSV, read strictly with its ``encoding`` and ``dialect`` and every cell checked
+   against the Table Schema (:mod:`tui.data.csv_table`);
+4. the figures' own rules (counts and qualifiers agree, one total, bases that exist).
+
+Every string is passed through :func:`~tui.data.safe_text.safe_text` on the way in.
+The result is a complete :class:`Dataset`, or a :class:`~tui.data.errors.DatasetError`
+naming the file, row and column: never a partly loaded dataset.
 """
 
 from __future__ import annotations
