@@ -229,6 +229,11 @@ def _print(text: str) -> int:
 
 
 def fail(message: str) -> int:
-    """Print one error line, ``foi-explorer: error: ...``, to stderr; return the exit status 2."""
-    print(f"foi-explorer: error: {message}", file=sys.stderr)
+    """Print one error line, ``foi-explorer: error: ...``, to stderr; return the exit status 2.
+
+    The message may quote data or a path: it passes the one sanitising function first.
+    """
+    from tui.data.safe_text import safe_text
+
+    print(f"foi-explorer: error: {safe_text(message, limit=500)}", file=sys.stderr)
     return EXIT_DATA_ERROR

@@ -116,6 +116,10 @@ def parse_cell(path: Path, line: int, field: Mapping[str, Any], text: str, missi
         if len(text) > limit:
             raise DatasetError(path, f"{len(text):,} characters (the limit is {limit:,})", row=line, column=name)
         value = safe_text(text)
+        if not value.strip() and constraints.get("required"):
+            raise DatasetError(
+                path, "a value is required (this one has only invisible characters)", row=line, column=name
+            )
         length = len(value)
         if length < constraints.get("minLength", 0) or length > constraints.get("maxLength", limit):
             raise DatasetError(

@@ -11,8 +11,7 @@ from typing import Any
 from tui.data.errors import DatasetError
 from tui.data.limits import MAX_JSON_DEPTH
 
-_STRINGS = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
-_BRACKETS = re.compile(r"[\[\]{}]")
+_SPECIAL = re.compile(r'["\\\[\]{}]')
 
 
 def parse_json(path: Path, text: str) -> Any:
@@ -39,13 +38,28 @@ def parse_json(path: Path, text: str) -> Any:
 
 
 def _check_depth(path: Path, text: str) -> None:
+    """Measure nesting in one pass over the characters that matter (linear even for hostile text)."""
     depth = 0
-    outside_strings = _STRINGS.sub('""', text)
-    for match in _BRACKETS.finditer(outside_strings):
-        depth += 1 if match.group() in "[{" else -1
-        if depth > MAX_JSON_DEPTH:
-            line = outside_strings.count("\n", 0, match.start()) + 1
-            raise DatasetError(path, f"JSON nested deeper than {MAX_JSON_DEPTH} levels", row=line)
+    in_string = False
+    skip_to = -1
+    for match in _SPECIAL.finditer(text):
+        at, char = match.start(), match.group()
+        if at < skip_to:
+            continue
+        if in_string:
+            if char == "\\":
+                skip_to = at + 2
+            elif char == '"':
+                in_string = False
+        elif char == '"':
+            in_string = True
+        elif char in "[{":
+            depth += 1
+            if depth > MAX_JSON_DEPTH:
+                line = text.count("\n", 0, at) + 1
+                raise DatasetError(path, f"JSON nested deeper than {MAX_JSON_DEPTH} levels", row=line)
+        elif char in "]}":
+            depth -= 1
 
 
 def _no_constant(path: Path) -> Any:
