@@ -124,3 +124,17 @@ def test_safe_text_leaves_no_control_character(text: str) -> None:
     safe = safe_text(text)
     assert not any(ord(c) < 0x20 or 0x7F <= ord(c) < 0xA0 for c in safe)
     assert safe_text(safe) == safe
+
+
+@FUZZ
+@given(st.binary(max_size=1500))
+def test_random_bytes_as_a_tour_file(data: bytes) -> None:
+    from tui.demo.tour import load_tour
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "tour.toml"
+        path.write_bytes(data)
+        try:
+            load_tour(path)
+        except TourError as exc:
+            assert "\n" not in str(exc) and "\x1b" not in str(exc)

@@ -28,7 +28,19 @@ from tui.data.safe_text import safe_text
 Row = dict[str, Any]
 
 ENCODINGS = frozenset(
-    {"utf-8", "utf-16", "utf-16-le", "utf-16-be", "ascii", "latin-1", "iso8859-15", "cp1252", "cp1250", "mac-roman"}
+    {
+        "utf-8",
+        "utf-8-sig",
+        "utf-16",
+        "utf-16-le",
+        "utf-16-be",
+        "ascii",
+        "latin-1",
+        "iso8859-15",
+        "cp1252",
+        "cp1250",
+        "mac-roman",
+    }
 )
 """Text encodings a resource may declare (by any name Python knows them by)."""
 
