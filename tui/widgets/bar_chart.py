@@ -3,34 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from textual.app import RenderResult
 from textual_plotext import PlotextPlot
 
 from tui.widgets.chart_style import ChartStyle
 
-MORE_HINT = "t for the table"
-
-
-@dataclass(frozen=True)
-class Bars:
-    """The bars a chart draws: those that fit, and how many of the data's bars were left out."""
-
-    labels: tuple[str, ...]
-    values: tuple[int, ...]
-    annotations: tuple[str, ...]
-    highlight: int | None
-    hidden: int
-
 
 class BarChart(PlotextPlot):
     """A bar chart that keeps its data and redraws it on demand.
 
-    Subclasses decide the orientation in :meth:`draw` and how many bars fit in
-    :meth:`capacity`; when there are more, :meth:`shown` picks which to draw and the
-    chart says how many more the table holds. Counts are printed next to each bar,
-    and one bar may be highlighted (e.g. the peak year).
+    Subclasses decide the orientation in :meth:`draw`. Counts are printed next to
+    each bar, and one bar may be highlighted (e.g. the peak year).
     """
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
@@ -80,9 +64,8 @@ class BarChart(PlotextPlot):
         plt = self.plt
         plt.clear_figure()
         if self._values:
-            bars = self.shown()
             plt.title(self._title)
-            self.draw(bars)
+            self.draw(list(range(1, len(self._values) + 1)))
         self._drawn += 1
         self.refresh()
 
@@ -100,38 +83,15 @@ class BarChart(PlotextPlot):
     def fit(self, bars: int) -> None:
         """Adapt the widget to the number of bars (by default its size is left to CSS)."""
 
-    def capacity(self) -> int | None:
-        """How many bars fit (None: no limit known yet)."""
-        return None
-
-    def pick(self, count: int, room: int) -> list[int]:
-        """The indexes of the ``room`` bars to draw out of ``count`` (by default the largest, in source order)."""
-        largest = sorted(range(count), key=lambda i: (-self._values[i], i))[:room]
-        return sorted(largest)
-
-    def shown(self) -> Bars:
-        """The bars that fit, in order, with the number left out."""
-        count = len(self._values)
-        room = self.capacity()
-        indexes = list(range(count)) if room is None or count <= room else self.pick(count, max(room, 1))
-        highlight = indexes.index(self._highlight) if self._highlight in indexes else None
-        return Bars(
-            labels=tuple(self._labels[i] for i in indexes),
-            values=tuple(self._values[i] for i in indexes),
-            annotations=tuple(self._annotations[i] for i in indexes),
-            highlight=highlight,
-            hidden=count - len(indexes),
-        )
-
-    def draw(self, bars: Bars) -> None:
-        """Draw the bars; implemented by each chart kind."""
+    def draw(self, positions: list[int]) -> None:
+        """Draw the bars at the given positions; implemented by each chart kind."""
         raise NotImplementedError
 
     def bar_colours(self) -> tuple[str, str]:
         """The colours of ordinary and highlighted bars."""
         return self.style_options.bar, self.style_options.accent
 
-    def bar_marker(self, index: int, highlight: int | None) -> str:
+    def bar_marker(self, index: int) -> str:
         """The marker of the bar at ``index``: the highlighted bar may have its own."""
         style = self.style_options
-        return style.accent_marker if index == highlight else style.marker
+        return style.accent_marker if index == self._highlight else style.marker
