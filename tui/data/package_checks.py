@@ -22,6 +22,9 @@ if TYPE_CHECKING:
 FIGURE_FIELDS = {"dimension": "string", "category": "string", "period": "string", "count": "integer"}
 FIGURE_FIELDS |= {"qualifier": "string"}
 
+NO_REFERENCE_BASES = ("total", "none")
+"""Bases that name no figure: the dataset's total, or no base at all (shares are not shown)."""
+
 
 def check_resources(descriptor: Path, resources: list[dict[str, Any]]) -> None:
     """Resource names unique; field names unique; primary keys known; the figures table readable."""
@@ -49,24 +52,30 @@ def check_resources(descriptor: Path, resources: list[dict[str, Any]]) -> None:
 
 
 def check_dimensions(descriptor: Path, metadata: Mapping[str, Any], figures: Table) -> None:
-    """Every dimension's base and group members name figures that exist; no dimension wholly suppressed."""
+    """Every dimension's base and group members name figures that exist; no dimension wholly suppressed.
+
+    A base may also be ``total`` or ``none`` (no shares). A dimension whose every count is
+    withheld (qualifier ``suppressed``) has nothing to show or check, and is refused.
+    """
     categories: dict[str, list[str]] = {}
-    counts: dict[str, list[int | None]] = {}
+    withheld: dict[str, list[bool]] = {}
     for row in figures.rows:
         categories.setdefault(row["dimension"], []).append(row["category"])
-        counts.setdefault(row["dimension"], []).append(row["count"])
-    for dimension, values in counts.items():
-        if dimension != "total" and all(v is None for v in values):
+        withheld.setdefault(row["dimension"], []).append(row["qualifier"] == "suppressed")
+    for dimension, suppressed in withheld.items():
+        if dimension != "total" and all(suppressed):
             raise DatasetError(
                 figures.path, f"every count of dimension '{dimension}' is suppressed: nothing to show", column="count"
             )
     for name, info in metadata.get("dimensions", {}).items():
         where = f"'dimensions.{name}"
         base = info.get("base", "total")
-        if base != "total":
+        if base not in NO_REFERENCE_BASES:
             base_dim, sep, base_cat = base.partition(":")
             if not sep:
-                raise DatasetError(descriptor, f"{where}.base' must be 'total' or 'dimension:category', not '{base}'")
+                raise DatasetError(
+                    descriptor, f"{where}.base' must be 'total', 'none' or 'dimension:category', not '{base}'"
+                )
             if base_cat not in categories.get(base_dim, ()):
                 raise DatasetError(descriptor, f"{where}.base' names '{base}', which is not a row of the figures")
         for number, group in enumerate(info.get("groups", [])):
