@@ -127,3 +127,25 @@ async def test_home_and_end_reach_the_first_and_last_rows(tmp_path: Path) -> Non
 def text_of(widget: Widget) -> str:
     lines = widget.render_lines(Region(0, 0, widget.size.width, widget.size.height))
     return "\n".join("".join(seg.text for seg in line) for line in lines)
+
+
+async def test_markup_in_tour_captions_is_shown_as_typed(service: DataService) -> None:
+    from tui.demo import parse_tour
+    from tui.demo.player import play
+
+    caption = "[/] [link=https://example.org]x[/link] [@click=app.quit]q[/]"
+    tour = parse_tour(f'[[step]]\nkey = "2"\ncaption = "{caption}"\npause = 0\n', "t.toml")
+    app = build_app(service)
+    shown: list[tuple[str, bool]] = []
+    notify = app.notify
+
+    def recording_notify(message: str, **options: object) -> None:
+        shown.append((message, bool(options.get("markup", True))))
+        notify(message, **options)  # type: ignore[arg-type]  # the real toast: a markup error would raise here
+
+    app.notify = recording_notify  # type: ignore[method-assign]
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await play(pilot, tour, captions=True)
+        await settle(pilot)
+    assert shown == [(caption, False)]  # the caption as typed, never parsed as markup
