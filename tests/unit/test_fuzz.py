@@ -138,3 +138,28 @@ def test_random_bytes_as_a_tour_file(data: bytes) -> None:
             load_tour(path)
         except TourError as exc:
             assert "\n" not in str(exc) and "\x1b" not in str(exc)
+
+
+dialects = st.fixed_dictionaries(
+    {},
+    optional={
+        "delimiter": st.text(max_size=2),
+        "quoteChar": st.text(max_size=2),
+        "escapeChar": st.text(max_size=2),
+        "doubleQuote": st.booleans(),
+        "header": st.booleans(),
+        "commentChar": st.text(max_size=2),
+        "nullSequence": st.text(max_size=3),
+        "skipInitialSpace": st.booleans(),
+        "lineTerminator": st.sampled_from(["\n", "\r\n", "\r", "x"]),
+    },
+)
+
+
+@FUZZ
+@given(dialects, st.sampled_from(["utf-8", "UTF8", "latin1", "utf-16", "ascii", "rot13", "zlib", "", "x" * 50]))
+def test_random_dialect_and_encoding(dialect: dict[str, object], encoding: str) -> None:
+    document = json.loads(json.dumps(DESCRIPTOR))
+    document["resources"][0]["dialect"] = dialect
+    document["resources"][0]["encoding"] = encoding
+    with_dataset(lambda folder: (folder / "datapackage.json").write_text(json.dumps(document), encoding="utf-8"))

@@ -225,8 +225,10 @@ def _records(path: Path, reader: Any, comment: str | None) -> Iterable[tuple[int
         except StopIteration:
             return
         except csv.Error as exc:
-            if "end of data" in str(exc) or "field larger" in str(exc):
+            if "end of data" in str(exc):
                 message = "a quoted value starts here and its closing quote is missing"
+            elif "field larger" in str(exc):
+                message = f"a value longer than {csv.field_size_limit():,} characters (or a quote that never closes)"
             else:
                 message = f"malformed CSV: {exc}"
             raise DatasetError(path, message, row=start) from None
