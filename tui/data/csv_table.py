@@ -16,7 +16,7 @@ import csv
 import io
 import math
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -216,7 +216,7 @@ def _reader(text: str, dialect: Mapping[str, Any], descriptor: Path) -> Any:
         raise DatasetError(descriptor, f"resource dialect cannot be used: {exc}") from None
 
 
-def _records(path: Path, reader: Any, comment: str | None) -> Iterable[tuple[int, list[str]]]:
+def _records(path: Path, reader: Any, comment: str | None) -> Iterator[tuple[int, list[str]]]:
     previous = 0
     while True:
         start = previous + 1
