@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from tui import __version__
 from tui.screen_list import SCREEN_MODES
-from tui.serve import DEFAULT_HOST, DEFAULT_PORT
+from tui.serve import DEFAULT_HOST, DEFAULT_MAX_SESSIONS, DEFAULT_PORT
 
 if TYPE_CHECKING:
     from tui.app import FoiApp
@@ -78,6 +78,13 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         help="the address browsers use, if not http://HOST:PORT (e.g. behind a proxy, or with --host 0.0.0.0)",
     )
+    serve.add_argument(
+        "--max-sessions",
+        type=int,
+        default=DEFAULT_MAX_SESSIONS,
+        metavar="N",
+        help=f"browser tabs served at once; more are asked to try later (default: {DEFAULT_MAX_SESSIONS})",
+    )
     return parser
 
 
@@ -115,7 +122,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             return fail("--data is not allowed with serve: browsers get the bundled datasets only")
         from tui.serve import serve
 
-        return serve(args.host, args.port, public_url=args.public_url, screen=args.screen, theme=args.theme)
+        if args.max_sessions < 1:
+            return fail("--max-sessions must be at least 1")
+        return serve(
+            args.host,
+            args.port,
+            public_url=args.public_url,
+            screen=args.screen,
+            theme=args.theme,
+            max_sessions=args.max_sessions,
+        )
     if args.restricted:
         if data_path is not None:
             return fail("--data is not allowed in restricted mode")
