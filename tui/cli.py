@@ -117,6 +117,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command; return its exit status."""
     args = build_parser().parse_args(argv)
     data_path: Path | None = getattr(args, "data", None)
+    if args.restricted:
+        refusal = _restricted_refusal(args, data_path)
+        if refusal:
+            return fail(refusal)
+        if argv is None:
+            _isolate()
     if args.command == "serve":
         if data_path is not None:
             return fail("--data is not allowed with serve: browsers get the bundled datasets only")
@@ -133,11 +139,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             max_sessions=args.max_sessions,
         )
     if args.restricted:
-        if data_path is not None:
-            return fail("--data is not allowed in restricted mode")
-        if args.command in WRITING_COMMANDS or getattr(args, "tour", None) is not None:
-            what = "demo --tour" if args.command == "demo" else args.command
-            return fail(f"{what} is not allowed in restricted mode")
         from tui.restricted import NO_TERMINAL, clean_environment, has_terminal
 
         clean_environment(os.environ)
@@ -168,6 +169,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _demo(app, args)
     app.run(mouse=not app.terminal.low_bandwidth)
     return app.return_code or 0
+
+
+def _restricted_refusal(args: argparse.Namespace, data_path: Path | None) -> str | None:
+    """Why ``--restricted`` refuses this command line, or None: it runs the explorer and nothing else."""
+    if data_path is not None:
+        return "--data is not allowed in restricted mode"
+    if args.command is not None:
+        return f"{args.command} is not allowed in restricted mode: it runs the explorer only"
+    return None
+
+
+def _isolate() -> None:
+    """Under ``--restricted``, run as ``python -I`` in an environment without ``PYTHON*``: re-execute if not."""
+    from tui.restricted import needs_isolation, reexec_isolated
+
+    if needs_isolation(sys.flags, os.environ):
+        reexec_isolated(sys.argv[1:])
 
 
 def _load(path: Path | None) -> DataService | None:
