@@ -2,7 +2,7 @@
 
 Textual's Linux driver restores the terminal on a normal exit. This one also:
 
-- exits cleanly on SIGHUP (the SSH link dropped) and SIGTERM, with status 128 + signal,
+- exits cleanly on SIGHUP (the SSH link dropped), SIGTERM, SIGINT and SIGPIPE, with status 128 + signal,
   still trying to restore the terminal (a terminal that has gone just drops the writes);
 - never blocks or dies writing to a terminal that has gone (the writes are dropped);
 - notices a hung-up terminal (reads at end of file) and exits instead of spinning;
@@ -31,7 +31,7 @@ HANGUP_POLL = 0.25
 RESTORE = "\x1b[?2004l\x1b[?1000l\x1b[?1003l\x1b[?1015l\x1b[?1006l\x1b[?1004l\x1b[<u\x1b[?7h\x1b[?1049l\x1b[?25h"
 """Bracketed paste and mouse reporting off, line wrap on, main screen back, cursor shown."""
 
-EXIT_SIGNALS = (signal.SIGHUP, signal.SIGTERM)
+EXIT_SIGNALS = (signal.SIGHUP, signal.SIGTERM, signal.SIGINT, signal.SIGPIPE)
 
 
 class _DroppingFile:
@@ -110,8 +110,15 @@ class ResilientDriver(LinuxDriver):
             return
         self._ending.set()
         status = 128 + signum
-        self._loop.call_soon_threadsafe(lambda: self._app.exit(return_code=status))
+        self._loop.call_soon_threadsafe(self._exit_app, status)
         threading.Thread(target=self._deadline, args=(status,), name="foi-deadline", daemon=True).start()
+
+    def _exit_app(self, status: int) -> None:
+        exit_with_status = getattr(self._app, "exit_with_status", None)
+        if exit_with_status is not None:
+            exit_with_status(status)
+        else:
+            self._app.exit(return_code=status)
 
     def _deadline(self, status: int) -> None:
         """End the process if the clean exit has not finished in time."""

@@ -40,6 +40,26 @@ class TerminalApp(App[None]):
         self._shadow = ShadowScreen()
         if self.terminal.low_bandwidth:
             self.animation_level = "none"
+        self.first_frame_shown = False
+        """The first screen is mounted and drawn (Textual's Ready event has arrived)."""
+        self._status_when_ready: int | None = None
+
+    def exit_with_status(self, status: int) -> None:
+        """Leave with ``status`` (a signal's 128 + n, or 130 for ctrl+c) as soon as it is safe.
+
+        Exiting while the first screen is still being mounted makes Textual raise MountError
+        (exit 1 and a traceback); before its first frame the exit waits for that frame.
+        """
+        if self.first_frame_shown:
+            self.exit(return_code=status)
+        elif self._status_when_ready is None:
+            self._status_when_ready = status
+
+    def on_ready(self) -> None:
+        """The first frame is on screen: an exit asked for earlier happens now."""
+        self.first_frame_shown = True
+        if self._status_when_ready is not None:
+            self.exit(return_code=self._status_when_ready)
 
     def get_driver_class(self) -> type[Driver]:
         """The resilient driver in a terminal (Textual's choice for a browser or Windows)."""
@@ -71,4 +91,4 @@ class TerminalApp(App[None]):
 
     def action_interrupt(self) -> None:
         """ctrl+c: leave at once, with the status of an interrupted command."""
-        self.exit(return_code=EXIT_INTERRUPTED)
+        self.exit_with_status(EXIT_INTERRUPTED)
