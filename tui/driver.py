@@ -20,7 +20,10 @@ import threading
 from types import FrameType
 from typing import IO, Any
 
+from textual.drivers import linux_driver
 from textual.drivers.linux_driver import LinuxDriver
+
+from tui.input_decoder import safe_incremental_decoder
 
 EXIT_DEADLINE = 1.5
 """Seconds a signalled exit may take before the process ends regardless."""
@@ -32,6 +35,21 @@ RESTORE = "\x1b[?2004l\x1b[?1000l\x1b[?1003l\x1b[?1015l\x1b[?1006l\x1b[?1004l\x1
 """Bracketed paste and mouse reporting off, line wrap on, main screen back, cursor shown."""
 
 EXIT_SIGNALS = (signal.SIGHUP, signal.SIGTERM, signal.SIGINT, signal.SIGPIPE)
+
+
+def guard_textual_input() -> None:
+    """Make Textual's drivers decode input with :class:`~tui.input_decoder.SafeInputDecoder`.
+
+    Textual 8.2.8 (pinned) builds its input decoder inside ``run_input_thread`` from the module
+    global ``getincrementaldecoder`` of ``textual.drivers.linux_driver`` (and ``web_driver``), in
+    strict mode: one byte that is not UTF-8 raises UnicodeDecodeError in the input thread and ends
+    the app. Replacing that one global is the smallest change; ``tests/unit/test_textual_input_guard.py``
+    fails if Textual stops reading it.
+    """
+    from textual.drivers import web_driver
+
+    for module in (linux_driver, web_driver):
+        module.getincrementaldecoder = safe_incremental_decoder  # type: ignore[attr-defined]
 
 
 class _DroppingFile:

@@ -62,10 +62,12 @@ class TerminalApp(App[None]):
             self.exit(return_code=self._status_when_ready)
 
     def get_driver_class(self) -> type[Driver]:
-        """The resilient driver in a terminal (Textual's choice for a browser or Windows)."""
+        """The resilient driver in a terminal (Textual's choice for a browser or Windows); input decoded safely."""
+        from tui.driver import ResilientDriver, guard_textual_input
+
+        guard_textual_input()
         if constants.DRIVER or sys.platform == "win32":
             return super().get_driver_class()
-        from tui.driver import ResilientDriver
 
         return ResilientDriver
 
