@@ -135,6 +135,13 @@ class FoiApp(RestrictedApp):
         title = f"the {labels[screen.id]} screen" if screen.id in labels else "this screen"
         self.push_screen(HelpScreen(title, screen.active_bindings, self.service.definitions))
 
+    def action_command_palette(self) -> None:
+        """Open the command palette (one that closes once, however fast keys arrive)."""
+        from tui.serial_palette import SerialCommandPalette
+
+        if self.use_command_palette and not SerialCommandPalette.is_open(self):
+            self.push_screen(SerialCommandPalette(id="--command-palette"))
+
     async def action_switch_mode(self, mode: str) -> None:
         """Switch screens; from a pop-up, close it first."""
         while len(self.screen_stack) > 1:

@@ -1,0 +1,68 @@
+"""Keys faster than screens: no key sequence pops the last screen or indexes an empty list."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from textual import events
+
+from tests.ui.conftest import settle
+from tui.app import FoiApp
+from tui.serial_palette import SerialCommandPalette
+
+MakeApp = Callable[..., FoiApp]
+
+
+async def open_palette(app: FoiApp, pilot) -> None:
+    await pilot.press("ctrl+p")
+    await settle(pilot)
+    assert isinstance(app.screen, SerialCommandPalette)
+
+
+@pytest.mark.parametrize("enters", [2, 3, 5])
+async def test_enters_queued_behind_a_palette_choice_pop_nothing_more(make_app: MakeApp, enters: int) -> None:
+    """Two Enters in one write: the first picks the highlighted command; the rest must not pop a screen."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await open_palette(app, pilot)
+        await pilot.pause(0.3)  # the commands are listed
+        for _ in range(enters):
+            app.post_message(events.Key("enter", "\r"))
+        await pilot.pause(0.3)
+        await settle(pilot)
+        assert app.return_code is None, "the app ended"
+        assert len(app.screen_stack) >= 1
+        assert app.screen.id in {"trends", "ranks", "outcomes", "sources"} or app.screen.is_modal
+
+
+async def test_palette_dismissed_twice_pops_once(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await app.push_screen(SerialCommandPalette(id="--command-palette"))
+        palette = app.screen
+        assert isinstance(palette, SerialCommandPalette)
+        palette.dismiss()
+        palette.dismiss()
+        await settle(pilot)
+        assert [screen.id for screen in app.screen_stack] == ["trends"]
+
+
+@pytest.mark.parametrize("keys", [["pageup"], ["pagedown"], ["pageup", "pagedown", "down", "up", "pagedown"]])
+async def test_paging_the_palette_in_a_window_3_lines_high(make_app: MakeApp, keys: list[str]) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await open_palette(app, pilot)
+        await pilot.resize_terminal(80, 3)
+        await pilot.pause(0.2)
+        for key in keys:
+            await pilot.press(key)
+        await pilot.resize_terminal(80, 24)
+        await settle(pilot)
+        await pilot.press("pagedown", "pageup")
+        await settle(pilot)
+        assert app.return_code is None
+        assert isinstance(app.screen, SerialCommandPalette)
