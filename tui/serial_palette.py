@@ -4,19 +4,24 @@ Textual's palette (8.2.8) can be dismissed twice: an Enter that picks a command 
 second Enter already queued behind it closes "it" again, popping the screen below (with one
 screen left: ScreenStackError). And page up/down in a list with no room to show it (a window
 3 lines high) indexes an empty line map (KeyError). This subclass closes once and ignores what
-comes after, and pages only a list that has room.
+comes after (no search is started once it closes: the search would look for a list that
+has gone, NoMatches), and pages only a list that has room.
 """
 
 from __future__ import annotations
 
 from typing import Any, ClassVar
 
-from textual import on
+from textual import on, work
 from textual.await_complete import AwaitComplete
 from textual.binding import Binding, BindingType
 from textual.command import CommandList, CommandPalette
+from textual.css.query import NoMatches
 from textual.message import Message
 from textual.widgets import Button, Input, OptionList
+
+LIST_ACTIONS = frozenset({"command_list", "cursor_down", "page"})
+"""The palette's actions that act on its list of commands."""
 
 
 class SerialCommandPalette(CommandPalette):
@@ -36,8 +41,28 @@ class SerialCommandPalette(CommandPalette):
         """Close the palette, once; later calls do nothing."""
         if self.closing or self.app.screen is not self:
             return AwaitComplete.nothing()
-        self.closing = True
+        self._close()
         return super().dismiss(result)
+
+    def _close(self) -> None:
+        """From now on nothing is searched, selected or run (a search still queued would find no list)."""
+        self.closing = True
+        self.workers.cancel_node(self)
+
+    def on_screen_suspend(self) -> None:
+        """Another screen replaced it (a screen key pops it): it is closing."""
+        self._close()
+
+    def on_unmount(self) -> None:
+        """Removed: stop any search still under way."""
+        self._close()
+
+    @on(Input.Changed)
+    def _no_search_once_closing(self, event: Input.Changed) -> None:
+        """Typing queued behind a close starts no search."""
+        if self.closing:
+            event.stop()
+            event.prevent_default()
 
     @on(Input.Submitted)
     @on(Button.Pressed)
@@ -48,9 +73,35 @@ class SerialCommandPalette(CommandPalette):
             event.stop()
             event.prevent_default()
 
+    @work(exclusive=True, group="--textual-command-palette-gather-commands")
+    async def _gather_commands(self, search_value: str) -> None:
+        """Textual's search for commands, not started on a palette that is closing or has lost its list.
+
+        A search queued behind a close (ctrl+p then a screen key in one write) would otherwise raise
+        NoMatches on the list that is gone. Same worker group as Textual's, so it stays exclusive.
+        """
+        if self.closing or not self.query(CommandList):
+            return
+        try:
+            await _textual_gather_commands(self, search_value)
+        except NoMatches:
+            if self.is_attached and not self.closing:
+                raise
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """List keys (up, down, page, first, last) only while the list exists: keys typed in the same write
+        as ctrl+p arrive before it is built, or after it has gone."""
+        if action in LIST_ACTIONS and (self.closing or not self.query(CommandList)):
+            return False
+        return super().check_action(action, parameters)
+
     def action_page(self, action: str) -> None:
         """Page up or down the list of commands, if it has room on screen to page through."""
         command_list = self.query_one(CommandList)
         if command_list.scrollable_content_region.height <= 0 or command_list.option_count == 0:
             return
         getattr(command_list, f"action_{action}")()
+
+
+_textual_gather_commands = CommandPalette._gather_commands.__wrapped__  # type: ignore[attr-defined]
+"""Textual's search for commands without its worker decorator (run inside our own worker)."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from textual.app import ComposeResult
+from textual.await_complete import AwaitComplete
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
@@ -44,9 +45,16 @@ class ReadingPanel(ModalScreen[None]):
         yield from ()
 
     def action_scroll(self, lines: int) -> None:
-        """Scroll the panel by ``lines``."""
-        self.query_one("#panel", VerticalScroll).scroll_relative(y=lines, animate=False)
+        """Scroll the panel by ``lines`` (keys that arrive before it is built, or after it closed, do nothing)."""
+        for panel in self.query("#panel").results(VerticalScroll):
+            panel.scroll_relative(y=lines, animate=False)
 
     async def action_dismiss(self, result: None = None) -> None:
         """Close the pop-up."""
         self.dismiss(result)
+
+    def dismiss(self, result: None = None) -> AwaitComplete:
+        """Close the pop-up once: a second close key queued behind the first must not pop the screen below."""
+        if self.app.screen is not self:
+            return AwaitComplete.nothing()
+        return super().dismiss(result)
