@@ -28,6 +28,9 @@ from tui.input_decoder import safe_incremental_decoder
 EXIT_DEADLINE = 1.5
 """Seconds a signalled exit may take before the process ends regardless."""
 
+RESIZE_COALESCE = 0.1
+"""Seconds over which a burst of window-size changes is folded into one (the last size wins)."""
+
 HANGUP_POLL = 0.25
 """Seconds between checks that the terminal is still there."""
 
@@ -110,7 +113,31 @@ class ResilientDriver(LinuxDriver):
         for signum in EXIT_SIGNALS:
             self._previous_handlers[signum] = signal.signal(signum, self._on_signal)
         super().start_application_mode()
+        self._coalesce_resizes()
         threading.Thread(target=self._watch_hangup, name="foi-hangup", daemon=True).start()
+
+    def _coalesce_resizes(self) -> None:
+        """Fold bursts of SIGWINCH into one size event every :data:`RESIZE_COALESCE` seconds.
+
+        Textual lays out every screen for every SIGWINCH; a window dragged by its corner (or a
+        client sending hundreds of size changes) queued so much work that nothing was drawn for
+        seconds. Textual's own handler still reads the size: it is just called once per burst.
+        """
+        textual_handler = signal.getsignal(signal.SIGWINCH)
+        if not callable(textual_handler):
+            return
+        pending = threading.Event()
+
+        def fire() -> None:
+            pending.clear()
+            textual_handler(signal.SIGWINCH, None)
+
+        def on_resize(signum: int, frame: FrameType | None) -> None:
+            if not pending.is_set():
+                pending.set()
+                self._loop.call_soon_threadsafe(self._loop.call_later, RESIZE_COALESCE, fire)
+
+        signal.signal(signal.SIGWINCH, on_resize)
 
     def stop_application_mode(self) -> None:
         """Give the terminal back as it was."""

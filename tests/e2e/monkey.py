@@ -27,6 +27,9 @@ RESPONSE_TIMEOUT = 5.0
 PROBE_EVERY = 100
 """Events between two probes."""
 
+EVENT_GAP = 0.002
+"""Seconds between two events (about 400 a second: far faster than hands, slower than a flood)."""
+
 MIN_SIZE = (20, 6)
 MAX_SIZE = (200, 60)
 
@@ -118,7 +121,7 @@ def random_event(rng: random.Random) -> Event:
             x, y = rng.randint(-5, 260), rng.randint(-5, 80)
             return Event("mouse", f"\x1b[<{button};{x};{y}{rng.choice('Mm')}".encode())
         return Event("mouse", b"\x1b[M" + bytes(rng.randint(32, 255) for _ in range(3)))  # X10, any column
-    if roll < 0.90:
+    if roll < 0.95:
         length = rng.randint(0, 40)
         text = "".join(rng.choice(PASTE_TEXT) for _ in range(length))
         return Event("paste", b"\x1b[200~" + text.encode() + b"\x1b[201~")
@@ -213,7 +216,7 @@ def _play(
         else:
             with contextlib.suppress(OSError):  # the app has just left: its status says how
                 term.send(event.data)
-        term.read(0.0005)
+        term.read(EVENT_GAP)
         index += 1
         if term.poll() is not None:
             term.read(0.05)
@@ -247,30 +250,43 @@ def _leave(term: PtySession, result: MonkeyResult, last: int) -> None:
     if not _responds(term, result):
         result.failed_at = last
         return
+    term.send("\x1b[201~")  # end a paste left open by a stray start marker: ctrl+c in a paste is text
     term.send("\x03")
     try:
         status = term.wait_exit(timeout=RESPONSE_TIMEOUT)
     except AssertionError:
-        _fail(result, last, "ctrl+c did not end the app", term)
+        _fail(result, last, f"ctrl+c did not end the app; the screen was:\n{term.text()}", term)
         return
     if status != 130 or b"Traceback" in term.raw:
         _fail(result, last, f"ctrl+c ended the app with status {status}", term)
 
 
+STALL_LIMIT = 30.0
+"""Seconds after which a slow response counts as a hang (between 5 and 30: a stall, counted apart)."""
+
+
 def _responds(term: PtySession, result: MonkeyResult, *, started_app: bool = False) -> bool:
-    """Did output arrive within the timeout (after a probe, or after start-up)?"""
+    """Did output arrive within the timeout (after a probe, or after start-up)?
+
+    A response later than :data:`RESPONSE_TIMEOUT` fails the run; how late it came (or that it
+    never came within :data:`STALL_LIMIT`) is recorded, to tell a slow app from a hung one.
+    """
     before = len(term.raw)
     sent = time.monotonic()
-    limit = 30.0 if started_app else RESPONSE_TIMEOUT
+    limit = STALL_LIMIT
     while time.monotonic() - sent < limit:
         term.read(0.05)
         if term.poll() is not None:
             result.failure = f"the app exited with status {term.returncode}"
             return False
         if len(term.raw) > before and (not started_app or b"\x1b[?1049h" in term.raw):
-            result.slowest_response = max(result.slowest_response, time.monotonic() - sent)
-            return True
-    result.failure = f"no screen update within {limit:.0f} s"
+            took = time.monotonic() - sent
+            result.slowest_response = max(result.slowest_response, took)
+            if started_app or took <= RESPONSE_TIMEOUT:
+                return True
+            result.failure = f"no screen update within {RESPONSE_TIMEOUT:.0f} s (it came after {took:.1f} s)"
+            return False
+    result.failure = f"no screen update within {RESPONSE_TIMEOUT:.0f} s (none after {limit:.0f} s: hung)"
     return False
 
 
