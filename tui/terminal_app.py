@@ -14,6 +14,7 @@ from textual.screen import Screen
 from textual.widgets import Input
 
 from tui.filters import AsciiFilter, NoColourFilter
+from tui.launch import debug_requested, unexpected_error_line
 from tui.redraw import ShadowScreen
 from tui.terminal import Terminal
 
@@ -91,6 +92,16 @@ class TerminalApp(App[None]):
         if isinstance(event.widget, Input):
             event.widget.cursor_blink = False
 
+    def _print_error_renderables(self) -> None:
+        # Textual 8.2.8 (pinned) prints a full-screen traceback here after an unexpected error;
+        # a user (or a script) gets one line instead, and the exit status stays 1.
+        if not self._exit_renderables or debug_requested():
+            super()._print_error_renderables()
+            return
+        self._exit_renderables.clear()
+        print(unexpected_error_line(self._exception), file=sys.stderr)
+
     def action_interrupt(self) -> None:
         """ctrl+c: leave at once, with the status of an interrupted command."""
         self.exit_with_status(EXIT_INTERRUPTED)
+
