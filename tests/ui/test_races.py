@@ -66,3 +66,20 @@ async def test_paging_the_palette_in_a_window_3_lines_high(make_app: MakeApp, ke
         await settle(pilot)
         assert app.return_code is None
         assert isinstance(app.screen, SerialCommandPalette)
+
+
+@pytest.mark.parametrize("screen", ["trends", "ranks", "outcomes", "sources"])
+async def test_sizes_at_the_too_small_limit_settle(make_app: MakeApp, screen: str) -> None:
+    """A terminal just at 80x24 must not flip between the screen and the too-small message for ever."""
+    import asyncio
+
+    app = make_app(screen=screen)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("t")  # the table view too
+        await settle(pilot)
+        for size in [(80, 24), (79, 24), (80, 23), (81, 25), (80, 24), (80, 25), (81, 24)]:
+            await pilot.resize_terminal(*size)
+            await asyncio.wait_for(settle(pilot), 5)
+            small = size[0] < 80 or size[1] < 24
+            assert app.screen.has_class("-too-small") is small, size

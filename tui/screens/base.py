@@ -138,8 +138,13 @@ class FoiScreen(Screen[None]):
         self.app.push_screen(ProvenanceScreen(self.service.provenance, row))
 
     def on_resize(self, event: events.Resize) -> None:
-        """Show the too-small message instead of a broken layout."""
-        self._guard_size(event.size.width, event.size.height)
+        """Show the too-small message instead of a broken layout.
+
+        Judged on the terminal's size, never the screen's: the screen's own size loses a column to
+        a scrollbar, the scrollbar goes when the message replaces the content, and a terminal just
+        at the limit would flip between the two for ever (the app then drew nothing).
+        """
+        self._guard_size(self.app.size.width, self.app.size.height)
 
     def on_screen_resume(self) -> None:
         """Re-check the size when coming back to this screen."""
@@ -148,8 +153,8 @@ class FoiScreen(Screen[None]):
     def _guard_size(self, width: int, height: int) -> None:
         small = width < MIN_WIDTH or height < MIN_HEIGHT
         self.set_class(small, "-too-small")
-        if small:
-            self.query_one("#too-small", Static).update(
+        for message in self.query("#too-small").results(Static) if small else ():  # none before compose
+            message.update(
                 f"Terminal too small: need {MIN_WIDTH}x{MIN_HEIGHT}, have {width}x{height}.\n"
                 "Make the window larger, or press q to quit."
             )
