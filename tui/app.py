@@ -142,6 +142,14 @@ class FoiApp(RestrictedApp):
         if self.use_command_palette and not SerialCommandPalette.is_open(self):
             self.push_screen(SerialCommandPalette(id="--command-palette"))
 
+    def search_themes(self) -> None:
+        """The palette of themes (Textual's "Theme" command), closed once like the command palette."""
+        from textual.theme import ThemeProvider
+
+        from tui.serial_palette import SerialCommandPalette
+
+        self.push_screen(SerialCommandPalette(providers=[ThemeProvider], placeholder="Search for themes…"))
+
     async def action_switch_mode(self, mode: str) -> None:
         """Switch screens; from a pop-up, close it first."""
         while len(self.screen_stack) > 1:

@@ -28,7 +28,7 @@ from tui.input_decoder import safe_incremental_decoder
 EXIT_DEADLINE = 1.5
 """Seconds a signalled exit may take before the process ends regardless."""
 
-RESIZE_COALESCE = 0.1
+RESIZE_COALESCE = 0.25
 """Seconds over which a burst of window-size changes is folded into one (the last size wins)."""
 
 HANGUP_POLL = 0.25
