@@ -248,6 +248,10 @@ def _leave(term: PtySession, result: MonkeyResult, last: int) -> None:
     """At the end: still responsive, and ctrl+c still leaves with 130 and no traceback."""
     set_size(term, *result.size)
     if not _responds(term, result):
+        if _quit_cleanly(term):  # the last events quit it (a click on Quit...)
+            result.failure = None
+            result.clean_exits += 1
+            return
         result.failed_at = last
         return
     term.send("\x1b[201~")  # end a paste left open by a stray start marker: ctrl+c in a paste is text
@@ -257,7 +261,7 @@ def _leave(term: PtySession, result: MonkeyResult, last: int) -> None:
     except AssertionError:
         _fail(result, last, f"ctrl+c did not end the app; the screen was:\n{term.text()}", term)
         return
-    if status != 130 or b"Traceback" in term.raw:
+    if status not in (0, 130) or b"Traceback" in term.raw:  # 0: a quit already under way
         _fail(result, last, f"ctrl+c ended the app with status {status}", term)
 
 
