@@ -47,8 +47,10 @@ SIZES = [(80, 24), (40, 10), (200, 60), (20, 6), (120, 40), (60, 20), (100, 30),
 BOUND_KEYS = ["1", "2", "3", "4", "t", "s", "?", "j", "k", "h", "l", "\t", "\r", " ", "\x1b[Z"]
 """Keys the app binds (quit keys left out: a quit ends the run)."""
 
-CTRL_KEYS = [bytes([code]).decode() for code in range(1, 27) if code not in (3, 17, 26)]
-"""ctrl+a ... ctrl+z except ctrl+c and ctrl+q (quit) and ctrl+z (suspend outside restricted mode)."""
+CTRL_KEYS = [bytes([code]).decode() for code in range(1, 27) if code not in (3, 17, 19, 26)]
+"""ctrl+a ... ctrl+z except ctrl+c and ctrl+q (quit), ctrl+z (suspend outside restricted mode) and
+ctrl+s: while the app starts or exits the terminal is in its normal mode, where ctrl+s stops all
+output until ctrl+q (XOFF/XON flow control, the terminal's doing, not the app's)."""
 
 ESCAPES = [
     "\x1b",
