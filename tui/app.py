@@ -7,6 +7,7 @@ from typing import ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.command import CommandPalette
 
 from tui.commands import BindingCommands
 from tui.data.service import DataService
@@ -139,7 +140,8 @@ class FoiApp(RestrictedApp):
         """Open the command palette (one that closes once, however fast keys arrive)."""
         from tui.serial_palette import SerialCommandPalette
 
-        if self.use_command_palette and not SerialCommandPalette.is_open(self):
+        # Not only the top screen: a palette under another screen would make a duplicate id.
+        if self.use_command_palette and not any(isinstance(s, CommandPalette) for s in self.screen_stack):
             self.push_screen(SerialCommandPalette(id="--command-palette"))
 
     def search_themes(self) -> None:

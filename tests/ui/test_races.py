@@ -83,3 +83,17 @@ async def test_sizes_at_the_too_small_limit_settle(make_app: MakeApp, screen: st
             await asyncio.wait_for(settle(pilot), 5)
             small = size[0] < 80 or size[1] < 24
             assert app.screen.has_class("-too-small") is small, size
+
+
+async def test_ctrl_p_with_a_palette_under_another_screen_opens_no_second_one(make_app: MakeApp) -> None:
+    """A palette below a pop-up (help opened from it): a second one would have the same id (DuplicateIds)."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await open_palette(app, pilot)
+        app.action_help()
+        await settle(pilot)
+        app.action_command_palette()
+        await settle(pilot)
+        assert app.return_code is None
+        assert sum(isinstance(s, SerialCommandPalette) for s in app.screen_stack) == 1
