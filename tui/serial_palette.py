@@ -20,11 +20,13 @@ from textual.css.query import NoMatches
 from textual.message import Message
 from textual.widgets import Button, Input, OptionList
 
+from tui.screens.steady import DropStaleResize
+
 LIST_ACTIONS = frozenset({"command_list", "cursor_down", "page"})
 """The palette's actions that act on its list of commands."""
 
 
-class SerialCommandPalette(CommandPalette):
+class SerialCommandPalette(DropStaleResize, CommandPalette):
     """A :class:`CommandPalette` that is dismissed at most once and pages only a visible list."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

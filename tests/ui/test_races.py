@@ -97,3 +97,25 @@ async def test_ctrl_p_with_a_palette_under_another_screen_opens_no_second_one(ma
         await settle(pilot)
         assert app.return_code is None
         assert sum(isinstance(s, SerialCommandPalette) for s in app.screen_stack) == 1
+
+
+async def test_a_stale_resize_is_dropped_and_the_screen_keeps_the_terminal_size(make_app: MakeApp) -> None:
+    """A Resize carrying an old size (queued before the terminal changed) must not lay the screen out
+    at that size: with a pop-up on top the stale and current sizes chased each other for ever."""
+    import asyncio
+
+    from textual.geometry import Size
+
+    app = make_app(screen="outcomes")
+    async with app.run_test(size=(157, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await settle(pilot)
+        base = app.screen_stack[0]
+        stale = Size(149, 34)
+        for _ in range(3):
+            base.post_message(events.Resize(stale, stale, stale))
+            app.screen.post_message(events.Resize(stale, stale, stale))
+        await asyncio.wait_for(settle(pilot), 5)
+        assert base.size == app.size == Size(157, 30)
+        assert app.screen.size == app.size

@@ -13,13 +13,14 @@ from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Static
 
 from tui.data.service import DataService
+from tui.screens.steady import DropStaleResize
 from tui.widgets import BarChart, FigureTable, KeyBar, NavBar, ProvenanceBar
 
 MIN_WIDTH = 80
 MIN_HEIGHT = 24
 
 
-class FoiScreen(Screen[None]):
+class FoiScreen(DropStaleResize, Screen[None]):
     """A data screen: a chart view and a table view of the same figures, ``t`` to switch.
 
     Subclasses set ``MODE`` and implement :meth:`compose_chart`, :meth:`compose_table`,

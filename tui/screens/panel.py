@@ -10,10 +10,11 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 
+from tui.screens.steady import DropStaleResize
 from tui.widgets import KeyBar
 
 
-class ReadingPanel(ModalScreen[None]):
+class ReadingPanel(DropStaleResize, ModalScreen[None]):
     """A modal with a scrollable ``#panel``; subclasses yield its contents from :meth:`compose_panel`.
 
     ``CLOSE_KEY`` is the key that opened it, so pressing it again closes it.
