@@ -306,7 +306,7 @@ def _fail(result: MonkeyResult, index: int, why: str, term: PtySession | None = 
 ANSI = re.compile(rb"\x1b(\[[0-9;?<>=]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)|[@-_])")
 
 
-def after_exit(raw: bytes, lines: int = 40) -> str:
+def after_exit(raw: bytes, lines: int = 80) -> str:
     """What the app printed after giving the screen back (a traceback, an error line), as plain text."""
     tail = raw[raw.rfind(b"\x1b[?1049l") :]
     text = ANSI.sub(b"", tail).decode(errors="replace")
