@@ -10,7 +10,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tui import __version__
-from tui.screen_list import SCREEN_MODES
+from tui.export.formats import CHECK_FORMATS, REPORT_FORMATS
+from tui.screen_registry import SCREEN_MODES, SCREENS, resolve_screen
 from tui.serve import DEFAULT_HOST, DEFAULT_PORT
 
 if TYPE_CHECKING:
@@ -37,10 +38,17 @@ def build_parser() -> argparse.ArgumentParser:
         prog="foi-explorer",
         description="Explore UK police FoI figures on officers investigated for misusing social media.",
         parents=[common],
-        epilog="Keys in the app: 1-4 screens, t chart/table, s sources, ? help, ctrl+p commands, q quit.",
+        epilog=f"Keys in the app: 1-{SCREENS[-1].key} screens, t chart/table, s sources, ? help, "
+        "ctrl+p commands, q quit.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    parser.add_argument("--screen", choices=SCREEN_MODES, default="trends", help="the screen to open on")
+    parser.add_argument(
+        "--screen",
+        type=_screen,
+        default=SCREEN_MODES[0],
+        metavar="SCREEN",
+        help="the screen to open on: " + ", ".join(f"{s.key}/{s.mode}" for s in SCREENS) + " (or its label)",
+    )
     parser.add_argument("--theme", default=None, help="a Textual theme, e.g. textual-dark, textual-light, ansi-dark")
     parser.add_argument("--no-color", action="store_true", help="no colour at all (also when NO_COLOR is set)")
     parser.add_argument(
@@ -58,9 +66,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     report = sub.add_parser("report", parents=[common], help="print every table of the dataset and exit")
-    report.add_argument("--format", choices=("text", "markdown", "json", "csv"), default="text")
+    report.add_argument("--format", choices=REPORT_FORMATS, default="text")
     check = sub.add_parser("check", parents=[common], help="print the reconciliation checks and claims and exit")
-    check.add_argument("--format", choices=("text", "markdown", "json"), default="text")
+    check.add_argument("--format", choices=CHECK_FORMATS, default="text")
     _add_picture_commands(sub, common)
     serve = sub.add_parser(
         "serve",
@@ -94,6 +102,14 @@ def _add_picture_commands(sub: argparse._SubParsersAction, common: argparse.Argu
     rec.add_argument("path", nargs="?", type=Path, default=Path(DEFAULT_CAST), help=f"default: {DEFAULT_CAST}")
     rec.add_argument("--speed", type=_speed, default=1.0, help="speed of the recorded tour")
     rec.add_argument("--tour", metavar="PATH", type=Path, default=None, help=tour_help)
+
+
+def _screen(text: str) -> str:
+    mode = resolve_screen(text)
+    if mode is None:
+        known = ", ".join(f"{s.key}/{s.mode}" for s in SCREENS)
+        raise argparse.ArgumentTypeError(f"unknown screen {text!r} (known: {known})")
+    return mode
 
 
 def _speed(text: str) -> float:
@@ -133,11 +149,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if service is None:
         return EXIT_DATA_ERROR
     if args.command == "report":
-        from tui.export import render_report
+        from tui.export.report import render_report
 
         return _print(render_report(service, args.format))
     if args.command == "check":
-        from tui.export import render_checks
+        from tui.export.report import render_checks
 
         return _print(render_checks(service, args.format))
     if args.command == "screenshots":

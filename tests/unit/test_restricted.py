@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tui.export import EXPORT_DIR_VARIABLE, ExportRefused, export_path, write_export
+from tui.export.target import EXPORT_DIR_VARIABLE, ExportRefused, export_path, write_export
 from tui.restricted import WEB_DRIVER, clean_environment, has_terminal
 
 

@@ -12,9 +12,6 @@ from tui.data.model import Provenance
 from tui.data.service import DataService
 from tui.data.views import TableView, all_tables, checks_table, claims_table
 
-FORMATS = ("text", "markdown", "json", "csv")
-CHECK_FORMATS = ("text", "markdown", "json")
-
 
 def render_report(service: DataService, fmt: str = "text") -> str:
     """Every figures table of the dataset, with provenance in text and Markdown."""

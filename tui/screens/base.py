@@ -13,6 +13,7 @@ from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Static
 
 from tui.data.service import DataService
+from tui.screen_registry import ScreenSpec
 from tui.widgets import BarChart, FigureTable, KeyBar, NavBar, ProvenanceBar
 
 MIN_WIDTH = 80
@@ -22,11 +23,11 @@ MIN_HEIGHT = 24
 class FoiScreen(Screen[None]):
     """A data screen: a chart view and a table view of the same figures, ``t`` to switch.
 
-    Subclasses set ``MODE`` and implement :meth:`compose_chart`, :meth:`compose_table`,
-    :meth:`gather` (runs in a worker thread, asks the service) and :meth:`show` (fills the widgets).
+    Each is built with its spec from ``tui.screen_registry``. Subclasses implement :meth:`compose_chart`,
+    :meth:`compose_table`, :meth:`gather` (runs in a worker thread, asks the service) and :meth:`show`
+    (fills the widgets).
     """
 
-    MODE: ClassVar[str] = ""
     AUTO_FOCUS = None
     HAS_CHART: ClassVar[bool] = True
 
@@ -35,13 +36,14 @@ class FoiScreen(Screen[None]):
         Binding("s", "provenance", "Source", tooltip="Where the figures (or the focused row) come from"),
     ]
 
-    def __init__(self, service: DataService) -> None:
-        super().__init__(id=self.MODE)
+    def __init__(self, service: DataService, spec: ScreenSpec) -> None:
+        super().__init__(id=spec.mode)
         self.service = service
+        self.spec = spec
 
     def compose(self) -> ComposeResult:
         """The shared frame around the screen's own views."""
-        yield NavBar(self.MODE, "foi-explorer")
+        yield NavBar(self.spec.mode, "foi-explorer")
         with Container(id="body"):
             with ContentSwitcher(initial="chart-view" if self.HAS_CHART else "table-view", id="views"):
                 if self.HAS_CHART:

@@ -25,7 +25,6 @@ class OutcomesData:
 class OutcomesScreen(FoiScreen):
     """Findings and sanctions as charts, or as two exact tables; derived lines in the accent colour."""
 
-    MODE = "outcomes"
     DIMENSIONS = ("finding", "sanction")
 
     def compose_chart(self) -> ComposeResult:

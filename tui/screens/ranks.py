@@ -26,7 +26,6 @@ class RanksData:
 class RanksScreen(FoiScreen):
     """A bar per rank (``not stated`` kept) over a table of count and share."""
 
-    MODE = "ranks"
     DIMENSION = "rank"
 
     def compose_chart(self) -> ComposeResult:

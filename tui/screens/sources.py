@@ -43,7 +43,6 @@ class SourcesData:
 class SourcesScreen(FoiScreen):
     """Readable report first (``t``: the same checks and claims as sortable tables)."""
 
-    MODE = "sources"
 
     def compose_chart(self) -> ComposeResult:
         """The readable report: provenance, checks, claims."""

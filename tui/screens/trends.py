@@ -27,7 +27,6 @@ class TrendsData:
 class TrendsScreen(FoiScreen):
     """A bar per year with counts, the peak marked, and the change on each year before."""
 
-    MODE = "trends"
     DIMENSION = "year"
 
     def compose_chart(self) -> ComposeResult:
