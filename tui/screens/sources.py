@@ -40,7 +40,7 @@ class SourcesData:
     tables: tuple[TableView, TableView]
 
 
-class SourcesScreen(FoiScreen):
+class SourcesScreen(FoiScreen[SourcesData]):
     """Readable report first (``t``: the same checks and claims as sortable tables)."""
 
 
@@ -66,9 +66,8 @@ class SourcesScreen(FoiScreen):
             (checks_table(self.service), claims_table(self.service)),
         )
 
-    def show(self, data: object) -> None:
+    def show(self, data: SourcesData) -> None:
         """Fill the report and the tables."""
-        assert isinstance(data, SourcesData)
         self.query_one("#sources-text", ReportView).show(_report(data))
         self.query_one("#checks-table", FigureTable).show(data.tables[0])
         self.query_one("#claims-table", FigureTable).show(data.tables[1])
