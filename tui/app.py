@@ -8,12 +8,12 @@ from typing import ClassVar
 from textual.app import App
 from textual.binding import Binding, BindingType
 
-from tui.commands import BindingCommands
 from tui.data.service import DataService
-from tui.restricted_app import RestrictedApp
+from tui.palette import BindingCommands
 from tui.screen_registry import POPUP_CSS, SCREEN_MODES, SCREENS, spec_for
 from tui.screens import HelpScreen
 from tui.terminal import Terminal
+from tui.terminal.restricted_app import RestrictedApp
 from tui.widgets import ChartStyle
 
 PREPARE_DELAY = 0.5

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tui import __version__
+from tui.errors import EXIT_DATA_ERROR, fail
 from tui.export.formats import CHECK_FORMATS, REPORT_FORMATS
 from tui.screen_registry import SCREEN_MODES, SCREENS, resolve_screen
 from tui.serve import DEFAULT_HOST, DEFAULT_PORT
@@ -19,7 +20,6 @@ if TYPE_CHECKING:
     from tui.data import DataService
     from tui.demo import Tour
 
-EXIT_DATA_ERROR = 2
 DEFAULT_CAST = "screenshots/tour.cast"
 WRITING_COMMANDS = ("screenshots", "record-demo")
 
@@ -138,7 +138,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command in WRITING_COMMANDS or getattr(args, "tour", None) is not None:
             what = "demo --tour" if args.command == "demo" else args.command
             return fail(f"{what} is not allowed in restricted mode")
-        from tui.restricted import NO_TERMINAL, clean_environment, has_terminal
+        from tui.terminal.restricted import NO_TERMINAL, clean_environment, has_terminal
 
         clean_environment(os.environ)
         if args.command is None and not has_terminal(sys.stdin, sys.stdout, os.environ):
@@ -157,7 +157,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return _print(render_checks(service, args.format))
     if args.command == "screenshots":
-        from tui.export.screenshots import write_screenshots
+        from tui.demo.screenshots import write_screenshots
 
         written = write_screenshots(service, args.dir)
         return _print(f"wrote {len(written)} screenshots to {args.dir}/\n")
@@ -193,7 +193,7 @@ def _load_tour(path: Path | None) -> Tour | None:
 
 def _terminal_app(service: DataService, args: argparse.Namespace) -> FoiApp | None:
     """The app for this terminal: colour depth, ASCII and bandwidth decided before Textual is imported."""
-    from tui import terminal
+    from tui.terminal import environment as terminal
 
     term = terminal.detect(no_color=args.no_color, ascii_only=args.ascii, low_bandwidth=args.low_bandwidth)
     terminal.prepare_environment(term)
@@ -242,9 +242,3 @@ def _print(text: str) -> int:
     except BrokenPipeError:
         sys.stderr.close()
     return 0
-
-
-def fail(message: str) -> int:
-    """Print one error line, ``foi-explorer: error: ...``, to stderr; return the exit status 2."""
-    print(f"foi-explorer: error: {message}", file=sys.stderr)
-    return EXIT_DATA_ERROR

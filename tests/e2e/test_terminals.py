@@ -161,7 +161,7 @@ def test_closed_terminal_ends_the_app_without_spinning(tmp_path) -> None:
 
 FULL_REDRAW = """
 import sys
-from tui.driver import ResilientDriver
+from tui.terminal.driver import ResilientDriver
 ResilientDriver.tracks_screen = False
 from tui.cli import main
 sys.exit(main())

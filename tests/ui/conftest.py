@@ -10,7 +10,7 @@ from textual.widgets import Static
 
 from tui.app import FoiApp, build_app
 from tui.data import DataService
-from tui.export.screenshots import settle
+from tui.demo.headless import settle
 
 __all__ = ["make_app", "plain", "settle"]
 

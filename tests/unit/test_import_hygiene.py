@@ -9,7 +9,18 @@ import pytest
 
 
 @pytest.mark.parametrize(
-    "module", ["tui.data", "tui.data.service", "tui.data.views", "tui.export", "tui.cli", "tui.restricted", "tui.serve"]
+    "module",
+    [
+        "tui.data",
+        "tui.data.service",
+        "tui.data.views",
+        "tui.export.report",
+        "tui.cli",
+        "tui.terminal",
+        "tui.terminal.restricted",
+        "tui.serve",
+        "tui.screen_registry",
+    ],
 )
 def test_module_does_not_import_textual(module: str) -> None:
     code = (

@@ -10,7 +10,7 @@ from textual._compositor import LayoutUpdate
 from textual.geometry import Region
 from textual.strip import Strip
 
-from tui.redraw import PLAIN, Look, ShadowScreen, _transition, cells
+from tui.terminal.redraw import PLAIN, Look, ShadowScreen, _transition, cells
 
 WIDTH, HEIGHT = 20, 3
 CONSOLE = Console(color_system="256", force_terminal=True, width=WIDTH)

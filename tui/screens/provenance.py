@@ -6,8 +6,8 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.widgets import Static
 
+from tui.data.formatting import provenance_lines
 from tui.data.model import Provenance
-from tui.export.report import provenance_lines
 from tui.screens.panel import ReadingPanel
 
 

@@ -11,9 +11,9 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
+from tui.data.formatting import provenance_lines
 from tui.data.model import Check, ClaimResult, Definition, Provenance
 from tui.data.views import TableView, checks_table, claims_table
-from tui.export.report import provenance_lines
 from tui.screens.base import FoiScreen
 from tui.widgets import FigureTable
 from tui.widgets.label_table import label_table

@@ -13,9 +13,9 @@ from textual.filter import LineFilter, Monochrome, NoColor
 from textual.screen import Screen
 from textual.widgets import Input
 
-from tui.filters import AsciiFilter, NoColourFilter
-from tui.redraw import ShadowScreen
 from tui.terminal import Terminal
+from tui.terminal.output_filters import AsciiFilter, NoColourFilter
+from tui.terminal.redraw import ShadowScreen
 
 EXIT_INTERRUPTED = 130
 """Exit status after ctrl+c, as a shell reports an interrupted command."""
@@ -45,7 +45,7 @@ class TerminalApp(App[None]):
         """The resilient driver in a terminal (Textual's choice for a browser or Windows)."""
         if constants.DRIVER or sys.platform == "win32":
             return super().get_driver_class()
-        from tui.driver import ResilientDriver
+        from tui.terminal.driver import ResilientDriver
 
         return ResilientDriver
 

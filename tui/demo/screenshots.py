@@ -14,10 +14,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from textual.pilot import Pilot
-
 from tui.app import build_app
 from tui.data.service import DataService
+from tui.demo.headless import settle
 from tui.screen_registry import SCREENS
 
 SIZES: tuple[tuple[int, int], ...] = ((80, 24), (120, 40))
@@ -59,14 +58,6 @@ def shots() -> tuple[Shot, ...]:
         found.append(Shot("help", "trends", ("question_mark",), size, "help"))
         found.append(Shot("source-popup", "ranks", ("t", "j", "s"), size, "where a figure comes from"))
     return tuple(found)
-
-
-async def settle(pilot: Pilot[None]) -> None:
-    """Wait until every worker is done, animations are over and the screen is drawn."""
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.wait_for_scheduled_animations()
-    await pilot.pause()
 
 
 async def render_shot(service: DataService, shot: Shot) -> str:
