@@ -14,6 +14,7 @@ from tui.screen_registry import POPUP_CSS, SCREEN_MODES, SCREENS, spec_for
 from tui.screens import HelpScreen
 from tui.terminal import Terminal
 from tui.terminal.restricted_app import RestrictedApp
+from tui.terminal.textual_private import app_is_exiting, mount_mode_in_background
 from tui.widgets import ChartStyle
 
 PREPARE_DELAY = 0.5
@@ -95,16 +96,10 @@ class FoiApp(RestrictedApp):
         self.set_timer(PREPARE_DELAY, self._prepare_screens)
 
     def _prepare_screens(self) -> None:
-        if self._exit:  # quitting already (Textual clears its modes while it closes)
+        if app_is_exiting(self):  # quitting already (Textual clears its modes while it closes)
             return
         for mode in SCREEN_MODES:
-            if mode in self._modes and not self._screen_stacks.get(mode):
-                # Textual has no public "mount this mode in the background"; _init_mode does just that.
-                self._init_mode(mode)
-                # The new screen is styled from the stylesheet as it mounts; without this mark Textual
-                # re-parses and re-applies all CSS (~75 ms) on the first switch to it.
-                for screen in self._screen_stacks[mode]:
-                    screen._css_update_count = self._css_update_count
+            mount_mode_in_background(self, mode)
 
     def delay_update(self, delay: float = SWITCH_DELAY) -> None:
         """Hold screen updates while a switch settles.

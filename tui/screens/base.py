@@ -15,6 +15,7 @@ from textual.widgets import ContentSwitcher, Static
 from tui.data.service import DataService
 from tui.screen_registry import ScreenSpec
 from tui.terminal import Terminal
+from tui.terminal.textual_private import app_is_exiting, prerender_screen, screen_is_closing
 from tui.widgets import BarChart, ChartStyle, FigureTable, KeyBar, NavBar, ProvenanceBar
 
 MIN_WIDTH = 80
@@ -125,7 +126,7 @@ class FoiScreen(Screen[None], Generic[DataT]):
             self.show(data)
         except NoMatches:
             # Only when the app quits while the data is on its way: the widgets are already gone.
-            if self.app._exit or self._closing or not self.is_attached or not self.app.is_running:
+            if app_is_exiting(self.app) or screen_is_closing(self) or not self.is_attached or not self.app.is_running:
                 return
             raise
         self.focus_view()
@@ -135,11 +136,10 @@ class FoiScreen(Screen[None], Generic[DataT]):
     def _prerender(self) -> None:
         """Lay out and render a screen built in the background, so its first showing is instant.
 
-        Uses Textual internals (pinned version): there is no public way to warm a screen's caches.
+        There is no public way to warm a screen's caches: see :mod:`tui.terminal.textual_private`.
         """
         if not self.is_current and self.app.size:
-            self._refresh_layout(self.app.size)
-            self._compositor.render_full_update()
+            prerender_screen(self, self.app.size)
 
     def gather(self) -> DataT:
         """Ask the service for what the screen shows (runs in a worker thread)."""

@@ -18,7 +18,14 @@ from rich.console import Console
 from rich.control import Control
 from rich.segment import Segment
 from rich.style import Style
-from textual._compositor import ChopsUpdate, CompositorUpdate, LayoutUpdate
+
+from tui.terminal.textual_private import (
+    ChopsUpdate,
+    CompositorUpdate,
+    LayoutUpdate,
+    console_colour_system,
+    style_attribute_codes,
+)
 
 Cell = tuple[str, Style | None]
 """A character (empty for the right half of a wide one) and its style."""
@@ -90,7 +97,7 @@ class ShadowScreen:
         Attributes carry over cursor moves: only what differs from the cell written before is
         sent, and one reset ends the update.
         """
-        system = console._color_system or ColorSystem.TRUECOLOR
+        system = console_colour_system(console) or ColorSystem.TRUECOLOR
         out: list[str] = []
         current = PLAIN
         for x, y, segments in ops:
@@ -123,7 +130,7 @@ class ShadowScreen:
         look = self._looks.get(style)
         if look is None:
             assert style is not None
-            attrs = style.without_color._make_ansi_codes(system)
+            attrs = style_attribute_codes(style.without_color, system)
             fg = ";".join(style.color.downgrade(system).get_ansi_codes(True)) if style.color else ""
             bg = ";".join(style.bgcolor.downgrade(system).get_ansi_codes(False)) if style.bgcolor else ""
             look = self._looks[style] = Look(attrs, fg, bg, style.link or "")
