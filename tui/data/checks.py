@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tui.data.figure_source import FigureSource
-from tui.data.model import Check
+from tui.data.model import Check, CheckStatus
 
 
 def reconcile(service: FigureSource) -> tuple[Check, ...]:
@@ -19,6 +19,7 @@ def reconcile(service: FigureSource) -> tuple[Check, ...]:
         groups = service.dimension_info(dimension).get("groups", [])
         for group, figure in zip(groups, service.breakdown(dimension).groups, strict=True):
             names = " + ".join(group["members"])
+            status: CheckStatus
             if figure.count is None:
                 status, detail = "cannot be checked", f"{names}: a member count is suppressed"
             else:

@@ -240,7 +240,7 @@ class DataService:
             )
             for p, c, d, q in zip(rows["category"], counts, change, pct, strict=True)
         )
-        peak = int(counts.idxmax())
+        peak = int(counts.idxmax())  # type: ignore[call-overload]  # pandas-stubs type idxmax as Hashable
         first, last = counts.iloc[0], counts.iloc[-1]
         multiple = None if pd.isna(first) or pd.isna(last) or first == 0 else float(last / first)
         return Trend(

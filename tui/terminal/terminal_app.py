@@ -5,7 +5,6 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
-from rich.console import RenderableType
 from textual import constants, events
 from textual.driver import Driver
 from textual.filter import LineFilter, Monochrome, NoColor
@@ -54,7 +53,7 @@ class TerminalApp(UpdateHookApp):
         textual = [f for f in super().get_line_filters() if not isinstance(f, Monochrome | NoColor)]
         return [*textual, *self._own_filters] if self._own_filters else textual
 
-    def transform_update(self, update: RenderableType) -> RenderableType:
+    def transform_update(self, update: object) -> object:
         """On a driver that tracks the screen, send only the cells that changed."""
         if getattr(app_driver(self), "tracks_screen", False) and isinstance(update, CompositorUpdate):
             return self.shadow.update(update)

@@ -8,7 +8,7 @@ naming the attribute, instead of a feature switching itself off silently.
 from __future__ import annotations
 
 import asyncio
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any, cast
 
 from rich.color import ColorSystem
 from rich.console import Console, RenderableType
@@ -98,14 +98,14 @@ def mount_mode_in_background(app: App[Any], mode: str) -> bool:
 class UpdateHookApp(App[None]):
     """An App whose screen updates pass through :meth:`transform_update` before they are written."""
 
-    def transform_update(self, update: RenderableType) -> RenderableType:
-        """Return the update to write instead of ``update`` (the default writes it unchanged)."""
+    def transform_update(self, update: object) -> object:
+        """Return the update to write instead of ``update`` (a Rich renderable or a Textual update)."""
         return update
 
     def _display(self, screen: Screen[Any], renderable: RenderableType | None) -> None:
         # Textual hands every screen update to _display (no public hook).
         if renderable is not None:
-            renderable = self.transform_update(renderable)
+            renderable = cast("RenderableType", self.transform_update(renderable))
         super()._display(screen, renderable)
 
 
