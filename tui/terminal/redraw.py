@@ -114,15 +114,15 @@ class ShadowScreen:
                 out.append(Control.move_to(x + start, y).segment.text)
                 for (char, style), look in zip(new[start:stop], looks[start:stop], strict=True):
                     if look.link:
-                        out.append(_transition(current, PLAIN))
+                        out.append(transition(current, PLAIN))
                         out.append(style.render(char, color_system=system))  # type: ignore[union-attr]
                         current = PLAIN
                         continue
-                    out.append(_transition(current, look))
+                    out.append(transition(current, look))
                     current = look
                     out.append(char)
             row[x : x + len(new)] = seen
-        out.append(_transition(current, PLAIN))
+        out.append(transition(current, PLAIN))
         return "".join(out)
 
     def _look(self, style: Style | None, system: ColorSystem) -> Look:
@@ -160,7 +160,7 @@ class Look:
 PLAIN = Look("", "", "")
 
 
-def _transition(current: Look, target: Look) -> str:
+def transition(current: Look, target: Look) -> str:
     """The shortest SGR sequence from one look to another (empty if they are the same)."""
     if current == target or (current.plain and target.plain):
         return ""
