@@ -8,7 +8,7 @@ import pytest
 from textual.command import CommandPalette
 from textual.widgets import ContentSwitcher, Static
 
-from tests.ui.conftest import plain, settle
+from tests.ui.conftest import palette_offers, plain, settle, wait_until
 from tui.app import FoiApp
 from tui.screens import HelpScreen, ProvenanceScreen
 from tui.widgets import FigureTable, HorizontalBarChart, VerticalBarChart
@@ -164,7 +164,7 @@ async def test_palette_finds_each_screen(make_app: MakeApp, query: str, mode: st
         await pilot.press("ctrl+p")
         assert CommandPalette.is_open(app)
         await pilot.press(*query)
-        await pilot.pause(0.5)
+        await wait_until(pilot, lambda: palette_offers(app, query), what=f"the palette to offer {query!r}")
         await pilot.press("enter")
         await settle(pilot)
         assert app.current_mode == mode
@@ -176,7 +176,7 @@ async def test_palette_runs_actions(make_app: MakeApp, query: str, check: str) -
     async with app.run_test() as pilot:
         await settle(pilot)
         await pilot.press("ctrl+p", *query)
-        await pilot.pause(0.5)
+        await wait_until(pilot, lambda: palette_offers(app, query), what=f"the palette to offer {query!r}")
         await pilot.press("enter")
         await settle(pilot)
         if check == "table":
