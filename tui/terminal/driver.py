@@ -88,9 +88,11 @@ class ResilientDriver(LinuxDriver):
 
     def start_application_mode(self) -> None:
         """Take over the terminal (a fresh alternate screen), and watch for signals and hang-ups."""
-        shadow = getattr(driver_app(self), "shadow", None)
-        if shadow is not None:
-            shadow.invalidate()
+        from tui.terminal.terminal_app import TerminalApp  # here: terminal_app picks this driver
+
+        app = driver_app(self)
+        if isinstance(app, TerminalApp):
+            app.shadow.invalidate()
         for signum in EXIT_SIGNALS:
             self._previous_handlers[signum] = signal.signal(signum, self._on_signal)
         super().start_application_mode()
