@@ -22,6 +22,7 @@ from typing import IO, Any
 
 from textual.drivers.linux_driver import LinuxDriver
 
+from tui.terminal.redraw import TracksScreen
 from tui.terminal.textual_private import driver_app, driver_loop, driver_output, set_driver_output
 
 EXIT_DEADLINE = 1.5
@@ -88,10 +89,8 @@ class ResilientDriver(LinuxDriver):
 
     def start_application_mode(self) -> None:
         """Take over the terminal (a fresh alternate screen), and watch for signals and hang-ups."""
-        from tui.terminal.terminal_app import TerminalApp  # here: terminal_app picks this driver
-
         app = driver_app(self)
-        if isinstance(app, TerminalApp):
+        if isinstance(app, TracksScreen):
             app.shadow.invalidate()
         for signum in EXIT_SIGNALS:
             self._previous_handlers[signum] = signal.signal(signum, self._on_signal)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import Protocol, runtime_checkable
 
 from rich.cells import cell_len
 from rich.color import ColorSystem
@@ -211,3 +212,10 @@ class DiffUpdate(CompositorUpdate):
     def render_segments(self, console: Console) -> str:
         """Only the changed cells, as terminal sequences."""
         return self.shadow.render(paint_ops(self.update), console)
+
+
+@runtime_checkable
+class TracksScreen(Protocol):
+    """An app that keeps a :class:`ShadowScreen` of what the terminal shows (``TerminalApp`` does)."""
+
+    shadow: ShadowScreen
