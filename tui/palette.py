@@ -8,7 +8,7 @@ from functools import partial
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.dom import DOMNode
 
-from tui.screens.help import key_rows
+from tui.widgets.key_rows import key_rows
 
 
 class BindingCommands(Provider):
