@@ -14,12 +14,6 @@ import signal
 import sys
 from types import FrameType
 
-DEBUG_VARIABLE = "FOI_EXPLORER_DEBUG"
-"""Set to 1 for full tracebacks instead of one line."""
-
-EXIT_UNEXPECTED = 1
-"""Exit status after an unexpected error (a bug)."""
-
 EXIT_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP, signal.SIGPIPE)
 """Signals that end the explorer with status 128 + signal."""
 
@@ -35,23 +29,11 @@ def install_exit_handlers() -> None:
         signal.signal(signum, exit_at_once)
 
 
-def debug_requested() -> bool:
-    """Full tracebacks were asked for (``FOI_EXPLORER_DEBUG=1``)."""
-    return os.environ.get(DEBUG_VARIABLE, "") not in ("", "0")
-
-
-def unexpected_error_line(error: BaseException | None) -> str:
-    """One line for an error nobody expected: its type and the first line of its message."""
-    if error is None:
-        return f"foi-explorer: error: stopped by an unexpected error (set {DEBUG_VARIABLE}=1 for details)"
-    message = (str(error).splitlines() or [""])[0][:200]
-    return f"foi-explorer: error: unexpected {type(error).__name__}: {message} (a bug: please report it)"
-
-
 def main() -> int:
     """``foi-explorer``: the signal handlers first, then the command line."""
     install_exit_handlers()
     from tui.cli import main as cli_main
+    from tui.errors import EXIT_UNEXPECTED, debug_requested, unexpected_error_line
 
     try:
         return cli_main()

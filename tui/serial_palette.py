@@ -12,21 +12,21 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
-from textual import on, work
+from textual import on
 from textual.await_complete import AwaitComplete
 from textual.binding import Binding, BindingType
-from textual.command import CommandList, CommandPalette
-from textual.css.query import NoMatches
+from textual.command import CommandList
 from textual.message import Message
 from textual.widgets import Button, Input, OptionList
 
 from tui.screens.steady import DropStaleResize
+from tui.terminal.textual_private import SearchGuardPalette
 
 LIST_ACTIONS = frozenset({"command_list", "cursor_down", "page"})
 """The palette's actions that act on its list of commands."""
 
 
-class SerialCommandPalette(DropStaleResize, CommandPalette):
+class SerialCommandPalette(DropStaleResize, SearchGuardPalette):
     """A :class:`CommandPalette` that is dismissed at most once and pages only a visible list."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -75,20 +75,9 @@ class SerialCommandPalette(DropStaleResize, CommandPalette):
             event.stop()
             event.prevent_default()
 
-    @work(exclusive=True, group="--textual-command-palette-gather-commands")
-    async def _gather_commands(self, search_value: str) -> None:
-        """Textual's search for commands, not started on a palette that is closing or has lost its list.
-
-        A search queued behind a close (ctrl+p then a screen key in one write) would otherwise raise
-        NoMatches on the list that is gone. Same worker group as Textual's, so it stays exclusive.
-        """
-        if self.closing or not self.query(CommandList):
-            return
-        try:
-            await _textual_gather_commands(self, search_value)
-        except NoMatches:
-            if self.is_attached and not self.closing:
-                raise
+    def may_search(self) -> bool:
+        """No search once the palette is closing or has lost its list (or before it has one)."""
+        return not self.closing and bool(self.query(CommandList))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """List keys (up, down, page, first, last) only while the list exists: keys typed in the same write
@@ -104,6 +93,3 @@ class SerialCommandPalette(DropStaleResize, CommandPalette):
             return
         getattr(command_list, f"action_{action}")()
 
-
-_textual_gather_commands = CommandPalette._gather_commands.__wrapped__  # type: ignore[attr-defined]
-"""Textual's search for commands without its worker decorator (run inside our own worker)."""

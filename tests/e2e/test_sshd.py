@@ -128,7 +128,9 @@ def sshd_config(tmp: Path, port: int, user: str, *, lax: bool = False) -> str:
 
 def keygen(path: Path) -> None:
     subprocess.run(
-        ["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "foi-explorer-test", "-f", str(path)], check=True
+        ["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "foi-explorer-test", "-f", str(path)],
+        check=True,
+        timeout=60,
     )
 
 
@@ -172,7 +174,7 @@ def run_sshd(tmp_path_factory: pytest.TempPathFactory, *, lax: bool) -> Iterator
     user = getpass.getuser()
     config = tmp / "sshd_config"
     config.write_text(sshd_config(tmp, port, user, lax=lax))
-    checked = subprocess.run([str(SSHD), "-t", "-f", str(config)], capture_output=True, text=True)
+    checked = subprocess.run([str(SSHD), "-t", "-f", str(config)], capture_output=True, text=True, timeout=30)
     assert checked.returncode == 0, f"sshd refused the configuration:\n{checked.stderr}\n{config.read_text()}"
     log = tmp / "sshd.log"
     with log.open("wb") as log_file:

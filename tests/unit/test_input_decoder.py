@@ -6,7 +6,7 @@ import random
 
 import pytest
 
-from tui.input_decoder import PASTE_END, PASTE_START, SafeInputDecoder
+from tui.terminal.input_decoder import PASTE_END, PASTE_START, SafeInputDecoder
 
 
 def decode_all(chunks: list[bytes]) -> str:

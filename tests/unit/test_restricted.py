@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from tui.export import EXPORT_DIR_VARIABLE, ExportRefused, export_path, write_export
-from tui.restricted import WEB_DRIVER, clean_environment, has_terminal
+from tui.export.target import EXPORT_DIR_VARIABLE, ExportRefused, export_path, write_export
+from tui.terminal.restricted import WEB_DRIVER, clean_environment, has_terminal
 
 
 def test_clean_environment_drops_the_original_command_and_risky_textual_settings() -> None:
@@ -121,7 +121,7 @@ def test_restricted_export_never_follows_a_symlink_out(tmp_path: Path) -> None:
 
 
 def test_code_running_variables_are_every_python_and_loader_setting() -> None:
-    from tui.restricted import code_running_variables, isolated_environment
+    from tui.terminal.restricted import code_running_variables, isolated_environment
 
     env = {"PYTHONINSPECT": "1", "PYTHONPATH": "/tmp", "LD_PRELOAD": "x.so", "LANG": "C.UTF-8", "TERM": "xterm"}
     assert code_running_variables(env) == ["LD_PRELOAD", "PYTHONINSPECT", "PYTHONPATH"]
@@ -131,7 +131,7 @@ def test_code_running_variables_are_every_python_and_loader_setting() -> None:
 def test_isolation_is_needed_unless_python_runs_with_dash_i_in_a_clean_environment() -> None:
     from types import SimpleNamespace
 
-    from tui.restricted import needs_isolation
+    from tui.terminal.restricted import needs_isolation
 
     isolated = SimpleNamespace(isolated=1, ignore_environment=1)
     assert not needs_isolation(isolated, {"LANG": "C"})
@@ -149,7 +149,7 @@ def test_isolation_is_needed_unless_python_runs_with_dash_i_in_a_clean_environme
     ],
 )
 def test_terminal_size_variables_are_clamped(given: dict[str, str], expected: dict[str, str]) -> None:
-    from tui.restricted import clamp_terminal_size
+    from tui.terminal.restricted import clamp_terminal_size
 
     clamp_terminal_size(given)
     assert given == expected

@@ -6,8 +6,8 @@ import inspect
 
 from textual.drivers import linux_driver, web_driver
 
-from tui.driver import guard_textual_input
-from tui.input_decoder import SafeInputDecoder
+from tui.terminal.input_decoder import SafeInputDecoder
+from tui.terminal.textual_private import use_safe_input_decoder
 
 
 def test_textual_drivers_build_their_decoder_from_the_module_global_getincrementaldecoder() -> None:
@@ -17,7 +17,7 @@ def test_textual_drivers_build_their_decoder_from_the_module_global_getincrement
 
 
 def test_the_guard_replaces_getincrementaldecoder_in_both_driver_modules() -> None:
-    guard_textual_input()
+    use_safe_input_decoder()
     for module in (linux_driver, web_driver):
         decoder = module.getincrementaldecoder("utf-8")()
         assert isinstance(decoder, SafeInputDecoder)

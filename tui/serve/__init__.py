@@ -12,6 +12,8 @@ import signal
 import sys
 from typing import TYPE_CHECKING
 
+from tui.errors import fail
+
 if TYPE_CHECKING:
     from tui.serve.server import ServeConfig
 
@@ -50,8 +52,6 @@ def serve(
 
     ``public_url`` is the address browsers use, when it is not ``http://host:port``.
     """
-    from tui.cli import fail
-
     try:
         import aiohttp  # noqa: F401
         import textual_serve  # noqa: F401

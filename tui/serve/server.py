@@ -11,7 +11,7 @@ import asyncio
 import contextlib
 import html
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -118,7 +118,9 @@ class ExplorerServer:
         return app
 
     @web.middleware
-    async def _check_host(self, request: web.Request, handler: web.Handler) -> web.StreamResponse:
+    async def _check_host(
+        self, request: web.Request, handler: Callable[[web.Request], Awaitable[web.StreamResponse]]
+    ) -> web.StreamResponse:
         if not host_allowed(request.headers.get("Host"), self.config.host, self.config.port, self.config.public_url):
             raise web.HTTPMisdirectedRequest(text="unknown host\n")
         return await handler(request)

@@ -20,10 +20,10 @@ import threading
 from types import FrameType
 from typing import IO, Any
 
-from textual.drivers import linux_driver
 from textual.drivers.linux_driver import LinuxDriver
 
-from tui.input_decoder import safe_incremental_decoder
+from tui.terminal.redraw import TracksScreen
+from tui.terminal.textual_private import driver_app, driver_loop, driver_output, set_driver_output
 
 EXIT_DEADLINE = 1.5
 """Seconds a signalled exit may take before the process ends regardless."""
@@ -40,26 +40,11 @@ RESTORE = "\x1b[?2004l\x1b[?1000l\x1b[?1003l\x1b[?1015l\x1b[?1006l\x1b[?1004l\x1
 EXIT_SIGNALS = (signal.SIGHUP, signal.SIGTERM, signal.SIGINT, signal.SIGPIPE)
 
 
-def guard_textual_input() -> None:
-    """Make Textual's drivers decode input with :class:`~tui.input_decoder.SafeInputDecoder`.
-
-    Textual 8.2.8 (pinned) builds its input decoder inside ``run_input_thread`` from the module
-    global ``getincrementaldecoder`` of ``textual.drivers.linux_driver`` (and ``web_driver``), in
-    strict mode: one byte that is not UTF-8 raises UnicodeDecodeError in the input thread and ends
-    the app. Replacing that one global is the smallest change; ``tests/unit/test_textual_input_guard.py``
-    fails if Textual stops reading it.
-    """
-    from textual.drivers import web_driver
-
-    for module in (linux_driver, web_driver):
-        module.getincrementaldecoder = safe_incremental_decoder  # type: ignore[attr-defined]
-
-
 class _DroppingFile:
     """A text file whose writes are dropped (not raised) once the terminal has gone."""
 
     def __init__(self, file: IO[str], on_lost: Any) -> None:
-        self._file = file
+        self._target = file
         self._on_lost = on_lost
         self.lost = False
 
@@ -67,7 +52,7 @@ class _DroppingFile:
         if self.lost:
             return len(text)
         try:
-            return self._file.write(text)
+            return self._target.write(text)
         except (OSError, ValueError):
             self._lose()
             return len(text)
@@ -76,12 +61,12 @@ class _DroppingFile:
         if self.lost:
             return
         try:
-            self._file.flush()
+            self._target.flush()
         except (OSError, ValueError):
             self._lose()
 
     def fileno(self) -> int:
-        return self._file.fileno()
+        return self._target.fileno()
 
     def isatty(self) -> bool:
         return True
@@ -99,17 +84,17 @@ class ResilientDriver(LinuxDriver):
 
     def __init__(self, app: Any, **kwargs: Any) -> None:
         super().__init__(app, **kwargs)
-        self._out = _DroppingFile(self._file, lambda: self._end(signal.SIGHUP))  # type: ignore[arg-type]
-        self._file = self._out  # type: ignore[assignment]
+        self._out = _DroppingFile(driver_output(self), lambda: self._end(signal.SIGHUP))
+        set_driver_output(self, self._out)  # type: ignore[arg-type]
         self._ending = threading.Event()
         self._stopped = threading.Event()
         self._previous_handlers: dict[int, Any] = {}
 
     def start_application_mode(self) -> None:
         """Take over the terminal (a fresh alternate screen), and watch for signals and hang-ups."""
-        shadow = getattr(self._app, "_shadow", None)
-        if shadow is not None:
-            shadow.invalidate()
+        app = driver_app(self)
+        if isinstance(app, TracksScreen):
+            app.shadow.invalidate()
         for signum in EXIT_SIGNALS:
             self._previous_handlers[signum] = signal.signal(signum, self._on_signal)
         super().start_application_mode()
@@ -127,6 +112,7 @@ class ResilientDriver(LinuxDriver):
         if not callable(textual_handler):
             return
         pending = threading.Event()
+        loop = driver_loop(self)
 
         def fire() -> None:
             pending.clear()
@@ -135,7 +121,7 @@ class ResilientDriver(LinuxDriver):
         def on_resize(signum: int, frame: FrameType | None) -> None:
             if not pending.is_set():
                 pending.set()
-                self._loop.call_soon_threadsafe(self._loop.call_later, RESIZE_COALESCE, fire)
+                loop.call_soon_threadsafe(loop.call_later, RESIZE_COALESCE, fire)
 
         signal.signal(signal.SIGWINCH, on_resize)
 
@@ -155,15 +141,16 @@ class ResilientDriver(LinuxDriver):
             return
         self._ending.set()
         status = 128 + signum
-        self._loop.call_soon_threadsafe(self._exit_app, status)
+        driver_loop(self).call_soon_threadsafe(self._exit_app, status)
         threading.Thread(target=self._deadline, args=(status,), name="foi-deadline", daemon=True).start()
 
     def _exit_app(self, status: int) -> None:
-        exit_with_status = getattr(self._app, "exit_with_status", None)
+        app = driver_app(self)
+        exit_with_status = getattr(app, "exit_with_status", None)
         if exit_with_status is not None:
             exit_with_status(status)
         else:
-            self._app.exit(return_code=status)
+            app.exit(return_code=status)
 
     def _deadline(self, status: int) -> None:
         """End the process if the clean exit has not finished in time."""
