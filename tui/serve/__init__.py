@@ -98,6 +98,7 @@ async def _serve_until_stopped(config: ServeConfig) -> int:
         print("foi-explorer serve: stopping", file=sys.stderr, flush=True)
     finally:
         await runner.cleanup()
+        server.kill_stragglers()
         for signum in (signal.SIGINT, signal.SIGTERM):
             loop.remove_signal_handler(signum)
     return 0

@@ -103,6 +103,8 @@ class ExplorerServer:
     def __init__(self, config: ServeConfig) -> None:
         self.config = config
         self.tabs: set[_Tab] = set()
+        self.started: set[AppSession] = set()
+        """Sessions started and not yet reaped, to kill any straggler when the server stops."""
         self._reserved = 0
         self._assets = browser_assets()
         self._page = (PAGE_DIR / "index.html").read_text(encoding="utf-8")
@@ -160,6 +162,7 @@ class ExplorerServer:
             )
             tab = _Tab(websocket, session)
             self.tabs.add(tab)
+            self.started.add(session)
         finally:
             self._reserved -= 1
         try:
@@ -169,6 +172,7 @@ class ExplorerServer:
         finally:
             status = await _uncancellable(tab.stop())
             self.tabs.discard(tab)
+            self.started.discard(session)
             _log(f"session {session.pid} ended (status {status}); {len(self.tabs)} open")
             await websocket.close()
         return websocket
@@ -181,6 +185,11 @@ class ExplorerServer:
             message = parse_message(raw.data)
             if message is not None:
                 await _act(message, websocket, session)
+
+    def kill_stragglers(self) -> None:
+        """After shutdown: no child may outlive the server, whatever was cancelled on the way."""
+        for session in list(self.started):
+            session.kill_now()
 
     async def _close_all(self, app: web.Application) -> None:
         """On shutdown: close every websocket and end every child, all at once."""

@@ -169,6 +169,16 @@ class AppSession:
         return process.returncode
 
 
+    def kill_now(self) -> None:
+        """Last resort when the server stops: SIGKILL the child's group and reap it, synchronously."""
+        process = self.process
+        if process is None or process.returncode is not None:
+            return
+        _signal_group(process.pid, signal.SIGKILL)
+        with contextlib.suppress(ChildProcessError, OSError):
+            os.waitpid(process.pid, 0)
+
+
 def _signal_group(pid: int, sig: int) -> None:
     with contextlib.suppress(ProcessLookupError, PermissionError):
         os.killpg(pid, sig)
