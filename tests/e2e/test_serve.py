@@ -248,6 +248,24 @@ async def hold_websocket(url: str, until: object) -> None:
                 await asyncio.sleep(0.05)
 
 
+def alive(pid: int) -> bool:
+    """The process exists and is not a zombie waiting to be reaped by its new parent."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+def describe(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode() + " " + Path(
+            f"/proc/{pid}/stat"
+        ).read_text()
+    except OSError:
+        return "gone"
+
+
 def environment_of(pid: int) -> dict[str, str]:
     raw = Path(f"/proc/{pid}/environ").read_bytes()
     return dict(item.split("=", 1) for item in raw.decode(errors="replace").split("\0") if "=" in item)
@@ -313,7 +331,7 @@ def test_a_signal_stops_the_server_and_its_children_at_once(tmp_path: Path, sign
         asyncio.run(open_two())
         assert len(children) == 3 and children[-1] == 0, f"stopped too slowly or with too few children: {children}"
         for pid in children[:2]:
-            assert not Path(f"/proc/{pid}").exists(), f"child {pid} outlived the server"
+            assert not alive(pid), f"child {pid} outlived the server: {describe(pid)}"
         assert "Traceback" not in served.log.read_text()
     finally:
         if served.process.poll() is None:

@@ -61,6 +61,8 @@ class AppSession:
         self._reader: asyncio.Task[None] | None = None
         self._stderr = bytearray()
         self._write_lock = asyncio.Lock()
+        self._starting: asyncio.Future[None] | None = None
+        self._stopping = False
 
     @property
     def pid(self) -> int | None:
@@ -73,7 +75,16 @@ class AppSession:
         return self._stderr.decode("utf-8", "replace")
 
     async def start(self) -> None:
-        """Start the child and relay its output."""
+        """Start the child and relay its output (not at all if :meth:`stop` came first)."""
+        if self._stopping:
+            return
+        self._starting = asyncio.get_running_loop().create_future()
+        try:
+            await self._spawn()
+        finally:
+            self._starting.set_result(None)
+
+    async def _spawn(self) -> None:
         self.process = await asyncio.create_subprocess_exec(
             *self.argv,
             stdin=asyncio.subprocess.PIPE,
@@ -147,6 +158,9 @@ class AppSession:
         Asked to quit first; after :data:`QUIT_GRACE` seconds its whole process group gets
         SIGTERM, and after :data:`TERM_GRACE` more, SIGKILL.
         """
+        self._stopping = True
+        if self._starting is not None and not self._starting.done():
+            await self._starting  # a child being started when the tab closed is ended too
         process = self.process
         if process is None:
             return None
