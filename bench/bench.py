@@ -224,7 +224,7 @@ def measure(args: argparse.Namespace) -> tuple[list[Case], dict[tuple[str, str, 
                 path, depths, name = generate_package(size, tmp), args.big_depths, f"{size:,} rows"
             vd_file, vd_text = first_screen_csv(path, tmp)
             if size != 18:  # VisiData opens the whole figures file, as a user would
-                vd_file, vd_text = path / "figures.csv", "officers investigated"
+                vd_file, vd_text = path / "figures.csv", f"{size} rows"
             rows = sum(1 for _ in (path / "figures.csv").open()) - 1
             cases.append(Case(name, path, rows, depths, True, vd_file, vd_text, args.timeout * (1 + size / 10_000)))
         cache = tmp / "cache"
