@@ -19,6 +19,9 @@ from tui.widgets import ChartStyle
 PREPARE_DELAY = 0.5
 """Seconds after start-up before the other screens are built in the background."""
 
+PREPARE_STEP = 0.1
+"""Seconds between building one background screen and the next."""
+
 SWITCH_DELAY = 0.01
 """Seconds screen updates are held during a screen switch, so it is drawn in one frame."""
 
@@ -101,6 +104,11 @@ class FoiApp(RestrictedApp):
         self.set_timer(PREPARE_DELAY, self._prepare_screens)
 
     def _prepare_screens(self) -> None:
+        """Build the next screen not built yet, then come back for the one after it.
+
+        One screen at a time, with a pause between: a key pressed meanwhile waits for one
+        screen's building at most, never for all of them.
+        """
         if self._exit:  # quitting already (Textual clears its modes while it closes)
             return
         for mode in SCREEN_CLASSES:
@@ -111,6 +119,8 @@ class FoiApp(RestrictedApp):
                 # re-parses and re-applies all CSS (~75 ms) on the first switch to it.
                 for screen in self._screen_stacks[mode]:
                     screen._css_update_count = self._css_update_count
+                self.set_timer(PREPARE_STEP, self._prepare_screens)
+                return
 
     def delay_update(self, delay: float = SWITCH_DELAY) -> None:
         """Hold screen updates while a switch settles.

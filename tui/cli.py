@@ -7,7 +7,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from tui import __version__
 from tui.screen_list import SCREEN_MODES
@@ -129,7 +129,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return fail(NO_TERMINAL)
     if args.command == "record-demo":
         return _record_demo(args.path, args.speed, args.tour)
-    service = _load(data_path)
+    service = _load_for_app(data_path, args) if args.command is None else _load(data_path)
     if service is None:
         return EXIT_DATA_ERROR
     if args.command == "report":
@@ -162,6 +162,19 @@ def _load(path: Path | None) -> DataService | None:
     except DatasetError as exc:
         fail(str(exc))
         return None
+
+
+def _load_for_app(path: Path | None, args: argparse.Namespace) -> DataService | None:
+    """The data service for the interactive app: its first screen from the answer cache when it can."""
+    from tui.data import DatasetError, default_dataset_path
+    from tui.data.answer_cache import open_service
+
+    try:
+        service = open_service(path or default_dataset_path(), args.screen, writable=not args.restricted)
+    except DatasetError as exc:
+        fail(str(exc))
+        return None
+    return cast("DataService", service)  # the same questions and answers, from a cache or the loaded data
 
 
 def _load_tour(path: Path | None) -> Tour | None:

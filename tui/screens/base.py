@@ -70,12 +70,19 @@ class FoiScreen(Screen[None]):
                 chart.theme = "clear"  # frame and ticks in the terminal's own colours, never black on black
             if style is not None:
                 chart.set_style(style)
-        self.load()
+        at_hand = getattr(self.service, "answers_at_hand", None)
+        if at_hand is not None and at_hand(self.MODE):
+            self._show_and_focus(self.gather())  # cached answers: in the first frame, no worker
+        else:
+            self.load()
 
     @work(thread=True, exclusive=True, group="screen-load")
     def load(self) -> None:
         """Gather the screen's data off the UI thread, then show it on the UI thread."""
         data = self.gather()
+        gathered = getattr(self.service, "gathered", None)
+        if gathered is not None:
+            gathered(self.MODE)  # lets the first-screen cache note what this screen asked for
         self.app.call_from_thread(self._show_and_focus, data)
 
     def _show_and_focus(self, data: object) -> None:
