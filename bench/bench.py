@@ -51,6 +51,7 @@ DEPTHS = {  # name -> environment (on top of TERM=xterm-256color, COLORTERM and 
 FIRST_SCREEN_TEXT = "in all; peak"  # the trends summary line: only there once figures are shown
 SETTLE_MS = 250  # a screen is settled when it has not changed for this long
 IDLE_MS = 3000
+THINK_MS = 500  # a quick user's pause between seeing a screen and pressing the next key
 # Each view change: (label, key). The first four visit each screen for the first time (trends is
 # the first screen), then every screen is visited again, then the trends table and back.
 VIEW_CHANGES = [
@@ -92,6 +93,10 @@ class Probe(ttyprobe.Probe):
     rss_kb = 0
 
     def step(self, step, prev_t):  # noqa: ANN001, ANN201 (ttyprobe's signature)
+        if step.get("snapshot") == "change":  # until the screen changes at all (then a wait_stable)
+            if self.pump(lambda: self.changed > prev_t, float(step.get("timeout", self.timeout))):
+                return max(prev_t, self.changed), None
+            return self.now(), "the screen did not change"
         if step.get("snapshot") == "rss":
             while self._take(0):
                 pass
@@ -117,7 +122,9 @@ def app_steps(first_text: str, timeout: float, views: bool) -> list[dict]:
     ]
     if views:
         for label, key in VIEW_CHANGES:
-            steps += [{"keys": key, "label": f"key {label}"},
+            steps += [{"sleep": THINK_MS, "label": f"think {label}"},
+                      {"keys": key, "label": f"key {label}"},
+                      {"snapshot": "change", "label": f"change {label}", "timeout": timeout},
                       {"wait_stable": SETTLE_MS, "label": label, "timeout": timeout}]
         steps += [{"sleep": IDLE_MS, "label": "idle"}, {"snapshot": "rss"}]
     return [*steps, {"keys": "q", "label": "quit"}]
@@ -264,7 +271,7 @@ def record_app(add, case: str, depth: str, out: dict) -> None:  # noqa: ANN001
         changed = settled["changed_ms"] - key["t_ms"]
         add(case, depth, f"{label} ms", max(changed, 0.0) if changed > -1 else None,
             None if changed > -1 else "no change on screen")
-        add(case, depth, f"{label} bytes", settled["bytes"])
+        add(case, depth, f"{label} bytes", settled["bytes"] + steps[f"change {label}"]["bytes"])
     if "idle" in steps:
         add(case, depth, "idle bytes", steps["idle"]["bytes"])
         add(case, depth, "idle rss", out["rss_kb"] / 1024)

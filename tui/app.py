@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import partial
+from time import monotonic
 from typing import ClassVar
 
 from textual.app import App
@@ -16,10 +17,10 @@ from tui.screens import FoiScreen, HelpScreen, OutcomesScreen, RanksScreen, Sour
 from tui.terminal import Terminal
 from tui.widgets import ChartStyle
 
-PREPARE_DELAY = 0.5
+PREPARE_DELAY = 0.15
 """Seconds after start-up before the other screens are built in the background."""
 
-PREPARE_STEP = 0.1
+PREPARE_STEP = 0.05
 """Seconds between building one background screen and the next."""
 
 SWITCH_DELAY = 0.01
@@ -86,6 +87,7 @@ class FoiApp(RestrictedApp):
         self.DEFAULT_MODE = screen  # type: ignore[misc]
         super().__init__(terminal=terminal, restricted=restricted)
         self.service = service
+        self._last_switch = 0.0
         self.chart_style = ChartStyle.for_terminal(ascii_only=self.terminal.ascii_only, mono=self.terminal.mono)
         for mode, screen_class in SCREEN_CLASSES.items():
             self.add_mode(mode, partial(screen_class, service))
@@ -110,6 +112,10 @@ class FoiApp(RestrictedApp):
         screen's building at most, never for all of them.
         """
         if self._exit:  # quitting already (Textual clears its modes while it closes)
+            return
+        waited = monotonic() - self._last_switch
+        if waited < PREPARE_STEP:  # the user is switching screens: let that frame go out first
+            self.set_timer(PREPARE_STEP - waited, self._prepare_screens)
             return
         for mode in SCREEN_CLASSES:
             if mode in self._modes and not self._screen_stacks.get(mode):
@@ -147,6 +153,7 @@ class FoiApp(RestrictedApp):
 
     async def action_switch_mode(self, mode: str) -> None:
         """Switch screens; from a pop-up, close it first."""
+        self._last_switch = monotonic()
         while len(self.screen_stack) > 1:
             self.pop_screen()
         await self.switch_mode(mode)
