@@ -22,7 +22,8 @@ import json
 import os
 import tempfile
 import threading
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -175,6 +176,13 @@ class RecordingService:
         with self._lock:
             self._calls.setdefault(threading.get_ident(), {})[key] = encoded
 
+    @contextmanager
+    def gathering(self, screen: str) -> Iterator[None]:
+        """While a screen gathers its data in this thread: note only what it asks from now on."""
+        with self._lock:
+            self._calls.pop(threading.get_ident(), None)
+        yield
+
     def gathered(self, screen: str) -> None:
         """A screen has gathered its data in this thread: cache what it asked for (once per screen)."""
         with self._lock:
@@ -201,7 +209,7 @@ class CachedService:
         answers: Mapping[str, Any],
         load: Callable[[], Any],
         screen: str,
-        more: Callable[[], Mapping[str, Any]] = dict,
+        more: Callable[[str | None], Mapping[str, Any]] = lambda screen: {},
     ) -> None:
         self._answers = dict(answers)
         self._load = load
@@ -209,7 +217,8 @@ class CachedService:
         self._screen = screen
         self._lock = threading.Lock()
         self._full: Any = None
-        self._more_read = False
+        self._read = {screen}
+        self._asking = threading.local()
 
     @property
     def full(self) -> Any:
@@ -243,12 +252,15 @@ class CachedService:
 
     def _ask(self, name: str, args: tuple[Any, ...]) -> Any:
         key = call_key(name, args)
-        if key not in self._answers and not self._more_read:
+        screen = getattr(self._asking, "screen", None)
+        for wanted in (screen, None):  # the cache file of the screen asking first, then every other one
+            if key in self._answers or wanted in self._read:
+                continue
             with self._lock:
-                if not self._more_read:
-                    for other, value in self._more().items():
+                if wanted not in self._read:
+                    for other, value in self._more(wanted).items():
                         self._answers.setdefault(other, value)
-                    self._more_read = True
+                    self._read.add(wanted)
         if key in self._answers:
             return self._answers[key]
         value = getattr(self.full, name)
@@ -257,6 +269,15 @@ class CachedService:
     def _gathered(self, screen: str) -> None:
         if self._full is not None and screen != self._screen:
             self._full.gathered(screen)
+
+    @contextmanager
+    def gathering(self, screen: str) -> Iterator[None]:
+        """While a screen gathers its data in this thread: look in its own cache file first."""
+        self._asking.screen = screen
+        try:
+            yield
+        finally:
+            self._asking.screen = None
 
 
 def open_service(path: Path | str, screen: str, *, writable: bool = True, env: Mapping[str, str] | None = None) -> Any:
@@ -275,12 +296,13 @@ def open_service(path: Path | str, screen: str, *, writable: bool = True, env: M
     def load() -> RecordingService:
         return RecordingService(DataService.from_path(path), key, folder, writable=writable)
 
-    def other_screens() -> dict[str, Any]:
+    def other_screens(wanted: str | None) -> dict[str, Any]:
+        """The cached answers of screen ``wanted``, or (None) of every screen."""
+        if wanted is not None:
+            return read_answers(folder, key, wanted) or {}
         answers: dict[str, Any] = {}
         for file in sorted(folder.glob(f"{key[:32]}-*.json")) if folder is not None and key else ():
-            other = file.stem[33:]
-            if other != screen:
-                answers.update(read_answers(folder, key, other) or {})
+            answers.update(read_answers(folder, key, file.stem[33:]) or {})
         return answers
 
     answers = read_answers(folder, key, screen)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import nullcontext
 from typing import ClassVar
 
 from textual import events, work
@@ -79,7 +80,9 @@ class FoiScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="screen-load")
     def load(self) -> None:
         """Gather the screen's data off the UI thread, then show it on the UI thread."""
-        data = self.gather()
+        gathering = getattr(self.service, "gathering", None)  # the first-screen cache's hooks, if any
+        with gathering(self.MODE) if gathering is not None else nullcontext():
+            data = self.gather()
         gathered = getattr(self.service, "gathered", None)
         if gathered is not None:
             gathered(self.MODE)  # lets the first-screen cache note what this screen asked for
