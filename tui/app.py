@@ -14,6 +14,7 @@ from tui.data.service import DataService
 from tui.restricted_app import RestrictedApp
 from tui.screen_list import SCREENS
 from tui.screens import FoiScreen, HelpScreen, OutcomesScreen, RanksScreen, SourcesScreen, TrendsScreen
+from tui.startup import resume_collector
 from tui.terminal import Terminal
 from tui.widgets import ChartStyle
 
@@ -104,6 +105,7 @@ class FoiApp(RestrictedApp):
     def on_mount(self) -> None:
         """Once the first screen is drawn, build the others so the first switch to each is instant."""
         self.set_timer(PREPARE_DELAY, self._prepare_screens)
+        self.call_after_refresh(resume_collector)
 
     def _prepare_screens(self) -> None:
         """Build the next screen not built yet, then come back for the one after it.

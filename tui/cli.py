@@ -109,6 +109,18 @@ def _speed(text: str) -> float:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command; return its exit status."""
     args = build_parser().parse_args(argv)
+    if args.command is None:
+        from tui.startup import pause_collector, resume_collector
+
+        pause_collector()  # resumed once the first screen is drawn (FoiApp.on_mount), at the latest here
+        try:
+            return _main(args)
+        finally:
+            resume_collector()
+    return _main(args)
+
+
+def _main(args: argparse.Namespace) -> int:
     data_path: Path | None = getattr(args, "data", None)
     if args.command == "serve":
         if data_path is not None:
