@@ -72,6 +72,21 @@ class Samples:
         return statistics.median(self.values) if self.values else None
 
 
+def activity(pid: int) -> tuple[float, int]:
+    """CPU seconds used and context switches (wake-ups) of a process's threads so far."""
+    cpu, switches = 0.0, 0
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        cpu = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        for tid in os.listdir(f"/proc/{pid}/task"):
+            with open(f"/proc/{pid}/task/{tid}/status") as f:
+                switches += sum(int(line.split()[1]) for line in f if "ctxt_switches" in line)
+    except (OSError, ValueError, IndexError):
+        pass
+    return cpu, switches
+
+
 def current_rss_kb(pid: int) -> int:
     """VmRSS summed over a process and its descendants, now."""
     pids, total = [pid], 0
@@ -91,8 +106,17 @@ class Probe(ttyprobe.Probe):
     """ttyprobe's probe with one more step: ``{"snapshot": "rss"}`` records the tree's RSS now."""
 
     rss_kb = 0
+    idle_from: tuple[float, int] = (0.0, 0)
+    idle_cpu_ms = 0.0
+    idle_wakeups = 0
 
     def step(self, step, prev_t):  # noqa: ANN001, ANN201 (ttyprobe's signature)
+        if step.get("snapshot") == "idle from":
+            self.idle_from = activity(self.proc.pid)
+        if step.get("snapshot") == "idle to":
+            cpu, switches = activity(self.proc.pid)
+            self.idle_cpu_ms = (cpu - self.idle_from[0]) * 1000
+            self.idle_wakeups = switches - self.idle_from[1]
         if step.get("snapshot") == "change":  # until the screen changes at all (then a wait_stable)
             if self.pump(lambda: self.changed > prev_t, float(step.get("timeout", self.timeout))):
                 return max(prev_t, self.changed), None
@@ -112,6 +136,7 @@ def probe(cmd: list[str], steps: list[dict], extra_env: dict[str, str], timeout:
     p = Probe(cmd, 80, 24, env, timeout)
     out = p.run(steps)
     out["rss_kb"] = p.rss_kb
+    out["idle_cpu_ms"], out["idle_wakeups"] = p.idle_cpu_ms, p.idle_wakeups
     return out
 
 
@@ -126,7 +151,8 @@ def app_steps(first_text: str, timeout: float, views: bool) -> list[dict]:
                       {"keys": key, "label": f"key {label}"},
                       {"snapshot": "change", "label": f"change {label}", "timeout": timeout},
                       {"wait_stable": SETTLE_MS, "label": label, "timeout": timeout}]
-        steps += [{"sleep": IDLE_MS, "label": "idle"}, {"snapshot": "rss"}]
+        steps += [{"sleep": 500, "label": "quiet"}, {"snapshot": "idle from"}, {"sleep": IDLE_MS, "label": "idle"},
+                  {"snapshot": "idle to"}, {"snapshot": "rss"}]
     return [*steps, {"keys": "q", "label": "quit"}]
 
 
@@ -275,6 +301,8 @@ def record_app(add, case: str, depth: str, out: dict) -> None:  # noqa: ANN001
     if "idle" in steps:
         add(case, depth, "idle bytes", steps["idle"]["bytes"])
         add(case, depth, "idle rss", out["rss_kb"] / 1024)
+        add(case, depth, "idle cpu", out["idle_cpu_ms"])
+        add(case, depth, "idle wakeups", out["idle_wakeups"] / (IDLE_MS / 1000))
     if not out["ok"]:
         add(case, depth, "errors", None, out["error"])
 
@@ -317,8 +345,8 @@ def report(args: argparse.Namespace, cases: list[Case], results: dict[tuple[str,
         f" 80x24 in a pty, medians of {args.runs} interleaved runs (`python bench/bench.py -n {args.runs}`).",
         "",
         "| dataset | colours | first screen ms | VisiData ms | ratio | view change ms (worst) | bytes (worst) "
-        "| idle bytes | idle RSS MiB |",
-        "|---|---|---:|---:|---:|---:|---:|---:|---:|",
+        "| idle bytes | idle CPU ms | idle wake-ups/s | idle RSS MiB |",
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for case in cases:
         vd_first = med(case.name, "vd", "first")
@@ -333,6 +361,7 @@ def report(args: argparse.Namespace, cases: list[Case], results: dict[tuple[str,
                 f"| {case.name} | {depth} | {fmt(first)} | {fmt(vd_first)} | "
                 f"{'–' if ratio is None else f'{ratio:.2f}'} | {fmt(worst_ms[0])} ({worst_ms[1]}) | "
                 f"{fmt(worst_b[0])} ({worst_b[1]}) | {fmt(med(case.name, depth, 'idle bytes'))} | "
+                f"{fmt(med(case.name, depth, 'idle cpu'))} | {fmt(med(case.name, depth, 'idle wakeups'))} | "
                 f"{fmt(med(case.name, depth, 'idle rss'))} |"
             )
     lines += ["", "Every view change, medians (ms / bytes):", ""]
