@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Sequence
 
@@ -14,7 +15,7 @@ from textual.screen import Screen
 from textual.widgets import Input
 
 from tui.filters import AsciiFilter, NoColourFilter
-from tui.redraw import ShadowScreen
+from tui.redraw import ShadowScreen, can_erase
 from tui.terminal import Terminal
 
 EXIT_INTERRUPTED = 130
@@ -37,7 +38,7 @@ class TerminalApp(App[None]):
         self._own_filters: list[LineFilter] = [NoColourFilter()] if self.terminal.mono else []
         if self.terminal.ascii_only:
             self._own_filters.append(AsciiFilter())
-        self._shadow = ShadowScreen()
+        self._shadow = ShadowScreen(erase=can_erase(os.environ.get("TERM", "")))
         if self.terminal.low_bandwidth:
             self.animation_level = "none"
 
