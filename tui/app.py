@@ -89,6 +89,7 @@ class FoiApp(RestrictedApp):
         super().__init__(terminal=terminal, restricted=restricted)
         self.service = service
         self._last_switch = 0.0
+        self._preparing = False
         self.chart_style = ChartStyle.for_terminal(ascii_only=self.terminal.ascii_only, mono=self.terminal.mono)
         for mode, screen_class in SCREEN_CLASSES.items():
             self.add_mode(mode, partial(self._styled_screen, screen_class, service))
@@ -107,14 +108,20 @@ class FoiApp(RestrictedApp):
         self.set_timer(PREPARE_DELAY, self._prepare_screens)
         self.call_after_refresh(resume_collector)
 
+    @property
+    def prepared_modes(self) -> tuple[str, ...]:
+        """The modes whose screen is built (shown or built in the background)."""
+        return tuple(mode for mode in SCREEN_CLASSES if self._screen_stacks.get(mode))
+
     def _styled_screen(self, screen_class: type[FoiScreen], service: DataService) -> FoiScreen:
-        """A new screen, marked as styled from the current stylesheet (it is, as it mounts).
+        """A new screen; built in the background, marked as styled from the stylesheet (it is, as it mounts).
 
         Unmarked, Textual re-parses and re-applies all CSS to every screen (20-35 ms) each time
-        a mode's screen is made: at start-up and for each screen built in the background.
+        a mode's screen is made in the background.
         """
         screen = screen_class(service)
-        screen._css_update_count = self._css_update_count
+        if self._preparing:  # at start-up the stylesheet may still have changes to apply (theme): let Textual
+            screen._css_update_count = self._css_update_count
         return screen
 
     def _prepare_screens(self) -> None:
@@ -132,7 +139,11 @@ class FoiApp(RestrictedApp):
         for mode in SCREEN_CLASSES:
             if mode in self._modes and not self._screen_stacks.get(mode):
                 # Textual has no public "mount this mode in the background"; _init_mode does just that.
-                self._init_mode(mode)
+                self._preparing = True
+                try:
+                    self._init_mode(mode)
+                finally:
+                    self._preparing = False
                 # The new screen is styled from the stylesheet as it mounts; without this mark Textual
                 # re-parses and re-applies all CSS (~75 ms) on the first switch to it.
                 for screen in self._screen_stacks[mode]:

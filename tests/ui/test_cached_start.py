@@ -44,3 +44,24 @@ def test_a_cached_first_screen_needs_no_pandas(tmp_path: Path) -> None:
         run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True)
     assert run.stdout.splitlines()[-1] == "CachedService False"
     assert "184 in all" in run.stdout
+
+
+async def test_screens_built_in_the_background_look_as_when_opened_first(service: DataService) -> None:
+    """Background screens skip Textual's CSS re-parse: they must be styled all the same."""
+    import asyncio
+
+    for key, mode in (("2", "ranks"), ("3", "outcomes"), ("4", "sources")):
+        first = build_app(service, screen=mode)
+        async with first.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            expected = first.export_screenshot()
+        app = build_app(service)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            async with asyncio.timeout(30):
+                while len(app.prepared_modes) < 4:  # every screen built in the background
+                    await pilot.pause(0.05)
+            await settle(pilot)
+            await pilot.press(key)
+            await settle(pilot)
+            assert app.export_screenshot() == expected, mode
