@@ -60,7 +60,7 @@ class OutcomesScreen(FoiScreen):
                 [f.count or 0 for f in figures],
                 highlight=derived,
                 title=f"{breakdown.title} - of {breakdown.base_label}",
-                annotations=[f"{fmt.count(f.count)} ({fmt.share(f.share)})" for f in figures],
+                annotations=lambda i, figures=figures: f"{fmt.count(figures[i].count)} ({fmt.share(figures[i].share)})",
             )
             self.query_one(f"#{dimension}-title", Static).update(f"{table.title} - shares of {breakdown.base_label}")
             self.query_one(f"#{dimension}-table", FigureTable).show(table)

@@ -56,7 +56,7 @@ class RanksScreen(FoiScreen):
             [f.category for f in figures],
             [f.count or 0 for f in figures],
             title=data.breakdown.title,
-            annotations=[f"{fmt.count(f.count)} ({fmt.share(f.share)})" for f in figures],
+            annotations=lambda i, figures=figures: f"{fmt.count(figures[i].count)} ({fmt.share(figures[i].share)})",
         )
         self.query_one("#rank-compact", FigureTable).show(data.compact)
         self.query_one("#rank-table", FigureTable).show(data.full)

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import ClassVar
 
 from textual.app import RenderResult
 from textual_plotext import PlotextPlot
 
-from tui.widgets.bar_limit import Bars, top_and_other
+from tui.widgets.bar_limit import REST, Bars, all_bars, top_and_other
 from tui.widgets.chart_style import ChartStyle
 
 
@@ -43,7 +43,7 @@ class BarChart(PlotextPlot):
         *,
         highlight: int | None = None,
         title: str = "",
-        annotations: Sequence[str] | None = None,
+        annotations: Sequence[str] | Callable[[int], str] | None = None,
     ) -> None:
         """Give the chart its bars and redraw it.
 
@@ -52,14 +52,20 @@ class BarChart(PlotextPlot):
             values: one count per bar (suppressed counts are left out by the caller).
             highlight: the index of a bar to draw in the accent colour, if any.
             title: a title drawn above the plot.
-            annotations: the text printed by each bar (default: its count).
+            annotations: the text printed by each bar (default: its count); or a function giving the
+                text of the bar at an index, called only for the bars drawn (thousands may be left out).
         """
-        notes = tuple(annotations) if annotations is not None else tuple(str(v) for v in values)
-        bars = self.limit(Bars(tuple(labels), tuple(values), notes, highlight))
+        bars = self.limit(all_bars(labels, values, highlight))
+        if annotations is None:
+            text: Callable[[int], str] = lambda index: str(values[index])  # noqa: E731
+        else:
+            text = annotations if callable(annotations) else annotations.__getitem__
         self._labels = bars.labels
         self._values = bars.values
         self._highlight = bars.highlight
-        self._annotations = bars.annotations
+        self._annotations = tuple(
+            f"{bars.rest} in all (every one in the table)" if index == REST else text(index) for index in bars.indexes
+        )
         self._title = f"{title} ({bars.caption})" if bars.caption else title
         self.left_out = bars.left_out
         self.fit(len(self._values))
@@ -93,7 +99,7 @@ class BarChart(PlotextPlot):
 
     def limit(self, bars: Bars) -> Bars:
         """The bars to draw, at most ``MAX_BARS``: by default the largest, then one for the rest."""
-        return top_and_other(bars.labels, bars.values, bars.annotations, bars.highlight, self.MAX_BARS)
+        return top_and_other(bars.labels, bars.values, bars.highlight, self.MAX_BARS)
 
     def fit(self, bars: int) -> None:
         """Adapt the widget to the number of bars (by default its size is left to CSS)."""

@@ -11,7 +11,7 @@ class VerticalBarChart(BarChart):
 
     def limit(self, bars: Bars) -> Bars:
         """The latest periods that fit: a series over time keeps its order, earlier periods are in the table."""
-        return last_periods(bars.labels, bars.values, bars.annotations, bars.highlight, self.MAX_BARS)
+        return last_periods(bars.labels, bars.values, bars.highlight, self.MAX_BARS)
 
     def draw(self, positions: list[int]) -> None:
         """Draw upright bars with their counts above them."""
