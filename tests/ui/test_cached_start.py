@@ -28,6 +28,8 @@ async def test_a_cached_start_shows_the_same_screens(tmp_path: Path) -> None:
                 await settle(pilot)
                 screens.append(app.export_screenshot())
         shots.append(screens)
+        if expected:  # every screen was answered from the cache: the data was never loaded
+            assert isinstance(service, CachedService) and not service.loaded
     assert shots[0] == shots[1]
 
 

@@ -39,6 +39,9 @@ COMMON_CALLS = (("provenance",), ("definitions",), ("dimensions",))
 
 CACHE_FOLDER = "foi-explorer"
 
+COMMON = "common"
+"""The cache file of answers asked outside any screen's gathering (screens being built, help)."""
+
 
 def cache_dir(env: Mapping[str, str] | None = None) -> Path | None:
     """The folder for cache files: ``$XDG_CACHE_HOME/foi-explorer``, else ``~/.cache/foi-explorer``."""
@@ -144,6 +147,8 @@ class RecordingService:
         self._folder = folder if writable else None
         self._lock = threading.Lock()
         self._calls: dict[int, dict[str, Any]] = {}
+        self._common: dict[str, Any] = {}
+        self._local = threading.local()
         self._written: set[str] = set()
 
     @property
@@ -174,25 +179,37 @@ class RecordingService:
         except TypeError:
             return
         with self._lock:
-            self._calls.setdefault(threading.get_ident(), {})[key] = encoded
+            if getattr(self._local, "gathering", False):
+                self._calls.setdefault(threading.get_ident(), {})[key] = encoded
+            else:  # asked while building or drawing a screen (on the UI thread): every start needs it
+                self._common[key] = encoded
 
     @contextmanager
     def gathering(self, screen: str) -> Iterator[None]:
-        """While a screen gathers its data in this thread: note only what it asks from now on."""
+        """While a screen gathers its data in this thread: note what it asks, for its own cache file."""
         with self._lock:
             self._calls.pop(threading.get_ident(), None)
-        yield
+        self._local.gathering = True
+        try:
+            yield
+        finally:
+            self._local.gathering = False
 
     def gathered(self, screen: str) -> None:
-        """A screen has gathered its data in this thread: cache what it asked for (once per screen)."""
+        """A screen has gathered its data in this thread: cache what it asked for (once per screen).
+
+        Also rewrites the common file: what screens ask outside their gathering, so far.
+        """
         with self._lock:
             calls = self._calls.pop(threading.get_ident(), {})
             if screen in self._written or self._folder is None:
                 return
             self._written.add(screen)
+            common = dict(self._common)
         for call in COMMON_CALLS:
-            calls[call_key(*call)] = encode(getattr(self._service, call[0]))
-        write_answers(self._folder, self._key, screen, calls)
+            common[call_key(*call)] = encode(getattr(self._service, call[0]))
+        write_answers(self._folder, self._key, screen, {**common, **calls})
+        write_answers(self._folder, self._key, COMMON, common)
 
 
 class CachedService:
@@ -306,6 +323,7 @@ def open_service(path: Path | str, screen: str, *, writable: bool = True, env: M
         return answers
 
     answers = read_answers(folder, key, screen)
-    if answers is None:
+    common = read_answers(folder, key, COMMON)
+    if answers is None or common is None:
         return load()
-    return CachedService(answers, load, screen, other_screens)
+    return CachedService({**common, **answers}, load, screen, other_screens)
