@@ -115,10 +115,12 @@ class ShadowScreen:
                         out.append(style.render(char, color_system=system))  # type: ignore[union-attr]
                         current = PLAIN
                         continue
-                    out.append(_transition(current, look))
-                    current = look
+                    blank_alike = char == " " and look.erasable and current.erasable and current.bg == look.bg
+                    if not blank_alike:  # a blank shows only its background: keep the colours on if it matches
+                        out.append(_transition(current, look))
+                        current = look
                     blanks = _blanks(new, looks, index - 1, stop) if self._erase and char == " " else 0
-                    if blanks >= ERASE_MIN and look.erasable:
+                    if blanks >= ERASE_MIN and current.erasable and current.bg == look.bg:
                         # Erase the blanks in the current colours and step over them: ~10 bytes, not dozens.
                         out.append(f"\x1b[{blanks}X")
                         index += blanks - 1
@@ -158,7 +160,7 @@ class Look:
 
     @property
     def erasable(self) -> bool:
-        """Blanks in this look can be erased (ECH) instead of written: no attribute that shows on a blank."""
+        """No attribute that shows on a blank (underline, reverse...): a blank in it shows only the background."""
         return not self.link and set(self.attrs.split(";")) <= {"", "1", "2", "3"}
 
     @property
@@ -190,7 +192,7 @@ def _transition(current: Look, target: Look) -> str:
     return f"\x1b[{';'.join(codes)}m"
 
 
-ERASE_MIN = 12
+ERASE_MIN = 9
 """Blanks in a row worth erasing with ECH and a cursor step (about 10 bytes) instead of writing them."""
 
 ERASING_TERMINALS = ("xterm", "tmux", "rxvt", "alacritty", "kitty", "foot", "wezterm", "vte", "linux", "st-")

@@ -27,7 +27,14 @@ def screen_after(chunks: list[str]) -> list[tuple[object, ...]]:
     stream = pyte.ByteStream(screen)
     for chunk in chunks:
         stream.feed(chunk.encode())
-    return [(c.data, c.fg, c.bg, c.bold) for y in range(HEIGHT) for c in (screen.buffer[y][x] for x in range(WIDTH))]
+    return [seen(c) for y in range(HEIGHT) for c in (screen.buffer[y][x] for x in range(WIDTH))]
+
+
+def seen(cell: pyte.screens.Char) -> tuple[object, ...]:
+    """What a cell shows: a blank shows only its background (unless underlined or reversed)."""
+    if cell.data == " " and not (cell.reverse or cell.underscore or cell.strikethrough):
+        return (" ", cell.bg)
+    return (cell.data, cell.fg, cell.bg, cell.bold, cell.underscore, cell.reverse)
 
 
 def test_unchanged_frames_send_nothing_and_changes_send_little() -> None:
@@ -100,7 +107,7 @@ def test_long_blanks_are_erased_and_the_terminal_still_matches_a_full_repaint() 
         stream = pyte.ByteStream(screen)
         for chunk in chunks:
             stream.feed(chunk.encode())
-        return [(c.data, c.fg, c.bg, c.bold, c.underscore) for c in (screen.buffer[0][x] for x in range(width))]
+        return [seen(c) for c in (screen.buffer[0][x] for x in range(width))]
 
     full = [f.render_segments(wide) for f in frames]
     for count in range(1, len(frames) + 1):
