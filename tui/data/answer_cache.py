@@ -234,7 +234,7 @@ class CachedService:
         self._screen = screen
         self._lock = threading.Lock()
         self._full: Any = None
-        self._read = {screen}
+        self._read: set[str | None] = {screen}
         self._asking = threading.local()
 
     @property

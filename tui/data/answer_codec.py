@@ -93,6 +93,6 @@ def _make(cls: type, fields: dict[str, Any]) -> Any:
     Set directly: ``__init__`` of a frozen dataclass costs a call per field, which adds up over the
     tens of thousands of periods of a large dataset.
     """
-    instance = object.__new__(cls)
+    instance: Any = object.__new__(cls)
     instance.__dict__.update(fields)
     return instance

@@ -25,9 +25,17 @@ from codecs import getincrementaldecoder
 from types import FrameType
 from typing import IO, Any
 
-from textual._time import get_time
-from textual._xterm_parser import XTermParser
 from textual.drivers.linux_driver import LinuxDriver
+
+from tui.terminal.redraw import TracksScreen
+from tui.terminal.textual_private import (
+    driver_app,
+    driver_loop,
+    driver_output,
+    input_parser,
+    parser_wait,
+    set_driver_output,
+)
 
 EXIT_DEADLINE = 1.5
 """Seconds a signalled exit may take before the process ends regardless."""
@@ -43,7 +51,7 @@ class _DroppingFile:
     """A text file whose writes are dropped (not raised) once the terminal has gone."""
 
     def __init__(self, file: IO[str], on_lost: Any) -> None:
-        self._file = file
+        self._target = file
         self._on_lost = on_lost
         self.lost = False
 
@@ -51,7 +59,7 @@ class _DroppingFile:
         if self.lost:
             return len(text)
         try:
-            return self._file.write(text)
+            return self._target.write(text)
         except (OSError, ValueError):
             self._lose()
             return len(text)
@@ -60,12 +68,12 @@ class _DroppingFile:
         if self.lost:
             return
         try:
-            self._file.flush()
+            self._target.flush()
         except (OSError, ValueError):
             self._lose()
 
     def fileno(self) -> int:
-        return self._file.fileno()
+        return self._target.fileno()
 
     def isatty(self) -> bool:
         return True
@@ -105,11 +113,6 @@ class _WakingEvent(threading.Event):
         self._wakeup.wake()
 
 
-def _parser_deadline(parser: XTermParser) -> float | None:
-    """When the parser must be ticked to finish a lone escape key, if it is waiting for one (textual pinned)."""
-    return parser._timeout_time
-
-
 class ResilientDriver(LinuxDriver):
     """:class:`LinuxDriver` that survives dropped links and exits on SIGHUP and SIGTERM."""
 
@@ -118,8 +121,8 @@ class ResilientDriver(LinuxDriver):
 
     def __init__(self, app: Any, **kwargs: Any) -> None:
         super().__init__(app, **kwargs)
-        self._out = _DroppingFile(self._file, lambda: self._end(signal.SIGHUP))  # type: ignore[arg-type]
-        self._file = self._out  # type: ignore[assignment]
+        self._out = _DroppingFile(driver_output(self), lambda: self._end(signal.SIGHUP))
+        set_driver_output(self, self._out)  # type: ignore[arg-type]
         self._ending = threading.Event()
         self._input_wakeup = _Wakeup()
         self.exit_event = _WakingEvent(self._input_wakeup)
@@ -129,9 +132,9 @@ class ResilientDriver(LinuxDriver):
 
     def start_application_mode(self) -> None:
         """Take over the terminal (a fresh alternate screen), and watch for signals and hang-ups."""
-        shadow = getattr(self._app, "_shadow", None)
-        if shadow is not None:
-            shadow.invalidate()
+        app = driver_app(self)
+        if isinstance(app, TracksScreen):
+            app.shadow.invalidate()
         for signum in EXIT_SIGNALS:
             self._previous_handlers[signum] = signal.signal(signum, self._on_signal)
         self._stopped.clear()
@@ -155,7 +158,8 @@ class ResilientDriver(LinuxDriver):
             return
         self._ending.set()
         status = 128 + signum
-        self._loop.call_soon_threadsafe(lambda: self._app.exit(return_code=status))
+        app = driver_app(self)
+        driver_loop(self).call_soon_threadsafe(lambda: app.exit(return_code=status))
         threading.Thread(target=self._deadline, args=(status,), name="foi-deadline", daemon=True).start()
 
     def _deadline(self, status: int) -> None:
@@ -200,12 +204,11 @@ class ResilientDriver(LinuxDriver):
         selector = selectors.DefaultSelector()
         selector.register(self.fileno, selectors.EVENT_READ)
         selector.register(self._input_wakeup.read_fd, selectors.EVENT_READ)
-        parser = XTermParser(self._debug)
+        parser = input_parser(self)
         decode = getincrementaldecoder("utf-8")().decode
         try:
             while not self.exit_event.is_set():
-                deadline = _parser_deadline(parser)
-                timeout = None if deadline is None else max(0.0, deadline - get_time())
+                timeout = parser_wait(parser)
                 for key, _mask in selector.select(timeout):
                     if key.fd != self.fileno:
                         continue  # woken to look at exit_event
