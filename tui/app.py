@@ -113,7 +113,7 @@ class FoiApp(RestrictedApp):
         One screen at a time, with a pause between: a key pressed meanwhile waits for one
         screen's building at most, never for all of them.
         """
-        if app_is_exiting(self):  # quitting already (Textual clears its modes while it closes)
+        if app_is_exiting(self) or not self.is_running:  # quitting (Textual clears its modes while it closes)
             return
         waited = monotonic() - self._last_switch
         if waited < PREPARE_STEP:  # the user is switching screens: let that frame go out first
