@@ -7,7 +7,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from tui import __version__
 from tui.errors import EXIT_DATA_ERROR, fail
@@ -132,6 +132,18 @@ def _speed(text: str) -> float:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command; return its exit status."""
     args = build_parser().parse_args(argv)
+    if args.command is None:
+        from tui.startup import pause_collector, resume_collector
+
+        pause_collector()  # resumed once the first screen is drawn (FoiApp.on_mount), at the latest here
+        try:
+            return _main(args)
+        finally:
+            resume_collector()
+    return _main(args)
+
+
+def _main(args: argparse.Namespace) -> int:
     data_path: Path | None = getattr(args, "data", None)
     if args.restricted:
         refusal = _restricted_refusal(args, data_path)
@@ -162,7 +174,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return fail(NO_TERMINAL)
     if args.command == "record-demo":
         return _record_demo(args.path, args.speed, args.tour)
-    service = _load(data_path)
+    service = _load_for_app(data_path, args) if args.command is None else _load(data_path)
     if service is None:
         return EXIT_DATA_ERROR
     if args.command == "report":
@@ -212,6 +224,19 @@ def _load(path: Path | None) -> DataService | None:
     except DatasetError as exc:
         fail(str(exc))
         return None
+
+
+def _load_for_app(path: Path | None, args: argparse.Namespace) -> DataService | None:
+    """The data service for the interactive app: its first screen from the answer cache when it can."""
+    from tui.data import DatasetError, default_dataset_path
+    from tui.data.answer_cache import open_service
+
+    try:
+        service = open_service(path or default_dataset_path(), args.screen, writable=not args.restricted)
+    except DatasetError as exc:
+        fail(str(exc))
+        return None
+    return cast("DataService", service)  # the same questions and answers, from a cache or the loaded data
 
 
 def _load_tour(path: Path | None) -> Tour | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import nullcontext
 from typing import ClassVar, Generic, Protocol, TypeVar, runtime_checkable
 
 from textual import events, work
@@ -113,13 +114,23 @@ class FoiScreen(DropStaleResize, Screen[None], Generic[DataT]):
                 chart.theme = "clear"  # frame and ticks in the terminal's own colours, never black on black
             if host is not None:
                 chart.set_style(host.chart_style)
-        if self.has_data:
+        if not self.has_data:
+            return
+        at_hand = getattr(self.service, "answers_at_hand", None)  # the first-screen cache, if any
+        if at_hand is not None and at_hand(self.spec.mode):
+            self._show_and_focus(self.gather())  # cached answers: in the first frame, no worker
+        else:
             self.load()
 
     @work(thread=True, exclusive=True, group="screen-load")
     def load(self) -> None:
         """Gather the screen's data off the UI thread, then show it on the UI thread."""
-        data = self.gather()
+        gathering = getattr(self.service, "gathering", None)  # the first-screen cache's hooks, if any
+        with gathering(self.spec.mode) if gathering is not None else nullcontext():
+            data = self.gather()
+        gathered = getattr(self.service, "gathered", None)
+        if gathered is not None:
+            gathered(self.spec.mode)  # lets the first-screen cache note what this screen asked for
         self.app.call_from_thread(self._show_and_focus, data)
 
     def _show_and_focus(self, data: DataT) -> None:

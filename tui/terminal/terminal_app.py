@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Sequence
 
@@ -13,7 +14,7 @@ from textual.widgets import Input
 from tui.errors import debug_requested, unexpected_error_line
 from tui.terminal.environment import Terminal
 from tui.terminal.output_filters import AsciiFilter, NoColourFilter
-from tui.terminal.redraw import ShadowScreen
+from tui.terminal.redraw import ShadowScreen, can_erase
 from tui.terminal.textual_private import CompositorUpdate, UpdateHookApp, app_driver, use_safe_input_decoder
 
 EXIT_INTERRUPTED = 130
@@ -36,7 +37,7 @@ class TerminalApp(UpdateHookApp):
         self._own_filters: list[LineFilter] = [NoColourFilter()] if self.terminal.mono else []
         if self.terminal.ascii_only:
             self._own_filters.append(AsciiFilter())
-        self.shadow = ShadowScreen()
+        self.shadow = ShadowScreen(erase=can_erase(os.environ.get("TERM", "")))
         """What the terminal shows now, for changed-cells output (reset when the driver starts)."""
         if self.terminal.low_bandwidth:
             self.animation_level = "none"

@@ -15,6 +15,8 @@ from rich.console import Console, RenderableType
 from rich.style import Style
 from textual import work
 from textual._compositor import ChopsUpdate, CompositorUpdate, LayoutUpdate
+from textual._time import get_time
+from textual._xterm_parser import XTermParser
 from textual.app import App
 from textual.command import CommandPalette
 from textual.css.query import NoMatches
@@ -38,7 +40,10 @@ __all__ = [
     "driver_app",
     "driver_loop",
     "driver_output",
+    "input_parser",
+    "mode_is_built",
     "mount_mode_in_background",
+    "parser_wait",
     "prerender_screen",
     "screen_is_closing",
     "set_driver_output",
@@ -60,6 +65,8 @@ PRIVATE_NAMES: tuple[tuple[str, str], ...] = (
     ("textual.dom:DOMNode", "_closing"),
     ("textual.driver:Driver", "_app"),
     ("textual.driver:Driver", "_loop"),
+    ("textual.driver:Driver", "_debug"),
+    ("textual._xterm_parser:XTermParser", "_timeout_time"),
     ("textual.drivers.linux_driver:LinuxDriver", "_file"),
     ("textual._compositor:Compositor", "render_full_update"),
     ("textual._compositor:LayoutUpdate", "strips"),
@@ -99,10 +106,29 @@ def mount_mode_in_background(app: App[Any], mode: str) -> bool:
     """
     if mode not in app._modes or app._screen_stacks.get(mode):
         return False
-    app._init_mode(mode)
-    for screen in app._screen_stacks[mode]:
+    make = app._modes[mode]
+
+    if not callable(make):
+        app._init_mode(mode)
+        return True
+
+    def make_styled() -> Screen[Any]:
+        # Marked before _init_mode looks: unmarked, it re-parses and re-applies all CSS (20-35 ms) as well.
+        screen = make()
         screen._css_update_count = app._css_update_count
+        return screen
+
+    app._modes[mode] = make_styled
+    try:
+        app._init_mode(mode)
+    finally:
+        app._modes[mode] = make
     return True
+
+
+def mode_is_built(app: App[Any], mode: str) -> bool:
+    """Whether the screen of a mode exists (shown, or built in the background)."""
+    return bool(app._screen_stacks.get(mode))
 
 
 class UpdateHookApp(App[None]):
@@ -229,3 +255,17 @@ def console_colour_system(console: Console) -> ColorSystem | None:
 def style_attribute_codes(style: Style, system: ColorSystem) -> str:
     """The SGR parameters of a style for a colour system, e.g. ``1;4`` (no escape, no ``m``)."""
     return style._make_ansi_codes(system)
+
+
+# --- the input thread -----------------------------------------------------------
+
+
+def input_parser(driver: Driver) -> XTermParser:
+    """The parser Textual's Linux driver turns terminal input into key and mouse events with."""
+    return XTermParser(driver._debug)
+
+
+def parser_wait(parser: XTermParser) -> float | None:
+    """Seconds until the parser must be ticked to tell a lone escape key from a sequence; None: no need."""
+    deadline = parser._timeout_time
+    return None if deadline is None else max(0.0, deadline - get_time())
