@@ -7,18 +7,19 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from tui import __version__
-from tui.screen_list import SCREEN_MODES
-from tui.serve import DEFAULT_HOST, DEFAULT_PORT
+from tui.errors import EXIT_DATA_ERROR, fail
+from tui.export.formats import CHECK_FORMATS, REPORT_FORMATS
+from tui.screen_registry import SCREEN_MODES, SCREENS, resolve_screen
+from tui.serve import DEFAULT_HOST, DEFAULT_MAX_SESSIONS, DEFAULT_PORT
 
 if TYPE_CHECKING:
     from tui.app import FoiApp
     from tui.data import DataService
     from tui.demo import Tour
 
-EXIT_DATA_ERROR = 2
 DEFAULT_CAST = "screenshots/tour.cast"
 WRITING_COMMANDS = ("screenshots", "record-demo")
 
@@ -37,10 +38,17 @@ def build_parser() -> argparse.ArgumentParser:
         prog="foi-explorer",
         description="Explore UK police FoI figures on officers investigated for misusing social media.",
         parents=[common],
-        epilog="Keys in the app: 1-4 screens, t chart/table, s sources, ? help, ctrl+p commands, q quit.",
+        epilog=f"Keys in the app: 1-{SCREENS[-1].key} screens, t chart/table, s sources, ? help, "
+        "ctrl+p commands, q quit.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    parser.add_argument("--screen", choices=SCREEN_MODES, default="trends", help="the screen to open on")
+    parser.add_argument(
+        "--screen",
+        type=_screen,
+        default=SCREEN_MODES[0],
+        metavar="SCREEN",
+        help="the screen to open on: " + ", ".join(f"{s.key}/{s.mode}" for s in SCREENS) + " (or its label)",
+    )
     parser.add_argument("--theme", default=None, help="a Textual theme, e.g. textual-dark, textual-light, ansi-dark")
     parser.add_argument("--no-color", action="store_true", help="no colour at all (also when NO_COLOR is set)")
     parser.add_argument(
@@ -58,9 +66,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     report = sub.add_parser("report", parents=[common], help="print every table of the dataset and exit")
-    report.add_argument("--format", choices=("text", "markdown", "json", "csv"), default="text")
+    report.add_argument("--format", choices=REPORT_FORMATS, default="text")
     check = sub.add_parser("check", parents=[common], help="print the reconciliation checks and claims and exit")
-    check.add_argument("--format", choices=("text", "markdown", "json"), default="text")
+    check.add_argument("--format", choices=CHECK_FORMATS, default="text")
     _add_picture_commands(sub, common)
     serve = sub.add_parser(
         "serve",
@@ -77,6 +85,13 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="URL",
         default=None,
         help="the address browsers use, if not http://HOST:PORT (e.g. behind a proxy, or with --host 0.0.0.0)",
+    )
+    serve.add_argument(
+        "--max-sessions",
+        type=int,
+        default=DEFAULT_MAX_SESSIONS,
+        metavar="N",
+        help=f"browser tabs served at once; more are asked to try later (default: {DEFAULT_MAX_SESSIONS})",
     )
     return parser
 
@@ -96,6 +111,14 @@ def _add_picture_commands(sub: argparse._SubParsersAction, common: argparse.Argu
     rec.add_argument("--tour", metavar="PATH", type=Path, default=None, help=tour_help)
 
 
+def _screen(text: str) -> str:
+    mode = resolve_screen(text)
+    if mode is None:
+        known = ", ".join(f"{s.key}/{s.mode}" for s in SCREENS)
+        raise argparse.ArgumentTypeError(f"unknown screen {text!r} (known: {known})")
+    return mode
+
+
 def _speed(text: str) -> float:
     try:
         value = float(text)
@@ -109,39 +132,61 @@ def _speed(text: str) -> float:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command; return its exit status."""
     args = build_parser().parse_args(argv)
+    if args.command is None:
+        from tui.startup import pause_collector, resume_collector
+
+        pause_collector()  # resumed once the first screen is drawn (FoiApp.on_mount), at the latest here
+        try:
+            return _main(args)
+        finally:
+            resume_collector()
+    return _main(args)
+
+
+def _main(args: argparse.Namespace) -> int:
     data_path: Path | None = getattr(args, "data", None)
+    if args.restricted:
+        refusal = _restricted_refusal(args, data_path)
+        if refusal:
+            return fail(refusal)
+        if argv is None:
+            _isolate()
     if args.command == "serve":
         if data_path is not None:
             return fail("--data is not allowed with serve: browsers get the bundled datasets only")
         from tui.serve import serve
 
-        return serve(args.host, args.port, public_url=args.public_url, screen=args.screen, theme=args.theme)
+        if args.max_sessions < 1:
+            return fail("--max-sessions must be at least 1")
+        return serve(
+            args.host,
+            args.port,
+            public_url=args.public_url,
+            screen=args.screen,
+            theme=args.theme,
+            max_sessions=args.max_sessions,
+        )
     if args.restricted:
-        if data_path is not None:
-            return fail("--data is not allowed in restricted mode")
-        if args.command in WRITING_COMMANDS or getattr(args, "tour", None) is not None:
-            what = "demo --tour" if args.command == "demo" else args.command
-            return fail(f"{what} is not allowed in restricted mode")
-        from tui.restricted import NO_TERMINAL, clean_environment, has_terminal
+        from tui.terminal.restricted import NO_TERMINAL, clean_environment, has_terminal
 
         clean_environment(os.environ)
         if args.command is None and not has_terminal(sys.stdin, sys.stdout, os.environ):
             return fail(NO_TERMINAL)
     if args.command == "record-demo":
         return _record_demo(args.path, args.speed, args.tour)
-    service = _load(data_path)
+    service = _load_for_app(data_path, args) if args.command is None else _load(data_path)
     if service is None:
         return EXIT_DATA_ERROR
     if args.command == "report":
-        from tui.export import render_report
+        from tui.export.report import render_report
 
         return _print(render_report(service, args.format))
     if args.command == "check":
-        from tui.export import render_checks
+        from tui.export.report import render_checks
 
         return _print(render_checks(service, args.format))
     if args.command == "screenshots":
-        from tui.export.screenshots import write_screenshots
+        from tui.demo.screenshots import write_screenshots
 
         written = write_screenshots(service, args.dir)
         return _print(f"wrote {len(written)} screenshots to {args.dir}/\n")
@@ -154,6 +199,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     return app.return_code or 0
 
 
+def _restricted_refusal(args: argparse.Namespace, data_path: Path | None) -> str | None:
+    """Why ``--restricted`` refuses this command line, or None: it runs the explorer and nothing else."""
+    if data_path is not None:
+        return "--data is not allowed in restricted mode"
+    if args.command is not None:
+        return f"{args.command} is not allowed in restricted mode: it runs the explorer only"
+    return None
+
+
+def _isolate() -> None:
+    """Under ``--restricted``, run as ``python -I`` in an environment without ``PYTHON*``: re-execute if not."""
+    from tui.terminal.restricted import needs_isolation, reexec_isolated
+
+    if needs_isolation(sys.flags, os.environ):
+        reexec_isolated(sys.argv[1:])
+
+
 def _load(path: Path | None) -> DataService | None:
     from tui.data import DataService, DatasetError, default_dataset_path
 
@@ -162,6 +224,19 @@ def _load(path: Path | None) -> DataService | None:
     except DatasetError as exc:
         fail(str(exc))
         return None
+
+
+def _load_for_app(path: Path | None, args: argparse.Namespace) -> DataService | None:
+    """The data service for the interactive app: its first screen from the answer cache when it can."""
+    from tui.data import DatasetError, default_dataset_path
+    from tui.data.answer_cache import open_service
+
+    try:
+        service = open_service(path or default_dataset_path(), args.screen, writable=not args.restricted)
+    except DatasetError as exc:
+        fail(str(exc))
+        return None
+    return cast("DataService", service)  # the same questions and answers, from a cache or the loaded data
 
 
 def _load_tour(path: Path | None) -> Tour | None:
@@ -177,7 +252,7 @@ def _load_tour(path: Path | None) -> Tour | None:
 
 def _terminal_app(service: DataService, args: argparse.Namespace) -> FoiApp | None:
     """The app for this terminal: colour depth, ASCII and bandwidth decided before Textual is imported."""
-    from tui import terminal
+    from tui.terminal import environment as terminal
 
     term = terminal.detect(no_color=args.no_color, ascii_only=args.ascii, low_bandwidth=args.low_bandwidth)
     terminal.prepare_environment(term)
@@ -227,13 +302,3 @@ def _print(text: str) -> int:
         sys.stderr.close()
     return 0
 
-
-def fail(message: str) -> int:
-    """Print one error line, ``foi-explorer: error: ...``, to stderr; return the exit status 2.
-
-    The message may quote data or a path: it passes the one sanitising function first.
-    """
-    from tui.data.safe_text import safe_text
-
-    print(f"foi-explorer: error: {safe_text(message, limit=500)}", file=sys.stderr)
-    return EXIT_DATA_ERROR

@@ -23,9 +23,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from tui.data.csv_table import Table, read_table
 from tui.data.errors import DatasetError
@@ -38,6 +36,9 @@ from tui.data.package_schema import check_package
 REQUIRED_RESOURCES = ("figures",)
 LABEL_FIELDS = ("dimension", "category", "period")
 Row = dict[str, Any]
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,8 @@ def load_dataset(path: Path | str) -> Dataset:
     for name in REQUIRED_RESOURCES:
         if name not in tables:
             raise DatasetError(descriptor, f"no resource named '{name}' in 'resources'")
+    import pandas as pd  # imported on first load, not with this module: start-up may not need it
+
     figure_table = tables["figures"]
     _check_figures(figure_table)
     check_dimensions(descriptor, metadata, figure_table)

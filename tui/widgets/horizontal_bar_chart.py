@@ -18,6 +18,9 @@ class HorizontalBarChart(BarChart):
     row: plotext spreads bars unevenly over any other number of rows.
     """
 
+    MAX_BARS = 8
+    """Two charts of eight bars and their frames fit one screen at 80x24 (the outcomes screen)."""
+
     def fit(self, bars: int) -> None:
         """Size the widget to one row per bar plus the frame."""
         self.styles.height = bars + FRAME_LINES
@@ -26,7 +29,7 @@ class HorizontalBarChart(BarChart):
         """Draw lying bars with their counts after them."""
         plt = self.plt
         colour, accent = self.bar_colours()
-        rows = list(reversed(positions))
+        rows: list[float] = list(reversed(positions))
         top = max(self._values) or 1
         for index, (y, value, note) in enumerate(zip(rows, self._values, self._annotations, strict=True)):
             plt.bar(
