@@ -137,19 +137,19 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         pause_collector()  # resumed once the first screen is drawn (FoiApp.on_mount), at the latest here
         try:
-            return _main(args)
+            return _main(args, from_process=argv is None)
         finally:
             resume_collector()
-    return _main(args)
+    return _main(args, from_process=argv is None)
 
 
-def _main(args: argparse.Namespace) -> int:
+def _main(args: argparse.Namespace, *, from_process: bool) -> int:
     data_path: Path | None = getattr(args, "data", None)
     if args.restricted:
         refusal = _restricted_refusal(args, data_path)
         if refusal:
             return fail(refusal)
-        if argv is None:
+        if from_process:
             _isolate()
     if args.command == "serve":
         if data_path is not None:
