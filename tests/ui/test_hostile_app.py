@@ -75,7 +75,6 @@ async def test_hostile_text_is_shown_harmlessly_everywhere(case_id: str, tmp_pat
         assert app.is_running  # [@click=app.quit] did nothing
 
 
-@pytest.mark.xfail(reason="screens ask for fixed dimensions until dimension roles (issue 9) land", strict=False)
 @pytest.mark.parametrize("case_id", ["no-year", "no-rank", "no-sanction", "no-finding"])
 async def test_datasets_missing_a_dimension_open_every_screen(case_id: str, tmp_path: Path) -> None:
     app = build_app(dataset(case_id, tmp_path))
@@ -98,7 +97,6 @@ async def test_many_periods_have_labels_that_never_collide(tmp_path: Path) -> No
         assert years and all(1970 <= int(run) <= 2019 for run in years), lines[-1]
 
 
-@pytest.mark.xfail(reason="charts draw at most what fits once the bar limits of issue 15 land", strict=False)
 async def test_many_categories_chart_says_how_many_more(tmp_path: Path) -> None:
     app = build_app(dataset("many-categories", tmp_path))
     async with app.run_test(size=(80, 24)) as pilot:

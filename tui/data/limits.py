@@ -15,7 +15,7 @@ MAX_TABLE_BYTES = 50_000_000
 MAX_JSON_DEPTH = 32
 """Deepest nesting of arrays and objects in ``datapackage.json``."""
 
-MAX_ROWS = 500_000
+MAX_ROWS = 200_000
 """Most data rows in one CSV file (the benchmark's largest figures table has 100,000)."""
 
 MAX_COLUMNS = 64
