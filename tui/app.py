@@ -3,31 +3,40 @@
 from __future__ import annotations
 
 from functools import partial
+from time import monotonic
 from typing import ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.command import CommandPalette
 
-from tui.commands import BindingCommands
 from tui.data.service import DataService
-from tui.restricted_app import RestrictedApp
-from tui.screen_list import SCREENS
-from tui.screens import FoiScreen, HelpScreen, OutcomesScreen, RanksScreen, SourcesScreen, TrendsScreen
+from tui.palette import BindingCommands
+from tui.screen_registry import POPUP_CSS, SCREEN_MODES, SCREENS, spec_for
+from tui.screens import HelpScreen
+from tui.startup import resume_collector
 from tui.terminal import Terminal
+from tui.terminal.restricted_app import RestrictedApp
+from tui.terminal.textual_private import app_is_exiting, mode_is_built, mount_mode_in_background
 from tui.widgets import ChartStyle
 
-PREPARE_DELAY = 0.5
+PREPARE_DELAY = 0.15
 """Seconds after start-up before the other screens are built in the background."""
+
+PREPARE_STEP = 0.05
+"""Seconds between building one background screen and the next."""
 
 SWITCH_DELAY = 0.01
 """Seconds screen updates are held during a screen switch, so it is drawn in one frame."""
 
-SCREEN_CLASSES: dict[str, type[FoiScreen]] = {
-    "trends": TrendsScreen,
-    "ranks": RanksScreen,
-    "outcomes": OutcomesScreen,
-    "sources": SourcesScreen,
-}
+
+
+def _screen_bindings() -> list[BindingType]:
+    """``1``, ``2``, ... : one key per registered screen."""
+    return [
+        Binding(spec.key, f"switch_mode('{spec.mode}')", spec.label, show=False, tooltip=spec.tooltip)
+        for spec in SCREENS
+    ]
 
 
 class FoiApp(RestrictedApp):
@@ -37,19 +46,11 @@ class FoiApp(RestrictedApp):
     AUTO_FOCUS = None
     # Every screen's .tcss (beside its module, rules nested under the screen class) is loaded once
     # here: a Screen.CSS_PATH would make Textual re-parse all CSS on the first switch to each screen.
-    CSS_PATH = [
-        "app.tcss",
-        *(f"screens/{name}.tcss" for name in ("trends", "ranks", "outcomes", "sources", "help", "provenance")),
-    ]
+    CSS_PATH = ["app.tcss", *(spec.css_path for spec in SCREENS), *POPUP_CSS]
     COMMANDS = App.COMMANDS | {BindingCommands}
     ENABLE_COMMAND_PALETTE = True
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("1", "switch_mode('trends')", "Trends", show=False, tooltip="Officers investigated per year"),
-        Binding("2", "switch_mode('ranks')", "Ranks", show=False, tooltip="Officers investigated by rank"),
-        Binding("3", "switch_mode('outcomes')", "Outcomes", show=False, tooltip="Findings and sanctions"),
-        Binding(
-            "4", "switch_mode('sources')", "Sources", show=False, tooltip="Provenance, checks and the article's claims"
-        ),
+        *_screen_bindings(),
         Binding("question_mark", "help", "Help", key_display="?", tooltip="Every key of this screen, and definitions"),
         Binding(
             "ctrl+p",
@@ -83,9 +84,10 @@ class FoiApp(RestrictedApp):
         self.DEFAULT_MODE = screen  # type: ignore[misc]
         super().__init__(terminal=terminal, restricted=restricted)
         self.service = service
+        self._last_switch = 0.0
         self.chart_style = ChartStyle.for_terminal(ascii_only=self.terminal.ascii_only, mono=self.terminal.mono)
-        for mode, screen_class in SCREEN_CLASSES.items():
-            self.add_mode(mode, partial(screen_class, service))
+        for spec in SCREENS:
+            self.add_mode(spec.mode, partial(spec.load(), service, spec))
         if theme:
             if theme not in self.available_themes:
                 known = ", ".join(sorted(self.available_themes))
@@ -99,18 +101,29 @@ class FoiApp(RestrictedApp):
     def on_mount(self) -> None:
         """Once the first screen is drawn, build the others so the first switch to each is instant."""
         self.set_timer(PREPARE_DELAY, self._prepare_screens)
+        self.call_after_refresh(resume_collector)
+
+    @property
+    def prepared_modes(self) -> tuple[str, ...]:
+        """The modes whose screen is built (shown or built in the background)."""
+        return tuple(mode for mode in SCREEN_MODES if mode_is_built(self, mode))
 
     def _prepare_screens(self) -> None:
-        if self._exit:  # quitting already (Textual clears its modes while it closes)
+        """Build the next screen not built yet, then come back for the one after it.
+
+        One screen at a time, with a pause between: a key pressed meanwhile waits for one
+        screen's building at most, never for all of them.
+        """
+        if app_is_exiting(self) or not self.is_running:  # quitting (Textual clears its modes while it closes)
             return
-        for mode in SCREEN_CLASSES:
-            if mode in self._modes and not self._screen_stacks.get(mode):
-                # Textual has no public "mount this mode in the background"; _init_mode does just that.
-                self._init_mode(mode)
-                # The new screen is styled from the stylesheet as it mounts; without this mark Textual
-                # re-parses and re-applies all CSS (~75 ms) on the first switch to it.
-                for screen in self._screen_stacks[mode]:
-                    screen._css_update_count = self._css_update_count
+        waited = monotonic() - self._last_switch
+        if waited < PREPARE_STEP:  # the user is switching screens: let that frame go out first
+            self.set_timer(PREPARE_STEP - waited, self._prepare_screens)
+            return
+        for mode in SCREEN_MODES:
+            if mount_mode_in_background(self, mode):
+                self.set_timer(PREPARE_STEP, self._prepare_screens)
+                return
 
     def delay_update(self, delay: float = SWITCH_DELAY) -> None:
         """Hold screen updates while a switch settles.
@@ -131,12 +144,29 @@ class FoiApp(RestrictedApp):
         screen = self.screen
         if isinstance(screen, HelpScreen):
             return
-        labels = {mode: label for _, mode, label in SCREENS}
-        title = f"the {labels[screen.id]} screen" if screen.id in labels else "this screen"
+        spec = spec_for(screen.id or "")
+        title = f"the {spec.label} screen" if spec else "this screen"
         self.push_screen(HelpScreen(title, screen.active_bindings, self.service.definitions))
+
+    def action_command_palette(self) -> None:
+        """Open the command palette (one that closes once, however fast keys arrive)."""
+        from tui.serial_palette import SerialCommandPalette
+
+        # Not only the top screen: a palette under another screen would make a duplicate id.
+        if self.use_command_palette and not any(isinstance(s, CommandPalette) for s in self.screen_stack):
+            self.push_screen(SerialCommandPalette(id="--command-palette"))
+
+    def search_themes(self) -> None:
+        """The palette of themes (Textual's "Theme" command), closed once like the command palette."""
+        from textual.theme import ThemeProvider
+
+        from tui.serial_palette import SerialCommandPalette
+
+        self.push_screen(SerialCommandPalette(providers=[ThemeProvider], placeholder="Search for themes…"))
 
     async def action_switch_mode(self, mode: str) -> None:
         """Switch screens; from a pop-up, close it first."""
+        self._last_switch = monotonic()
         while len(self.screen_stack) > 1:
             self.pop_screen()
         await self.switch_mode(mode)

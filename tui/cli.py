@@ -7,18 +7,19 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from tui import __version__
-from tui.screen_list import SCREEN_MODES
-from tui.serve import DEFAULT_HOST, DEFAULT_PORT
+from tui.errors import EXIT_DATA_ERROR, fail
+from tui.export.formats import CHECK_FORMATS, REPORT_FORMATS
+from tui.screen_registry import SCREEN_MODES, SCREENS, resolve_screen
+from tui.serve import DEFAULT_HOST, DEFAULT_MAX_SESSIONS, DEFAULT_PORT
 
 if TYPE_CHECKING:
     from tui.app import FoiApp
     from tui.data import DataService
     from tui.demo import Tour
 
-EXIT_DATA_ERROR = 2
 DEFAULT_CAST = "screenshots/tour.cast"
 WRITING_COMMANDS = ("screenshots", "record-demo")
 
@@ -43,10 +44,17 @@ def build_parser() -> argparse.ArgumentParser:
         prog="foi-explorer",
         description="Explore UK police FoI figures on officers investigated for misusing social media.",
         parents=[common],
-        epilog="Keys in the app: 1-4 screens, t chart/table, s sources, ? help, ctrl+p commands, q quit.",
+        epilog=f"Keys in the app: 1-{SCREENS[-1].key} screens, t chart/table, s sources, ? help, "
+        "ctrl+p commands, q quit.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    parser.add_argument("--screen", choices=SCREEN_MODES, default="trends", help="the screen to open on")
+    parser.add_argument(
+        "--screen",
+        type=_screen,
+        default=SCREEN_MODES[0],
+        metavar="SCREEN",
+        help="the screen to open on: " + ", ".join(f"{s.key}/{s.mode}" for s in SCREENS) + " (or its label)",
+    )
     parser.add_argument("--theme", default=None, help="a Textual theme, e.g. textual-dark, textual-light, ansi-dark")
     parser.add_argument("--no-color", action="store_true", help="no colour at all (also when NO_COLOR is set)")
     parser.add_argument(
@@ -64,9 +72,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     report = sub.add_parser("report", parents=[common], help="print every table of the dataset and exit")
-    report.add_argument("--format", choices=("text", "markdown", "json", "csv"), default="text")
+    report.add_argument("--format", choices=REPORT_FORMATS, default="text")
     check = sub.add_parser("check", parents=[common], help="print the reconciliation checks and claims and exit")
-    check.add_argument("--format", choices=("text", "markdown", "json"), default="text")
+    check.add_argument("--format", choices=CHECK_FORMATS, default="text")
     _add_picture_commands(sub, common)
     _add_dataset_commands(sub, common)
     serve = sub.add_parser(
@@ -84,6 +92,13 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="URL",
         default=None,
         help="the address browsers use, if not http://HOST:PORT (e.g. behind a proxy, or with --host 0.0.0.0)",
+    )
+    serve.add_argument(
+        "--max-sessions",
+        type=int,
+        default=DEFAULT_MAX_SESSIONS,
+        metavar="N",
+        help=f"browser tabs served at once; more are asked to try later (default: {DEFAULT_MAX_SESSIONS})",
     )
     return parser
 
@@ -113,6 +128,12 @@ def _add_dataset_commands(sub: argparse._SubParsersAction, common: argparse.Argu
     comp.add_argument("first", metavar="A", help="a dataset name")
     comp.add_argument("second", metavar="B", help="another dataset name")
     comp.add_argument("--format", choices=("text", "markdown", "json"), default="text")
+def _screen(text: str) -> str:
+    mode = resolve_screen(text)
+    if mode is None:
+        known = ", ".join(f"{s.key}/{s.mode}" for s in SCREENS)
+        raise argparse.ArgumentTypeError(f"unknown screen {text!r} (known: {known})")
+    return mode
 
 
 def _speed(text: str) -> float:
@@ -128,20 +149,42 @@ def _speed(text: str) -> float:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command; return its exit status."""
     args = build_parser().parse_args(argv)
+    if args.command is None:
+        from tui.startup import pause_collector, resume_collector
+
+        pause_collector()  # resumed once the first screen is drawn (FoiApp.on_mount), at the latest here
+        try:
+            return _main(args, from_process=argv is None)
+        finally:
+            resume_collector()
+    return _main(args, from_process=argv is None)
+
+
+def _main(args: argparse.Namespace, *, from_process: bool) -> int:
     data_path: Path | None = getattr(args, "data", None)
+    if args.restricted:
+        refusal = _restricted_refusal(args, data_path)
+        if refusal:
+            return fail(refusal)
+        if from_process:
+            _isolate()
     if args.command == "serve":
         if data_path is not None:
             return fail("--data is not allowed with serve: browsers get the bundled datasets only")
         from tui.serve import serve
 
-        return serve(args.host, args.port, public_url=args.public_url, screen=args.screen, theme=args.theme)
+        if args.max_sessions < 1:
+            return fail("--max-sessions must be at least 1")
+        return serve(
+            args.host,
+            args.port,
+            public_url=args.public_url,
+            screen=args.screen,
+            theme=args.theme,
+            max_sessions=args.max_sessions,
+        )
     if args.restricted:
-        if data_path is not None:
-            return fail("--data is not allowed in restricted mode")
-        if args.command in WRITING_COMMANDS or getattr(args, "tour", None) is not None:
-            what = "demo --tour" if args.command == "demo" else args.command
-            return fail(f"{what} is not allowed in restricted mode")
-        from tui.restricted import NO_TERMINAL, clean_environment, has_terminal
+        from tui.terminal.restricted import NO_TERMINAL, clean_environment, has_terminal
 
         clean_environment(os.environ)
         if args.command is None and not has_terminal(sys.stdin, sys.stdout, os.environ):
@@ -150,19 +193,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _record_demo(args.path, args.speed, args.tour)
     if args.command in ("datasets", "compare"):
         return _dataset_command(args, data_path)
-    service = _load(data_path, getattr(args, "dataset", None))
+    dataset_name = getattr(args, "dataset", None)
+    service = _load_for_app(data_path, dataset_name, args) if args.command is None else _load(data_path, dataset_name)
     if service is None:
         return EXIT_DATA_ERROR
     if args.command == "report":
-        from tui.export import render_report
+        from tui.export.report import render_report
 
         return _print(render_report(service, args.format))
     if args.command == "check":
-        from tui.export import render_checks
+        from tui.export.report import render_checks
 
         return _print(render_checks(service, args.format))
     if args.command == "screenshots":
-        from tui.export.screenshots import write_screenshots
+        from tui.demo.screenshots import write_screenshots
 
         written = write_screenshots(service, args.dir)
         return _print(f"wrote {len(written)} screenshots to {args.dir}/\n")
@@ -175,17 +219,50 @@ def main(argv: Sequence[str] | None = None) -> int:
     return app.return_code or 0
 
 
+def _restricted_refusal(args: argparse.Namespace, data_path: Path | None) -> str | None:
+    """Why ``--restricted`` refuses this command line, or None: it runs the explorer and nothing else."""
+    if data_path is not None:
+        return "--data is not allowed in restricted mode"
+    if args.command is not None:
+        return f"{args.command} is not allowed in restricted mode: it runs the explorer only"
+    return None
+
+
+def _isolate() -> None:
+    """Under ``--restricted``, run as ``python -I`` in an environment without ``PYTHON*``: re-execute if not."""
+    from tui.terminal.restricted import needs_isolation, reexec_isolated
+
+    if needs_isolation(sys.flags, os.environ):
+        reexec_isolated(sys.argv[1:])
+
+
 def _load(path: Path | None, name: str | None = None) -> DataService | None:
     from tui.data import DataService, DatasetError, default_dataset_path
-    from tui.data.catalog import Catalog, UnknownDataset
+    from tui.data.catalog import UnknownDataset
 
     try:
         if name is not None:
-            path = Catalog(extra=[path] if path else []).get(name).path
+            path = _dataset_path(name, path)
         return DataService.from_path(path or default_dataset_path())
     except (DatasetError, UnknownDataset) as exc:
         fail(str(exc))
         return None
+
+
+def _dataset_path(name: str, extra: Path | None) -> Path:
+    """The folder of the dataset called ``name``: a bundled folder of that name at once, else from the catalog.
+
+    Raises:
+        UnknownDataset: no dataset has that name.
+    """
+    from tui.data.catalog import Catalog
+    from tui.data.locate import datasets_root
+
+    if name.replace("-", "").isalnum() and name.isascii():  # a plain name: no path can hide in it
+        folder = datasets_root() / name
+        if (folder / "datapackage.json").is_file():
+            return folder
+    return Catalog(extra=[extra] if extra else []).get(name).path
 
 
 def _dataset_command(args: argparse.Namespace, data_path: Path | None) -> int:
@@ -206,6 +283,22 @@ def _dataset_command(args: argparse.Namespace, data_path: Path | None) -> int:
         return fail(str(exc))
 
 
+def _load_for_app(path: Path | None, name: str | None, args: argparse.Namespace) -> DataService | None:
+    """The data service for the interactive app: its first screen from the answer cache when it can."""
+    from tui.data import DatasetError, default_dataset_path
+    from tui.data.answer_cache import open_service
+    from tui.data.catalog import UnknownDataset
+
+    try:
+        if name is not None:
+            path = _dataset_path(name, path)
+        service = open_service(path or default_dataset_path(), args.screen, writable=not args.restricted)
+    except (DatasetError, UnknownDataset) as exc:
+        fail(str(exc))
+        return None
+    return cast("DataService", service)  # the same questions and answers, from a cache or the loaded data
+
+
 def _load_tour(path: Path | None) -> Tour | None:
     """The tour file (the bundled one by default), checked before anything starts; None after an error."""
     from tui.demo import TourError, default_tour_path, load_tour
@@ -219,7 +312,7 @@ def _load_tour(path: Path | None) -> Tour | None:
 
 def _terminal_app(service: DataService, args: argparse.Namespace) -> FoiApp | None:
     """The app for this terminal: colour depth, ASCII and bandwidth decided before Textual is imported."""
-    from tui import terminal
+    from tui.terminal import environment as terminal
 
     term = terminal.detect(no_color=args.no_color, ascii_only=args.ascii, low_bandwidth=args.low_bandwidth)
     terminal.prepare_environment(term)
@@ -269,8 +362,3 @@ def _print(text: str) -> int:
         sys.stderr.close()
     return 0
 
-
-def fail(message: str) -> int:
-    """Print one error line, ``foi-explorer: error: ...``, to stderr; return the exit status 2."""
-    print(f"foi-explorer: error: {message}", file=sys.stderr)
-    return EXIT_DATA_ERROR

@@ -11,7 +11,7 @@ import struct
 import sys
 import termios
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from fcntl import ioctl
 from pathlib import Path
 
@@ -53,6 +53,19 @@ class PtySession:
                 os._exit(127)
         ioctl(self.fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
 
+    def wait_exec(self, timeout: float = 10.0) -> None:
+        """Wait until the child runs the command (until then it is a copy of this process)."""
+        own = Path("/proc/self/cmdline").read_bytes()
+        end = time.monotonic() + timeout
+        while time.monotonic() < end:
+            try:
+                if Path(f"/proc/{self.pid}/cmdline").read_bytes() != own:
+                    return
+            except OSError:
+                return
+            time.sleep(0.001)
+        raise AssertionError(f"the command did not start within {timeout}s")
+
     def read(self, timeout: float = 0.1) -> None:
         """Read whatever the child wrote within ``timeout`` seconds."""
         end = time.monotonic() + timeout
@@ -87,6 +100,18 @@ class PtySession:
             if self.poll() is not None:
                 break
         raise AssertionError(f"timed out waiting for {needles!r}; screen was:\n{self.text()}")
+
+    def wait_until(self, condition: Callable[[str], bool], *, what: str, timeout: float = 15.0) -> str:
+        """Wait until ``condition`` holds for the screen text; return the screen."""
+        end = time.monotonic() + timeout
+        while time.monotonic() < end:
+            self.read(0.1)
+            screen = self.text()
+            if condition(screen):
+                return screen
+            if self.poll() is not None:
+                break
+        raise AssertionError(f"timed out waiting for {what}; screen was:\n{self.text()}")
 
     def send(self, keys: str | bytes) -> None:
         """Type keys into the terminal."""

@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from tui.data.model import Check
-
-if TYPE_CHECKING:
-    from tui.data.service import DataService
+from tui.data.figure_source import FigureSource
+from tui.data.model import Check, CheckStatus
 
 
-def reconcile(service: DataService) -> tuple[Check, ...]:
+def reconcile(service: FigureSource) -> tuple[Check, ...]:
     """Check every breakdown against its base, and work out every derived group.
 
     A complete breakdown (years, ranks) must add up to its base; a partial one
@@ -24,6 +20,7 @@ def reconcile(service: DataService) -> tuple[Check, ...]:
         groups = service.dimension_info(dimension).get("groups", [])
         for group, figure in zip(groups, service.breakdown(dimension).groups, strict=True):
             names = " + ".join(group["members"])
+            status: CheckStatus
             if figure.count is None:
                 status, detail = "cannot be checked", f"{names}: a member count is suppressed"
             else:
@@ -34,12 +31,12 @@ def reconcile(service: DataService) -> tuple[Check, ...]:
     return tuple(checks)
 
 
-def _sum_check(service: DataService, dimension: str) -> Check:
+def _sum_check(service: FigureSource, dimension: str) -> Check:
     info = service.dimension_info(dimension)
     breakdown = service.breakdown(dimension)
     base, base_label = service.base_of(dimension)
     check_id = f"{dimension}-sum"
-    parts = " + ".join("?" if f.count is None else str(f.count) for f in breakdown.source_figures)
+    parts = _working(["?" if f.count is None else str(f.count) for f in breakdown.source_figures])
     complete = info.get("coverage", "complete") == "complete"
     base_ref = info.get("base", "total")
     what = base_label if base is not None else ("the total" if base_ref == "total" else base_ref.replace(":", " "))
@@ -61,6 +58,17 @@ def _sum_check(service: DataService, dimension: str) -> Check:
         share = f"{gap / base:.0%}"
         return Check(check_id, title, "does not hold", f"{parts} = {listed} of {base}: {gap} ({share}) {what}")
     return Check(check_id, title, "does not hold", f"{parts} = {listed}, more than {base} by {listed - base}")
+
+
+MAX_TERMS = 12
+"""The most numbers a check's working lists; beyond that it names how many more it added."""
+
+
+def _working(terms: list[str]) -> str:
+    """``a + b + c``, or the first terms and ``+ N more`` when there are too many to read."""
+    if len(terms) <= MAX_TERMS:
+        return " + ".join(terms)
+    return " + ".join(terms[: MAX_TERMS - 1]) + f" + {len(terms) - MAX_TERMS + 1} more"
 
 
 def _slug(text: str) -> str:

@@ -21,13 +21,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from tui.data.csv_table import parse_number
 from tui.data.errors import DatasetError
+from tui.data.figure_source import FigureSource
 from tui.data.model import ClaimResult, ClaimStatus
-
-if TYPE_CHECKING:
-    from tui.data.service import DataService
 
 NEEDS_RIGHT = {"share_at_most", "ratio_approx"}
 NEEDS_TOLERANCE = {"approx", "ratio_approx"}
@@ -44,16 +43,20 @@ class Value:
 class ClaimEvaluator:
     """Resolves figure references and gives each claim a verdict."""
 
-    def __init__(self, service: DataService) -> None:
+    def __init__(self, service: FigureSource) -> None:
         self._service = service
 
-    def validate(self, claims: Iterable[dict[str, Any]], path: Path) -> None:
+    def validate(self, claims: Iterable[dict[str, Any]], path: Path, lines: Iterable[int] = ()) -> None:
         """Check every claim's references and parameters before any is evaluated.
+
+        ``lines`` gives the line of the file each claim starts on (by default: one line each after the header).
 
         Raises:
             DatasetError: naming the claims file, the row and the column at fault.
         """
-        for row_number, claim in enumerate(claims, start=2):
+        claims = tuple(claims)
+        numbers = tuple(lines) or tuple(range(2, len(claims) + 2))
+        for row_number, claim in zip(numbers, claims, strict=True):
             kind = claim["kind"]
             if kind == "not_checkable":
                 continue
@@ -71,15 +74,18 @@ class ClaimEvaluator:
                             row=row_number,
                             column="expected",
                         )
-                else:
-                    float(claim["expected"])
+                elif parse_number(claim["expected"]) is None:
+                    raise ValueError(claim["expected"])
             except KeyError:
                 raise DatasetError(
                     path, f"unknown dimension '{claim['left']}'", row=row_number, column="left"
                 ) from None
             except ValueError:
                 raise DatasetError(
-                    path, f"'{claim['expected']}' is not a number", row=row_number, column="expected"
+                    path,
+                    f"'{claim['expected']}' is not a finite decimal number",
+                    row=row_number,
+                    column="expected",
                 ) from None
             for column in ("left", "right"):
                 if kind != "peak_period" and claim.get(column):
@@ -157,7 +163,7 @@ class ClaimEvaluator:
     def _compare(self, kind: str, claim: dict[str, Any]) -> tuple[ClaimStatus, str]:
         left = self.resolve(claim["left"])
         right = self.resolve(claim["right"]) if kind in NEEDS_RIGHT else None
-        expected = float(claim["expected"])
+        expected = parse_number(claim["expected"]) or 0.0  # validate() refused anything not a finite number
         tolerance = float(claim.get("tolerance") or 0)
         if left.number is None or (right is not None and right.number is None):
             return "not checkable", f"{left.label}: a count is suppressed"

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import replace
 from functools import cached_property
 from pathlib import Path
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from tui.data import quantity as qty
 from tui.data.checks import reconcile
@@ -30,6 +29,9 @@ from tui.data.quantity import NotAddable, Quantity
 NO_BASE = "none"
 """The ``base`` of a dimension whose figures are not shares of anything in the dataset."""
 
+if TYPE_CHECKING:
+    import pandas as pd
+
 
 class DataService:
     """Answers every question the views ask about one dataset, from pandas, loaded once.
@@ -40,10 +42,15 @@ class DataService:
     def __init__(self, dataset: Dataset) -> None:
         self._dataset = dataset
         self._figures = _with_units(dataset.figures, str(dataset.metadata["unit"]))
+        # Every lookup goes through this index, built in one pass: no scan of the figures per question.
+        self._by_dimension: dict[str, pd.DataFrame] = {
+            str(name): rows for name, rows in self._figures.groupby("dimension", sort=False)
+        }
+        self._quantities: dict[str, dict[tuple[str, str], list[Quantity]]] = {}
         self._breakdowns: dict[str, Breakdown] = {}
         self._trends: dict[str, Trend] = {}
         self._claims = ClaimEvaluator(self)
-        self._claims.validate(dataset.claims, dataset.path / _claims_file(dataset.metadata))
+        self._claims.validate(dataset.claims, dataset.path / _claims_file(dataset.metadata), dataset.claim_lines)
 
     @classmethod
     def from_path(cls, path: Path | str) -> DataService:
@@ -115,8 +122,8 @@ class DataService:
     @cached_property
     def stated_total(self) -> int | None:
         """The total the source states, if it states one."""
-        rows = self._figures[self._figures["dimension"] == "total"]
-        return None if rows.empty else _int(rows["count"].iloc[0])
+        rows = self._by_dimension.get("total")
+        return None if rows is None or rows.empty else _int(rows["count"].iloc[0])
 
     @cached_property
     def total(self) -> int:
@@ -141,16 +148,22 @@ class DataService:
 
     def quantity(self, dimension: str, category: str, period: str | None = None) -> Quantity:
         """One figure with its qualifier and unit (see :meth:`count`)."""
-        rows = self._rows(dimension)
-        match = rows[rows["category"] == category]
-        if period is not None:
-            match = match[match["period"] == period]
-        if match.empty:
+        index = self._quantities.get(dimension)
+        if index is None:  # one pass over the dimension's rows, then every lookup is a dict hit
+            index = {}
+            rows = self._rows(dimension)
+            columns = (rows[name].tolist() for name in ("category", "period", "count", "qualifier", "unit"))
+            for name, when, value, qualifier, unit in zip(*columns, strict=True):
+                found = Quantity(_int(value), str(qualifier), str(unit))
+                index.setdefault((str(name), ""), []).append(found)
+                index.setdefault((str(name), str(when)), []).append(found)
+            self._quantities[dimension] = index
+        match = index.get((category, period if period is not None else ""))
+        if not match:
             raise KeyError(f"{dimension}:{category}" + (f"@{period}" if period else ""))
         if len(match) > 1:
             raise KeyError(f"{dimension}:{category} (a cross-tab: give a period with @)")
-        row = match.iloc[0]
-        return Quantity(_int(row["count"]), str(row["qualifier"]), str(row["unit"]))
+        return match[0]
 
     def categories(self, dimension: str) -> tuple[str, ...]:
         """The categories of a dimension in source order."""
@@ -324,8 +337,8 @@ class DataService:
             return Quantity(None, qty.NOT_GIVEN, unit)
 
     def _rows(self, dimension: str) -> pd.DataFrame:
-        rows = self._figures[self._figures["dimension"] == dimension]
-        if rows.empty:
+        rows = self._by_dimension.get(dimension)
+        if rows is None or rows.empty:
             raise KeyError(dimension)
         return rows
 
@@ -345,17 +358,18 @@ class DataService:
             return None if count is None or not base or not exact else count / base
 
         crosstab = self.is_crosstab(dimension)
+        columns = (rows[name].tolist() for name in ("category", "count", "qualifier", "note", "unit", "period"))
         figures = [
             Figure(
-                f"{r.category} ({r.period})" if crosstab else str(r.category),
-                _int(r.count),
-                str(r.qualifier),
-                share(_int(r.count), str(r.qualifier), str(r.unit)),
-                str(r.note or ""),
-                str(r.unit),
-                str(r.period),
+                f"{category} ({period})" if crosstab else str(category),
+                _int(count),
+                str(qualifier),
+                share(_int(count), str(qualifier), str(each_unit)),
+                str(note or ""),
+                str(each_unit),
+                str(period),
             )
-            for r in rows.itertuples(index=False)
+            for category, count, qualifier, note, each_unit, period in zip(*columns, strict=True)
         ]
         remainder = info.get("remainder")
         exact_listed = listed_quantity is not None and listed_quantity.is_exact_count
@@ -381,6 +395,8 @@ class DataService:
         )
 
     def _build_trend(self, dimension: str) -> Trend:
+        import pandas as pd  # already loaded with the dataset; imported here so importing this module is cheap
+
         rows = self._rows(dimension)
         counts = rows["count"]
         exact = bool((rows["qualifier"] == qty.EXACT).all())
@@ -396,7 +412,7 @@ class DataService:
             )
             for p, c, d, q, k in zip(rows["category"], counts, change, pct, rows["qualifier"], strict=True)
         )
-        peak = int(counts.idxmax())
+        peak = int(counts.idxmax())  # type: ignore[call-overload]  # pandas-stubs type idxmax as Hashable
         first, last = counts.iloc[0], counts.iloc[-1]
         multiple = None if pd.isna(first) or pd.isna(last) or first == 0 or not exact else float(last / first)
         listed, _ = self._listed(dimension)
@@ -440,6 +456,8 @@ def _with_units(figures: pd.DataFrame, unit: str) -> pd.DataFrame:
     """The figures with a ``unit`` on every row: the package's unit where the row gives none."""
     if "unit" in figures and figures["unit"].fillna("").astype(str).str.strip().all():
         return figures
+    import pandas as pd  # already loaded with the dataset
+
     figures = figures.copy()
     column = figures["unit"] if "unit" in figures else pd.Series("", index=figures.index)
     figures["unit"] = column.fillna("").astype(str).str.strip().replace("", unit)
@@ -447,8 +465,10 @@ def _with_units(figures: pd.DataFrame, unit: str) -> pd.DataFrame:
 
 
 def _int(value: Any) -> int | None:
-    """A pandas cell as an int, or None when it is missing (a suppressed count)."""
-    return None if pd.isna(value) else int(value)
+    """A pandas cell as an int, or None when it is missing (a suppressed count: NA, NaN or None)."""
+    if value is None or (isinstance(value, float) and math.isnan(value)) or type(value).__name__ == "NAType":
+        return None
+    return int(value)
 
 
 def _claims_file(metadata: Any) -> str:

@@ -42,12 +42,13 @@ def trend_table(service: DataService, dimension: str = "year") -> TableView:
         (
             p.period,
             fmt.count(p.count, p.qualifier, trend.unit),
-            fmt.share(None if p.count is None or not exact else p.count / trend.total),
+            fmt.share(None if p.count is None or not exact or not trend.total else p.count / trend.total),
             fmt.change(p.change, p.change_pct),
         )
         for p in trend.periods
     ]
-    rows.append(("total", fmt.count(trend.total, trend.total_qualifier), fmt.share(1.0 if exact else None), ""))
+    total_share = fmt.share(1.0 if exact and trend.total else None)
+    rows.append(("total", fmt.count(trend.total, trend.total_qualifier), total_share, ""))
     return TableView(
         key=dimension,
         title=trend.title,

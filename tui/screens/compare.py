@@ -67,9 +67,9 @@ class CompareScreen(Screen[None]):
         try:
             comparison = self.catalog.compare(self.first, second)
         except (DatasetError, KeyError) as exc:
-            self.app.call_from_thread(self._show_error, str(exc))
+            self.app.call_from_thread(self._show_error, str(exc))  # type: ignore[arg-type]  # an async callback
             return
-        self.app.call_from_thread(self.show, comparison)
+        self.app.call_from_thread(self.show, comparison)  # type: ignore[arg-type]  # an async callback
 
     async def show(self, comparison: Comparison) -> None:
         """Rebuild the body from a comparison."""

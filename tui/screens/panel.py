@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from textual.app import ComposeResult
+from textual.await_complete import AwaitComplete
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 
+from tui.screens.steady import DropStaleResize
 from tui.widgets import KeyBar
 
 
-class ReadingPanel(ModalScreen[None]):
+class ReadingPanel(DropStaleResize, ModalScreen[None]):
     """A modal with a scrollable ``#panel``; subclasses yield its contents from :meth:`compose_panel`.
 
     ``CLOSE_KEY`` is the key that opened it, so pressing it again closes it.
@@ -27,7 +29,7 @@ class ReadingPanel(ModalScreen[None]):
         Binding("k,up", "scroll(-1)", "Scroll", show=False),
     ]
 
-    def __init_subclass__(cls, **kwargs: object) -> None:
+    def __init_subclass__(cls, **kwargs: Any) -> None:
         # Before Textual's own __init_subclass__, which merges BINDINGS.
         if cls.CLOSE_KEY:
             cls.BINDINGS = [*ReadingPanel.BINDINGS, Binding(cls.CLOSE_KEY, "dismiss", "Close", show=False)]
@@ -44,9 +46,16 @@ class ReadingPanel(ModalScreen[None]):
         yield from ()
 
     def action_scroll(self, lines: int) -> None:
-        """Scroll the panel by ``lines``."""
-        self.query_one("#panel", VerticalScroll).scroll_relative(y=lines, animate=False)
+        """Scroll the panel by ``lines`` (keys that arrive before it is built, or after it closed, do nothing)."""
+        for panel in self.query("#panel").results(VerticalScroll):
+            panel.scroll_relative(y=lines, animate=False)
 
     async def action_dismiss(self, result: None = None) -> None:
         """Close the pop-up."""
         self.dismiss(result)
+
+    def dismiss(self, result: None = None) -> AwaitComplete:
+        """Close the pop-up once: a second close key queued behind the first must not pop the screen below."""
+        if self.app.screen is not self:
+            return AwaitComplete.nothing()
+        return super().dismiss(result)

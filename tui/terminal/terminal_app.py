@@ -1,0 +1,107 @@
+"""The app's side facing the terminal: driver, line filters, changed-cells output, ctrl+c."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+
+from textual import constants, events
+from textual.driver import Driver
+from textual.filter import LineFilter, Monochrome, NoColor
+from textual.widgets import Input
+
+from tui.errors import debug_requested, unexpected_error_line
+from tui.terminal.environment import Terminal
+from tui.terminal.output_filters import AsciiFilter, NoColourFilter
+from tui.terminal.redraw import ShadowScreen, can_erase
+from tui.terminal.textual_private import CompositorUpdate, UpdateHookApp, app_driver, use_safe_input_decoder
+
+EXIT_INTERRUPTED = 130
+"""Exit status after ctrl+c, as a shell reports an interrupted command."""
+
+
+class TerminalApp(UpdateHookApp):
+    """An App that writes only what the terminal can show, and only what changed.
+
+    Args:
+        terminal: what the terminal can do (colours, UTF-8, bandwidth); detected from the
+            environment when not given.
+    """
+
+    def __init__(self, *, terminal: Terminal | None = None) -> None:
+        super().__init__()
+        self.terminal = terminal or Terminal()
+        # Textual's own NO_COLOR handling greys colours out (still colour codes): replace it.
+        self.no_color = self.terminal.mono
+        self._own_filters: list[LineFilter] = [NoColourFilter()] if self.terminal.mono else []
+        if self.terminal.ascii_only:
+            self._own_filters.append(AsciiFilter())
+        self.shadow = ShadowScreen(erase=can_erase(os.environ.get("TERM", "")))
+        """What the terminal shows now, for changed-cells output (reset when the driver starts)."""
+        if self.terminal.low_bandwidth:
+            self.animation_level = "none"
+        self.first_frame_shown = False
+        """The first screen is mounted and drawn (Textual's Ready event has arrived)."""
+        self._status_when_ready: int | None = None
+
+    def exit_with_status(self, status: int) -> None:
+        """Leave with ``status`` (a signal's 128 + n, or 130 for ctrl+c) as soon as it is safe.
+
+        Exiting while the first screen is still being mounted makes Textual raise MountError
+        (exit 1 and a traceback); before its first frame the exit waits for that frame.
+        """
+        if self.first_frame_shown:
+            self.exit(return_code=status)
+        elif self._status_when_ready is None:
+            self._status_when_ready = status
+
+    def on_ready(self) -> None:
+        """The first frame is on screen: an exit asked for earlier happens now."""
+        self.first_frame_shown = True
+        if self._status_when_ready is not None:
+            self.exit(return_code=self._status_when_ready)
+
+    def get_driver_class(self) -> type[Driver]:
+        """The resilient driver in a terminal (Textual's choice for a browser or Windows); input decoded safely."""
+        use_safe_input_decoder()
+        if constants.DRIVER or sys.platform == "win32":
+            return super().get_driver_class()
+        from tui.terminal.driver import ResilientDriver
+
+        return ResilientDriver
+
+    def get_line_filters(self) -> Sequence[LineFilter]:
+        """Textual's filters (less its grey NO_COLOR one), then no colour and ASCII as asked."""
+        textual = [f for f in super().get_line_filters() if not isinstance(f, Monochrome | NoColor)]
+        return [*textual, *self._own_filters] if self._own_filters else textual
+
+    def transform_update(self, update: object) -> object:
+        """On a driver that tracks the screen, send only the cells that changed."""
+        if getattr(app_driver(self), "tracks_screen", False) and isinstance(update, CompositorUpdate):
+            return self.shadow.update(update)
+        return update
+
+    def on_resize(self, event: events.Resize) -> None:
+        """The terminal may have changed under us: repaint everything."""
+        self.shadow.invalidate()
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """No blinking cursor (every blink is a redraw sent down the link)."""
+        if isinstance(event.widget, Input):
+            event.widget.cursor_blink = False
+
+    def report_unexpected_error(self, error: BaseException | None) -> bool:
+        """One line instead of Textual's full-screen traceback (the exit status stays 1).
+
+        ``FOI_EXPLORER_DEBUG=1`` keeps the traceback.
+        """
+        if debug_requested():
+            return False
+        print(unexpected_error_line(error), file=sys.stderr)
+        return True
+
+    def action_interrupt(self) -> None:
+        """ctrl+c: leave at once, with the status of an interrupted command."""
+        self.exit_with_status(EXIT_INTERRUPTED)
+
