@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from functools import partial
 from time import monotonic
 from typing import ClassVar
 
@@ -10,7 +9,9 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.command import CommandPalette
 
+from tui.data.catalog import Catalog
 from tui.data.service import DataService
+from tui.dataset_switch import DatasetSwitching
 from tui.palette import BindingCommands
 from tui.screen_registry import POPUP_CSS, SCREEN_MODES, SCREENS, spec_for
 from tui.screens import HelpScreen
@@ -39,7 +40,7 @@ def _screen_bindings() -> list[BindingType]:
     ]
 
 
-class FoiApp(RestrictedApp):
+class FoiApp(DatasetSwitching, RestrictedApp):
     """foi-explorer: one data service, a mode per screen, every action on a key."""
 
     TITLE = "foi-explorer"
@@ -51,6 +52,8 @@ class FoiApp(RestrictedApp):
     ENABLE_COMMAND_PALETTE = True
     BINDINGS: ClassVar[list[BindingType]] = [
         *_screen_bindings(),
+        Binding("d", "pick_dataset", "Dataset", tooltip="Open another dataset (type to filter the list)"),
+        Binding("c", "compare", "Compare", tooltip="The dataset on show beside another: agreements and differences"),
         Binding("question_mark", "help", "Help", key_display="?", tooltip="Every key of this screen, and definitions"),
         Binding(
             "ctrl+p",
@@ -79,15 +82,18 @@ class FoiApp(RestrictedApp):
         theme: str | None = None,
         terminal: Terminal | None = None,
         restricted: bool = False,
+        catalog: Catalog | None = None,
+        dataset_name: str | None = None,
     ) -> None:
         # The first screen is the default mode, so no blank frame is drawn before it.
         self.DEFAULT_MODE = screen  # type: ignore[misc]
         super().__init__(terminal=terminal, restricted=restricted)
         self.service = service
+        self.catalog = catalog or Catalog()
+        self.dataset_name = dataset_name or service.provenance.name
         self._last_switch = 0.0
         self.chart_style = ChartStyle.for_terminal(ascii_only=self.terminal.ascii_only, mono=self.terminal.mono)
-        for spec in SCREENS:
-            self.add_mode(spec.mode, partial(spec.load(), service, spec))
+        self.install_screens(service)
         if theme:
             if theme not in self.available_themes:
                 known = ", ".join(sorted(self.available_themes))
@@ -124,6 +130,10 @@ class FoiApp(RestrictedApp):
             if mount_mode_in_background(self, mode):
                 self.set_timer(PREPARE_STEP, self._prepare_screens)
                 return
+
+    def screens_replaced(self) -> None:
+        """A new dataset's screens are in place: build the ones not on show in the background."""
+        self.set_timer(PREPARE_DELAY, self._prepare_screens)
 
     def delay_update(self, delay: float = SWITCH_DELAY) -> None:
         """Hold screen updates while a switch settles.
@@ -179,6 +189,20 @@ def build_app(
     theme: str | None = None,
     terminal: Terminal | None = None,
     restricted: bool = False,
+    catalog: Catalog | None = None,
+    dataset_name: str | None = None,
 ) -> FoiApp:
-    """Build the app around a loaded data service (the one factory the CLI and tests use)."""
-    return FoiApp(service, screen=screen, theme=theme, terminal=terminal, restricted=restricted)
+    """Build the app around a loaded data service (the one factory the CLI and tests use).
+
+    ``catalog`` lists the datasets the picker offers (default: the bundled ones); ``dataset_name``
+    is the catalog name of the one on show (default: the name in its package).
+    """
+    return FoiApp(
+        service,
+        screen=screen,
+        theme=theme,
+        terminal=terminal,
+        restricted=restricted,
+        catalog=catalog,
+        dataset_name=dataset_name,
+    )

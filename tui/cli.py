@@ -317,9 +317,18 @@ def _terminal_app(service: DataService, args: argparse.Namespace) -> FoiApp | No
     term = terminal.detect(no_color=args.no_color, ascii_only=args.ascii, low_bandwidth=args.low_bandwidth)
     terminal.prepare_environment(term)
     from tui.app import build_app  # Textual reads the environment prepared above when imported
+    from tui.data.catalog import Catalog
 
     try:
-        return build_app(service, screen=args.screen, theme=args.theme, terminal=term, restricted=args.restricted)
+        return build_app(
+            service,
+            screen=args.screen,
+            theme=args.theme,
+            terminal=term,
+            restricted=args.restricted,
+            catalog=Catalog.with_data(getattr(args, "data", None)),
+            dataset_name=getattr(args, "dataset", None),
+        )
     except ValueError as exc:
         fail(str(exc))
         return None

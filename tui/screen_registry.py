@@ -57,6 +57,7 @@ SCREENS: tuple[ScreenSpec, ...] = (
                roles=("finding", "sanction")),
     ScreenSpec("4", "sources", "Sources & checks", "tui.screens.sources:SourcesScreen",
                "Provenance, checks and the article's claims", has_chart=False),
+    ScreenSpec("5", "more", "More", "tui.screens.more:MoreScreen", "By force, cross-tabs and every other breakdown"),
 )
 """Every screen, in navigation order."""
 

@@ -63,8 +63,8 @@ def test_unknown_figure_raises_key_error(service: DataService) -> None:
         service.breakdown("colour")
 
 
-def test_provenance_one_line_fits_80_columns(service: DataService) -> None:
-    line = f"Source: {service.provenance.one_line()}"
+def test_provenance_bar_fits_80_columns(service: DataService) -> None:
+    line = f"{service.provenance.name} · {service.provenance.one_line()}"  # as ProvenanceBar draws it
     assert len(line) <= 78
     assert "FoI ref not stated" in line
 

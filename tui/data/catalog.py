@@ -131,6 +131,13 @@ class Catalog:
         bundled = folder.resolve().parent == root.resolve()
         return cls(root, () if bundled else (folder,))
 
+    @classmethod
+    def with_data(cls, data: Path | None) -> Catalog:
+        """The app's catalog: the bundled datasets, with a user's own ``--data`` folder (or descriptor) added."""
+        if data is None:
+            return cls()
+        return cls.around(data.parent if data.is_file() else data)
+
     def name_for(self, folder: Path) -> str | None:
         """The name the catalog lists the dataset in ``folder`` under, or None."""
         wanted = folder.resolve()

@@ -14,7 +14,7 @@ from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Static
 
 from tui.data.service import DataService
-from tui.screen_registry import ScreenSpec
+from tui.screen_registry import ScreenSpec, spec_for
 from tui.screens.steady import DropStaleResize
 from tui.terminal import Terminal
 from tui.terminal.textual_private import app_is_exiting, prerender_screen, screen_is_closing
@@ -38,6 +38,24 @@ class ScreenHost(Protocol):
 def no_breakdown_sentence(role: str) -> str:
     """What a screen says when the dataset has no dimension with that role."""
     return f"This dataset has no breakdown by {role}."
+
+
+MORE_MODE = "more"
+"""The screen that shows by-force figures, cross-tabs and every breakdown the others leave out."""
+
+
+def more_pointer(service: DataService, here: str) -> str:
+    """A sentence sending the user to the More screen for the figures it has, or '' when it has none."""
+    from tui.data.views import more_dimensions
+
+    more = spec_for(MORE_MODE)
+    if more is None or here == more.mode:
+        return ""
+    given = [f"{service.dimension_info(d).get('title', d)} (a cross-tab)" for d in service.crosstabs]
+    given += [service.label(d) for d in (service.dimensions_for("force") + more_dimensions(service))]
+    if not given:
+        return ""
+    return f"Press {more.key} for the {more.label} screen, which has: {'; '.join(given)}."
 
 
 class FoiScreen(DropStaleResize, Screen[None], Generic[DataT]):
@@ -95,8 +113,15 @@ class FoiScreen(DropStaleResize, Screen[None], Generic[DataT]):
         yield ProvenanceBar(self.service.provenance)
         yield KeyBar()
 
+    @property
+    def missing_text(self) -> str:
+        """What the screen's roles lack in this dataset, and where its other figures are."""
+        lacking = " ".join(map(no_breakdown_sentence, self.missing_roles))
+        return f"{lacking} {more_pointer(self.service, self.spec.mode)}".strip()
+
     def _compose_missing(self) -> ComposeResult:
-        yield Static(" ".join(map(no_breakdown_sentence, self.missing_roles)), classes="no-breakdown", markup=False)
+        yield Static("", classes="dataset-summary", markup=False)
+        yield Static(self.missing_text, classes="no-breakdown", markup=False)
 
     def compose_chart(self) -> ComposeResult:
         """The widgets of the chart view."""
@@ -115,6 +140,7 @@ class FoiScreen(DropStaleResize, Screen[None], Generic[DataT]):
             if host is not None:
                 chart.set_style(host.chart_style)
         if not self.has_data:
+            self.load_summary()
             return
         at_hand = getattr(self.service, "answers_at_hand", None)  # the first-screen cache, if any
         if at_hand is not None and at_hand(self.spec.mode):
@@ -133,7 +159,21 @@ class FoiScreen(DropStaleResize, Screen[None], Generic[DataT]):
             gathered(self.spec.mode)  # lets the first-screen cache note what this screen asked for
         self.app.call_from_thread(self._show_and_focus, data)
 
+    @work(thread=True, exclusive=True, group="screen-load")
+    def load_summary(self) -> None:
+        """For a dataset with none of the screen's breakdowns: its total, period and what it has, off the UI thread."""
+        from tui.data.views import dataset_summary
+
+        text = dataset_summary(self.service)
+        self.app.call_from_thread(self._show_summary, text)
+
+    def _show_summary(self, text: str) -> None:
+        for summary in self.query(".dataset-summary").results(Static):
+            summary.update(text)
+
     def _show_and_focus(self, data: DataT) -> None:
+        if not self.is_attached:  # replaced by another dataset's screens while its figures were on their way
+            return
         try:
             self.show(data)
         except NoMatches:

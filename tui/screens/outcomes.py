@@ -12,7 +12,7 @@ from textual.widgets import Static
 from tui.data import formatting as fmt
 from tui.data.model import Breakdown, Figure
 from tui.data.views import TableView, breakdown_table
-from tui.screens.base import FoiScreen, no_breakdown_sentence
+from tui.screens.base import FoiScreen
 from tui.widgets import FigureTable, HorizontalBarChart
 
 
@@ -44,7 +44,7 @@ class OutcomesScreen(FoiScreen[OutcomesData]):
 
     def _missing_note(self) -> ComposeResult:
         if self.missing_roles:
-            yield Static(" ".join(map(no_breakdown_sentence, self.missing_roles)), classes="no-breakdown")
+            yield Static(self.missing_text, classes="no-breakdown", markup=False)
 
     def gather(self) -> OutcomesData:
         """Ask the service for the findings and sanctions."""

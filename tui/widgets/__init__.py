@@ -3,7 +3,8 @@
 from tui.widgets.bar_chart import BarChart
 from tui.widgets.chart_style import ChartStyle
 from tui.widgets.figure_table import FigureTable
-from tui.widgets.horizontal_bar_chart import HorizontalBarChart
+from tui.widgets.grouped_bar_chart import GroupedBarChart
+from tui.widgets.horizontal_bar_chart import HorizontalBarChart, LongBarChart
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.nav_bar import NavBar
 from tui.widgets.provenance_bar import ProvenanceBar
@@ -13,8 +14,10 @@ __all__ = [
     "BarChart",
     "ChartStyle",
     "FigureTable",
+    "GroupedBarChart",
     "HorizontalBarChart",
     "KeyBar",
+    "LongBarChart",
     "NavBar",
     "ProvenanceBar",
     "VerticalBarChart",

@@ -48,6 +48,13 @@ class HorizontalBarChart(BarChart):
         plt.ylim(*((1, len(rows)) if len(rows) > 1 else (0.5, 1.5)))
 
 
+class LongBarChart(HorizontalBarChart):
+    """Horizontal bars for a list that may be long (e.g. by force): every bar drawn, inside a scroll."""
+
+    MAX_BARS = 60
+    """Enough for every police force in the UK; the surrounding scroll shows what the screen cannot."""
+
+
 def _short(label: str) -> str:
     """A label cut to :data:`MAX_LABEL` characters, so long labels leave room for the bars."""
     return label if len(label) <= MAX_LABEL else label[: MAX_LABEL - 1] + "…"

@@ -8,7 +8,10 @@ from tui.data.model import Provenance
 
 
 class ProvenanceBar(Static):
-    """``Source: publisher · FoI ref · period`` (``s`` opens the full provenance)."""
+    """``dataset-name · publisher · FoI ref · period`` (``s`` opens the full provenance, ``d`` another dataset).
+
+    The dataset's name comes first, so it stays visible however narrow the terminal.
+    """
 
     def __init__(self, provenance: Provenance) -> None:
-        super().__init__(f"Source: {provenance.one_line()}", id="provenance", markup=False)
+        super().__init__(f"{provenance.name} · {provenance.one_line()}", id="provenance", markup=False)
