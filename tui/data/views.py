@@ -14,6 +14,7 @@ from tui.data import quantity as qty
 from tui.data.model import Breakdown, Trend
 
 if TYPE_CHECKING:
+    from tui.data.catalog import Related
     from tui.data.service import DataService
 
 
@@ -143,6 +144,23 @@ def more_dimensions(service: DataService) -> tuple[str, ...]:
     shown = {service.dimension_for(role) for role in SHOWN_ELSEWHERE}
     return tuple(
         d for d in service.dimensions if d not in shown and service.role_of(d) != "force" and not service.is_crosstab(d)
+    )
+
+
+def related_table(related: tuple[Related, ...]) -> TableView:
+    """Other datasets on the same force over an overlapping period: how each differs in period and unit."""
+    columns = ("dataset", "publisher", "period", "unit", "how it relates")
+    rows = tuple(
+        (r.entry.name, r.entry.publisher, r.period, r.unit, r.relation) for r in related
+    )
+    return TableView(
+        key="related",
+        title="Other datasets on this force and period",
+        columns=columns,
+        rows=rows,
+        numeric=frozenset(),
+        derived=tuple(False for _ in rows),
+        note="Never added together: press c to compare the dataset on show with one of them.",
     )
 
 

@@ -13,6 +13,7 @@ from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Static
 
+from tui.data.catalog import Catalog
 from tui.data.service import DataService
 from tui.screen_registry import ScreenSpec, spec_for
 from tui.screens.steady import DropStaleResize
@@ -33,6 +34,10 @@ class ScreenHost(Protocol):
 
     chart_style: ChartStyle
     terminal: Terminal
+    catalog: Catalog
+    """Every dataset the app can open."""
+    dataset_name: str
+    """The catalog name of the dataset on show."""
 
 
 def no_breakdown_sentence(role: str) -> str:

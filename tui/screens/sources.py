@@ -11,9 +11,11 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
+from tui.data.catalog import Related, UnknownDataset
+from tui.data.errors import DatasetError
 from tui.data.formatting import provenance_lines
 from tui.data.model import Check, ClaimResult, Definition, Provenance
-from tui.data.views import TableView, checks_table, claims_table
+from tui.data.views import TableView, checks_table, claims_table, related_table
 from tui.screens.base import FoiScreen
 from tui.widgets import FigureTable
 from tui.widgets.label_table import label_table
@@ -37,7 +39,11 @@ class SourcesData:
     checks: tuple[Check, ...]
     claims: tuple[ClaimResult, ...]
     definitions: tuple[Definition, ...]
-    tables: tuple[TableView, TableView]
+    tables: tuple[TableView, TableView, TableView]
+    related: tuple[Related, ...] = ()
+    """Other datasets on the same force over an overlapping period."""
+    related_note: str = ""
+    """Why the other datasets could not be listed, if they could not."""
 
 
 class SourcesScreen(FoiScreen[SourcesData]):
@@ -55,22 +61,40 @@ class SourcesScreen(FoiScreen[SourcesData]):
         yield FigureTable(id="checks-table")
         yield Static("The article's claims, tested", classes="section-title")
         yield FigureTable(id="claims-table")
+        yield Static("Other datasets on this force and period", classes="section-title")
+        yield FigureTable(id="related-table")
+        yield Static("", id="related-note", classes="table-note", markup=False)
 
     def gather(self) -> SourcesData:
-        """Ask the service for provenance, checks and claims."""
+        """Ask the service for provenance, checks and claims, and the catalog for related datasets."""
+        related, note = self._related()
         return SourcesData(
             self.service.provenance,
             self.service.checks,
             self.service.claims,
             self.service.definitions,
-            (checks_table(self.service), claims_table(self.service)),
+            (checks_table(self.service), claims_table(self.service), related_table(related)),
+            related,
+            note,
         )
+
+    def _related(self) -> tuple[tuple[Related, ...], str]:
+        host = self.host
+        if host is None:
+            return (), "No catalog of other datasets here."
+        try:
+            related = host.catalog.related(host.dataset_name)
+        except (UnknownDataset, DatasetError) as exc:
+            return (), f"Other datasets cannot be listed: {exc}"
+        return related, "" if related else "No other dataset covers this force over an overlapping period."
 
     def show(self, data: SourcesData) -> None:
         """Fill the report and the tables."""
         self.query_one("#sources-text", ReportView).show(_report(data))
         self.query_one("#checks-table", FigureTable).show(data.tables[0])
         self.query_one("#claims-table", FigureTable).show(data.tables[1])
+        self.query_one("#related-table", FigureTable).show(data.tables[2])
+        self.query_one("#related-note", Static).update(data.related_note or data.tables[2].note)
 
 
 def _verdict_summary(data: SourcesData) -> Text:
@@ -79,11 +103,14 @@ def _verdict_summary(data: SourcesData) -> Text:
     def tally(statuses: list[str]) -> str:
         return " · ".join(f"{status} {statuses.count(status)}" for status in dict.fromkeys(statuses))
 
+    others = ", ".join(r.entry.name for r in data.related) or "none"
     return Text.assemble(
         ("Checks  ", "bold"),
         tally([c.status for c in data.checks]),
         ("\nClaims  ", "bold"),
         tally([c.status for c in data.claims]),
+        ("\nAlso on this force and period  ", "bold"),
+        f"{others} (how they differ: below; c compares)",
         ("\nScroll with the arrows or j/k; t shows the same as tables; source and caveats below.", "dim"),
     )
 
@@ -123,6 +150,8 @@ def _report(data: SourcesData) -> Group:
         checks,
         Text("\nThe article's claims, tested (paraphrased)", style="bold underline"),
         claims,
+        Text("\nOther datasets on this force and period", style="bold underline"),
+        _related(data),
         Text("\nSource", style="bold underline"),
         meta,
         Text("\nCaveats", style="bold underline"),
@@ -130,3 +159,26 @@ def _report(data: SourcesData) -> Group:
         Text("\nWhat the terms mean", style="bold underline"),
         terms,
     )
+
+
+def _related(data: SourcesData) -> Table | Text:
+    """Each other dataset on the same force and period: what it is, and how its period and unit differ."""
+    if not data.related:
+        return Text(data.related_note)
+    table = Table(box=None, show_header=False, padding=(0, 1), expand=True)
+    table.add_column("dataset", ratio=1)
+    for related in data.related:
+        entry = related.entry
+        table.add_row(
+            Text.assemble(
+                (entry.name, "bold"),
+                f" · {entry.publisher} · {entry.title}\n",
+                ("how: ", "dim"),
+                f"{related.relation}\n",
+                ("period: ", "dim"),
+                f"{related.period}\n",
+                ("unit: ", "dim"),
+                related.unit,
+            )
+        )
+    return table
