@@ -28,7 +28,9 @@ async def test_starts_on_trends_with_figures(make_app: MakeApp) -> None:
         assert chart.highlight == 3
 
 
-@pytest.mark.parametrize(("key", "mode"), [("1", "trends"), ("2", "ranks"), ("3", "outcomes"), ("4", "sources")])
+@pytest.mark.parametrize(
+    ("key", "mode"), [("1", "trends"), ("2", "ranks"), ("3", "outcomes"), ("4", "sources"), ("5", "more")]
+)
 async def test_number_keys_switch_screens(make_app: MakeApp, key: str, mode: str) -> None:
     app = make_app(screen="sources" if mode == "trends" else "trends")
     async with app.run_test() as pilot:

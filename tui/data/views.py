@@ -149,9 +149,9 @@ def more_dimensions(service: DataService) -> tuple[str, ...]:
 
 def related_table(related: tuple[Related, ...]) -> TableView:
     """Other datasets on the same force over an overlapping period: how each differs in period and unit."""
-    columns = ("dataset", "publisher", "period", "unit", "how it relates")
+    columns = ("dataset", "period", "unit", "units compared", "periods compared", "how it relates", "publisher")
     rows = tuple(
-        (r.entry.name, r.entry.publisher, r.period, r.unit, r.relation) for r in related
+        (r.entry.name, r.entry.period, r.entry.unit, r.unit, r.period, r.relation, r.entry.publisher) for r in related
     )
     return TableView(
         key="related",

@@ -132,7 +132,7 @@ class MoreScreen(FoiScreen[MoreData]):
             [f"{f.category}*" if f.derived else f.category for f in figures],
             [f.count or 0 for f in figures],
             highlight=derived,
-            title=f"{breakdown.title} ({breakdown.unit})",
+            title=_chart_title(breakdown.title, breakdown.unit),
             annotations=[f.display + (f" ({fmt.share(f.share)})" if f.share is not None else "") for f in figures],
         )
 
@@ -144,6 +144,18 @@ class MoreScreen(FoiScreen[MoreData]):
         """Switch every cross-tab chart between grouped and stacked bars."""
         for chart in self.query(GroupedBarChart):
             chart.toggle_stacked()
+
+
+CHART_TITLE = 46
+"""Longest chart title: plotext drops a title wider than the plot (beside 28 columns of labels at 80)."""
+
+
+def _chart_title(title: str, unit: str) -> str:
+    """The title with its unit when that fits, else the title alone, cut with '…' if need be (tables have it all)."""
+    full = f"{title} ({unit})"
+    if len(full) <= CHART_TITLE:
+        return full
+    return title if len(title) <= CHART_TITLE else title[: CHART_TITLE - 1] + "…"
 
 
 def _note(breakdown: Breakdown, table: TableView) -> str:

@@ -57,13 +57,14 @@ class SourcesScreen(FoiScreen[SourcesData]):
 
     def compose_table(self) -> ComposeResult:
         """Checks and claims as tables."""
-        yield Static("Do the figures add up?", classes="section-title")
-        yield FigureTable(id="checks-table")
-        yield Static("The article's claims, tested", classes="section-title")
-        yield FigureTable(id="claims-table")
-        yield Static("Other datasets on this force and period", classes="section-title")
-        yield FigureTable(id="related-table")
-        yield Static("", id="related-note", classes="table-note", markup=False)
+        with VerticalScroll(id="sources-tables", can_focus=False):
+            yield Static("Do the figures add up?", classes="section-title")
+            yield FigureTable(id="checks-table")
+            yield Static("The article's claims, tested", classes="section-title")
+            yield FigureTable(id="claims-table")
+            yield Static("Other datasets on this force and period", classes="section-title")
+            yield FigureTable(id="related-table")
+            yield Static("", id="related-note", classes="table-note", markup=False)
 
     def gather(self) -> SourcesData:
         """Ask the service for provenance, checks and claims, and the catalog for related datasets."""
