@@ -31,9 +31,10 @@ def test_cli_writes_every_screenshot_into_the_folder(generated: tuple[int, str, 
     assert status == 0
     names = sorted(p.name for p in folder.iterdir())
     assert names == sorted(shot.filename for shot in shots())
-    assert len(names) == 20
-    assert output == f"wrote 20 screenshots to {folder}/\n"
-    for name in ("trends-chart-80x24.svg", "ranks-table-120x40.svg", "help-80x24.svg", "source-popup-80x24.svg"):
+    assert len(names) == 28
+    assert output == f"wrote 28 screenshots to {folder}/\n"
+    for name in ("trends-chart-80x24.svg", "ranks-table-120x40.svg", "help-80x24.svg", "source-popup-80x24.svg",
+                 "compare-80x24.svg", "more-crosstab-80x24.svg", "more-by-force-80x24.svg", "picker-80x24.svg"):
         assert name in names
     svg = (folder / "trends-chart-80x24.svg").read_text(encoding="utf-8")
     assert svg.startswith("<svg") and ">foi-explorer:&#160;trends,&#160;chart<" in svg

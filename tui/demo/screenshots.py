@@ -34,6 +34,8 @@ class Shot:
     keys: tuple[str, ...]
     size: tuple[int, int]
     caption: str
+    dataset: str | None = None
+    """A bundled dataset to open instead of the one given (for views another dataset shows best)."""
 
     @property
     def filename(self) -> str:
@@ -57,12 +59,23 @@ def shots() -> tuple[Shot, ...]:
             found.append(Shot(f"{screen}-table", screen, ("t",), size, f"{screen}, table"))
         found.append(Shot("help", "trends", ("question_mark",), size, "help"))
         found.append(Shot("source-popup", "ranks", ("t", "j", "s"), size, "where a figure comes from"))
+    found += [
+        Shot("compare", "trends", ("c", *"j" * 12), (80, 24), "compare two datasets", "met-guardian-2013"),
+        Shot("more-crosstab", "more", (), (80, 24), "more, a cross-tab", "met-pa-2023"),
+        Shot("more-by-force", "more", (), (80, 24), "more, by force", "uk-pa-2014"),
+        Shot("picker", "trends", ("d", *"met"), (80, 24), "choose a dataset"),
+    ]
     return tuple(found)
 
 
 async def render_shot(service: DataService, shot: Shot) -> str:
     """The SVG of one screenshot, from a fresh app."""
-    app = build_app(service, screen=shot.screen, theme=THEME)
+    name = None
+    if shot.dataset is not None:
+        from tui.data.locate import datasets_root
+
+        service, name = DataService.from_path(datasets_root() / shot.dataset), shot.dataset
+    app = build_app(service, screen=shot.screen, theme=THEME, dataset_name=name)
     async with app.run_test(size=shot.size) as pilot:
         await settle(pilot)
         for key in shot.keys:
