@@ -81,7 +81,7 @@ def figures_table(breakdown: Breakdown, *, notes: bool = True) -> TableView:
         )[: 4 if notes else 3]
         for f in figures
     )
-    count_column = "count" if mixed else short_unit(breakdown.unit)
+    count_column = "count" if mixed or short_unit(breakdown.unit) == breakdown.dimension else short_unit(breakdown.unit)
     share_column = f"share of {breakdown.base}" if breakdown.base is not None else "share"
     base_note = (
         f"Shares are of {breakdown.base_label}."
