@@ -127,8 +127,12 @@ class MoreScreen(FoiScreen[MoreData]):
 
     def _bars(self, selector: str, breakdown: Breakdown) -> None:
         figures = [f for f in breakdown.figures + breakdown.groups if f.count is not None]
+        chart = self.query_one(selector, HorizontalBarChart)
+        chart.display = bool(figures)  # nothing to draw: the note says what is not given
+        if not figures:
+            return
         derived = next((i for i, f in enumerate(figures) if f.derived), None)
-        self.query_one(selector, HorizontalBarChart).set_data(
+        chart.set_data(
             [f"{f.category}*" if f.derived else f.category for f in figures],
             [f.count or 0 for f in figures],
             highlight=derived,

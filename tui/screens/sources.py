@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import ClassVar
 
 from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
@@ -48,6 +50,15 @@ class SourcesData:
 
 class SourcesScreen(FoiScreen[SourcesData]):
     """Readable report first (``t``: the same checks and claims as sortable tables)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j", "scroll_report(1)", "Scroll down", show=False),
+        Binding("k", "scroll_report(-1)", "Scroll up", show=False),
+    ]
+
+    def action_scroll_report(self, lines: int) -> None:
+        """Scroll the report a line (the tables take j and k themselves when focused)."""
+        self.query_one("#report", VerticalScroll).scroll_relative(y=lines, animate=False)
 
 
     def compose_chart(self) -> ComposeResult:
@@ -102,7 +113,7 @@ def _verdict_summary(data: SourcesData) -> Text:
     """Two lines counting the verdicts, so the contradictions show before any scrolling."""
 
     def tally(statuses: list[str]) -> str:
-        return " · ".join(f"{status} {statuses.count(status)}" for status in dict.fromkeys(statuses))
+        return " · ".join(f"{status} {statuses.count(status)}" for status in dict.fromkeys(statuses)) or "none"
 
     others = ", ".join(r.entry.name for r in data.related) or "none"
     return Text.assemble(

@@ -48,7 +48,7 @@ class TrendsScreen(FoiScreen[TrendsData]):
         return TrendsData(
             trend,
             trend_summary(self.service, dimension),
-            f"Change: {changes}",
+            f"Change: {changes}" if changes else "",  # none worked out (e.g. floors): no empty label
             trend_table(self.service, dimension),
         )
 
@@ -57,7 +57,7 @@ class TrendsScreen(FoiScreen[TrendsData]):
         trend = data.trend
         known = [p for p in trend.periods if p.count is not None]
         peak = next(i for i, p in enumerate(known) if p.period == trend.peak_period)
-        self.query_one("#summary", Static).update(f"{data.summary}\n{data.changes}")
+        self.query_one("#summary", Static).update(f"{data.summary}\n{data.changes}".strip())
         self.query_one(VerticalBarChart).set_data(
             [p.period for p in known],
             [p.count or 0 for p in known],
