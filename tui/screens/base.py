@@ -154,6 +154,16 @@ class FoiScreen(DropStaleResize, Screen[None], Generic[DataT]):
             self.load()
 
     @work(thread=True, exclusive=True, group="screen-load")
+    def note_nothing_to_gather(self) -> None:
+        """A screen without data (only the dataset's summary) still tells the first-screen cache what it asked.
+
+        So the next start needs no full load.
+        """
+        gathered = getattr(self.service, "gathered", None)
+        if gathered is not None:
+            gathered(self.spec.mode)
+
+    @work(thread=True, exclusive=True, group="screen-load")
     def load(self) -> None:
         """Gather the screen's data off the UI thread, then show it on the UI thread."""
         gathering = getattr(self.service, "gathering", None)  # the first-screen cache's hooks, if any
@@ -169,7 +179,10 @@ class FoiScreen(DropStaleResize, Screen[None], Generic[DataT]):
         """For a dataset with none of the screen's breakdowns: its total, period and what it has, off the UI thread."""
         from tui.data.views import dataset_summary
 
-        text = dataset_summary(self.service)
+        gathering = getattr(self.service, "gathering", None)  # the first-screen cache's hooks, if any
+        with gathering(self.spec.mode) if gathering is not None else nullcontext():
+            text = dataset_summary(self.service)
+        self.note_nothing_to_gather()
         self.app.call_from_thread(self._show_summary, text)
 
     def _show_summary(self, text: str) -> None:
