@@ -319,6 +319,10 @@ def _terminal_app(service: DataService, args: argparse.Namespace) -> FoiApp | No
     from tui.app import build_app  # Textual reads the environment prepared above when imported
     from tui.data.catalog import Catalog
 
+    catalog = Catalog.with_data(getattr(args, "data", None))
+    name = getattr(args, "dataset", None)
+    if name is None and catalog.extra:  # the user's own folder: the name the picker lists it under
+        name = catalog.listed_name(catalog.extra[0], service.provenance.name)
     try:
         return build_app(
             service,
@@ -326,8 +330,8 @@ def _terminal_app(service: DataService, args: argparse.Namespace) -> FoiApp | No
             theme=args.theme,
             terminal=term,
             restricted=args.restricted,
-            catalog=Catalog.with_data(getattr(args, "data", None)),
-            dataset_name=getattr(args, "dataset", None),
+            catalog=catalog,
+            dataset_name=name,
         )
     except ValueError as exc:
         fail(str(exc))

@@ -136,3 +136,13 @@ def test_around_a_user_folder_adds_it(tmp_path: Path) -> None:
     shutil.copytree(datasets_root() / "uk-2023", mine)
     around = Catalog.around(mine)
     assert len(around.names) == 12 and around.name_for(mine) == str(mine)
+
+
+def test_a_users_copy_of_a_bundled_dataset_is_listed_under_its_path(dataset_copy: Path) -> None:
+    catalog = Catalog.with_data(dataset_copy / "datapackage.json")
+    assert catalog.extra == (dataset_copy,)
+    name = catalog.listed_name(dataset_copy, "met-2018-2021")
+    assert name == str(dataset_copy) and name in catalog.names  # what the picker shows it as
+    assert catalog.name_for(dataset_copy) == name
+    assert Catalog.with_data(None).extra == ()
+    assert Catalog().listed_name(dataset_copy, "met-2018-2021") == "met-2018-2021"  # not one of its folders

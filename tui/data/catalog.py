@@ -138,6 +138,20 @@ class Catalog:
             return cls()
         return cls.around(data.parent if data.is_file() else data)
 
+    @property
+    def extra(self) -> tuple[Path, ...]:
+        """The user's own dataset folders, as given."""
+        return self._extra
+
+    def listed_name(self, folder: Path, name: str) -> str:
+        """The name the dataset in ``folder`` (``name`` in its package) is listed under, loading nothing.
+
+        A user's folder whose name a bundled dataset already has is listed under its path.
+        """
+        if folder in self._extra and (self._root / name / "datapackage.json").is_file():
+            return str(folder)
+        return name
+
     def name_for(self, folder: Path) -> str | None:
         """The name the catalog lists the dataset in ``folder`` under, or None."""
         wanted = folder.resolve()
