@@ -58,7 +58,8 @@ class SourcesScreen(FoiScreen[SourcesData]):
 
     def action_scroll_report(self, lines: int) -> None:
         """Scroll the report a line (the tables take j and k themselves when focused)."""
-        self.query_one("#report", VerticalScroll).scroll_relative(y=lines, animate=False)
+        for report in self.query("#report").results(VerticalScroll):  # none while the screen is built or taken down
+            report.scroll_relative(y=lines, animate=False)
 
 
     def compose_chart(self) -> ComposeResult:
