@@ -110,7 +110,7 @@ async def test_c_compares_the_dataset_on_show(make_app: MakeApp) -> None:
         assert app.current_mode == "trends"
 
 
-async def test_c_after_a_switch_compares_the_new_dataset() -> None:
+async def test_c_on_the_2013_guardian_marks_18_against_17_written_warnings() -> None:
     app = build_app(service_for("met-guardian-2013"), dataset_name="met-guardian-2013")
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
