@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from tui.app import FoiApp
     from tui.data import DataService
     from tui.demo import Tour
+    from tui.importer import Import
 
 EXIT_DATA_ERROR = 2
 DEFAULT_CAST = "screenshots/tour.cast"
@@ -31,7 +32,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="PATH",
         type=Path,
         default=argparse.SUPPRESS,
-        help="a dataset folder (or its datapackage.json) instead of the bundled default",
+        help="a dataset folder (or its datapackage.json), or a spreadsheet (.csv, .xlsx, .ods) imported in memory",
     )
     parser = argparse.ArgumentParser(
         prog="foi-explorer",
@@ -62,6 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", parents=[common], help="print the reconciliation checks and claims and exit")
     check.add_argument("--format", choices=("text", "markdown", "json"), default="text")
     _add_picture_commands(sub, common)
+    _add_import_command(sub)
     serve = sub.add_parser(
         "serve",
         help="serve the app to web browsers (restricted: bundled datasets only, no files)",
@@ -96,6 +98,30 @@ def _add_picture_commands(sub: argparse._SubParsersAction, common: argparse.Argu
     rec.add_argument("--tour", metavar="PATH", type=Path, default=None, help=tour_help)
 
 
+def _add_import_command(sub: argparse._SubParsersAction) -> None:
+    """``import FILE``: a spreadsheet as it arrives, saved as a dataset folder."""
+    imp = sub.add_parser(
+        "import",
+        help="import a spreadsheet (CSV, XLSX, ODS) as a dataset folder",
+        description="Read an FoI response spreadsheet (per-case rows, a list of counts, a wide table by year or a "
+        "cross-tab) and write it as a dataset folder. Every row is imported or reported as skipped with its reason.",
+    )
+    imp.add_argument("file", type=Path, help="the spreadsheet")
+    imp.add_argument("--sheet", metavar="NAME", default=None, help="the sheet of an XLSX or ODS workbook")
+    imp.add_argument("--out", metavar="DIR", type=Path, default=None, help="the folder to write (must not exist)")
+    imp.add_argument(
+        "--map",
+        metavar="HEADER=ROLE",
+        action="append",
+        default=[],
+        help="say what a column holds (roles: period, rank, finding, sanction, outcome, allegation, platform, force, "
+        "count, id, ignore), or add a vocabulary entry: ROLE:ORIGINAL=CANONICAL",
+    )
+    for option in ("title", "force", "publisher", "foi-ref", "url", "period", "unit"):
+        what = option.replace("-", " ")
+        imp.add_argument(f"--{option}", default=None, help=f"the dataset's {what} (default: not stated)")
+
+
 def _speed(text: str) -> float:
     try:
         value = float(text)
@@ -127,6 +153,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         clean_environment(os.environ)
         if args.command is None and not has_terminal(sys.stdin, sys.stdout, os.environ):
             return fail(NO_TERMINAL)
+    if args.command == "import":
+        return _import(args)
     if args.command == "record-demo":
         return _record_demo(args.path, args.speed, args.tour)
     service = _load(data_path)
@@ -156,12 +184,51 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _load(path: Path | None) -> DataService | None:
     from tui.data import DataService, DatasetError, default_dataset_path
+    from tui.importer import is_spreadsheet
 
     try:
+        if path is not None and is_spreadsheet(path):
+            return DataService(_import_file(path, []).dataset)
         return DataService.from_path(path or default_dataset_path())
     except DatasetError as exc:
         fail(str(exc))
         return None
+
+
+def _import_file(path: Path, maps: list[str], **provenance: str | None) -> Import:
+    """Import a spreadsheet in memory and print its summary to stderr.
+
+    Raises:
+        DatasetError: the file cannot be imported (also for a bad --map).
+    """
+    from tui.data.safe_text import safe_text
+    from tui.importer import ImportFileError, ImportOptions, MapError, import_file, parse_maps
+
+    try:
+        headers, vocabulary = parse_maps(maps)
+    except MapError as exc:
+        raise ImportFileError(path, str(exc)) from None
+    result = import_file(path, ImportOptions(headers=headers, vocabulary=vocabulary, **provenance))
+    lines = [f"{path.name}: {result.summary_lines()[1]}", *result.summary_lines()[2:]]
+    print("\n".join(safe_text(line) for line in lines), file=sys.stderr)
+    return result
+
+
+def _import(args: argparse.Namespace) -> int:
+    """``import FILE``: write the spreadsheet as a dataset folder; one error line and status 2 if it can't be."""
+    from tui.data import DatasetError
+    from tui.data.safe_text import safe_text
+    from tui.importer import slug_of, write_package
+
+    names = ("sheet", "title", "force", "publisher", "foi_ref", "url", "period", "unit")
+    provenance = {name: getattr(args, name) for name in names}
+    try:
+        result = _import_file(args.file, args.map, **provenance)
+        out = args.out or Path(slug_of(result))
+        written = write_package(result, out)
+    except DatasetError as exc:
+        return fail(safe_text(str(exc)))
+    return _print(f"wrote {safe_text(str(written))}/ ({result.log.summary()})\n")
 
 
 def _load_tour(path: Path | None) -> Tour | None:

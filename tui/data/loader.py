@@ -22,8 +22,11 @@ import pandas as pd
 from tui.data.errors import DatasetError
 
 REQUIRED_RESOURCES = ("figures",)
+LAZY_RESOURCES = ("cases",)
+"""Resources not read with the package: per-case rows, read when a screen asks (see tui/data/cases.py)."""
 REQUIRED_METADATA = ("name", "title", "force", "publisher", "period", "population", "unit", "sources")
 Row = dict[str, Any]
+BLANK_QUALIFIERS = ("suppressed", "not_given")
 
 
 @dataclass(frozen=True)
@@ -35,6 +38,8 @@ class Dataset:
     figures: pd.DataFrame
     claims: tuple[Row, ...]
     definitions: tuple[Row, ...]
+    cases: pd.DataFrame | None = None
+    """Per-case rows already in memory (an imported spreadsheet); None when read on demand or absent."""
 
 
 def load_dataset(path: Path | str) -> Dataset:
@@ -45,7 +50,11 @@ def load_dataset(path: Path | str) -> Dataset:
     """
     descriptor = _descriptor_path(Path(path))
     metadata = _read_descriptor(descriptor)
-    tables = {res["name"]: _read_resource(descriptor.parent, res) for res in metadata["resources"]}
+    tables = {
+        res["name"]: _read_resource(descriptor.parent, res)
+        for res in metadata["resources"]
+        if res["name"] not in LAZY_RESOURCES
+    }
     for name in REQUIRED_RESOURCES:
         if name not in tables:
             raise DatasetError(descriptor, f"no resource named '{name}' in 'resources'")
@@ -183,9 +192,9 @@ def _check_unique(path: Path, rows: list[Row], schema: Mapping[str, Any]) -> Non
 def _check_figures(path: Path, rows: list[Row], metadata: Mapping[str, Any]) -> None:
     """Rules the Table Schema cannot say: counts and qualifiers agree, one total."""
     for number, row in enumerate(rows, start=2):
-        if row["qualifier"] == "suppressed" and row["count"] is not None:
+        if row["qualifier"] in BLANK_QUALIFIERS and row["count"] is not None:
             raise DatasetError(path, "a suppressed count must be left blank", row=number, column="count")
-        if row["qualifier"] != "suppressed" and row["count"] is None:
+        if row["qualifier"] not in BLANK_QUALIFIERS and row["count"] is None:
             raise DatasetError(
                 path, "a count is required unless the qualifier is 'suppressed'", row=number, column="count"
             )
