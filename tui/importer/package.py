@@ -188,7 +188,7 @@ def _metadata(
         "disclosure_date": NOT_STATED,
         "period": period,
         "population": NOT_STATED,
-        "unit": options.unit or NOT_STATED,
+        "unit": options.unit or ("cases (unit not stated)" if imported.cases is not None else "(unit not stated)"),
         "licenses": [{"name": "not-stated", "title": "Licence not stated"}],
         "sources": [
             {

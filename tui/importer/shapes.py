@@ -93,6 +93,7 @@ def detect(head: list[list[str]], overrides: Mapping[str, str], vocabulary: Voca
     countish = [c for c in filled if roles[c] not in ("period", "id", "ignore") and _count_column(body, c)]
     explicit = [c for c in filled if roles[c] == "count"]
     labels = [c for c in filled if c not in countish and c not in explicit and roles[c] not in ("id", "ignore")]
+    labels.sort(key=lambda c: roles[c] == "period")  # a year column is a label only when nothing else is
     crossed = [c for c in countish if c != total_column and _vocab_role(header[c], vocabulary) is not None]
     if len(crossed) >= 2 and labels:
         return Layout(

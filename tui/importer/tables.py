@@ -70,9 +70,9 @@ def _check_sum(label: str, stated: Cell, parts: list[Cell]) -> str:
     """One line saying whether a stated total equals its parts."""
     if stated.kind != "count":
         return f"{label}: no total given"
-    if any(p.kind == "suppressed" for p in parts):
+    if any(p.kind in ("suppressed", "not_given") for p in parts):
         known = sum(p.count or 0 for p in parts)
-        return f"{label}: stated {stated.count}, the cells add up to {known} plus suppressed cells: cannot be checked"
+        return f"{label}: stated {stated.count}, the cells add up to {known} plus cells not given: cannot be checked"
     total = sum(p.count or 0 for p in parts)
     verdict = "holds" if total == stated.count else "does not hold"
     return f"{label}: stated {stated.count}, the cells add up to {total}: {verdict}"
@@ -234,6 +234,8 @@ def convert_crosstab(grid: Grid, layout: Layout, vocabulary: Vocabulary) -> Impo
         label = cells[label_col]
         if is_total(label):
             stated_row = {c: read_count(cells[c]) for c, _ in columns}
+            if layout.total_column is not None and (grand := read_count(cells[layout.total_column])).kind == "count":
+                result.stated_total = grand.count
             result.log.skip(number, "the Total row: checked against the rows above, not imported as a category")
             continue
         row_cells = [read_count(cells[c]) for c, _ in columns]
