@@ -8,6 +8,7 @@ from typing import Any
 
 import pandas as pd
 
+from tui.data.cases import CaseTable, read_cases
 from tui.data.checks import reconcile
 from tui.data.claims import ClaimEvaluator
 from tui.data.loader import Dataset, load_dataset
@@ -36,6 +37,7 @@ class DataService:
         self._breakdowns: dict[str, Breakdown] = {}
         self._trends: dict[str, Trend] = {}
         self._claims = ClaimEvaluator(self)
+        self._cases: CaseTable | None = None
         self._claims.validate(dataset.claims, dataset.path / _claims_file(dataset.metadata))
 
     @classmethod
@@ -170,6 +172,30 @@ class DataService:
     def claims(self) -> tuple[ClaimResult, ...]:
         """The source's claims, each tested against the figures."""
         return self._claims.evaluate_all(self._dataset.claims)
+
+    # --- per-case rows -------------------------------------------------------
+
+    @cached_property
+    def has_cases(self) -> bool:
+        """True when the dataset has per-case rows (imported from a spreadsheet)."""
+        resources = self._dataset.metadata.get("resources", ())
+        return self._dataset.cases is not None or any(r.get("name") == "cases" for r in resources)
+
+    def cases(self) -> CaseTable:
+        """The per-case rows as a table to filter and group; read from ``cases.csv`` on first use.
+
+        Slow for a big file: call it from a worker. Raises ``KeyError`` when there are none,
+        :class:`DatasetError` when the file cannot be read.
+        """
+        if self._cases is None:
+            frame = self._dataset.cases
+            if frame is None:
+                resource = next((r for r in self._dataset.metadata.get("resources", ()) if r["name"] == "cases"), None)
+                if resource is None:
+                    raise KeyError("cases")
+                frame = read_cases(self._dataset.path / resource["path"])
+            self._cases = CaseTable(frame)
+        return self._cases
 
     # --- internals ----------------------------------------------------------
 

@@ -1,0 +1,103 @@
+"""Per-case rows (one per officer, complaint or allegation): read, filtered and grouped. UI-free.
+
+Columns are pandas categoricals, so a filter looks at each column's distinct values once and
+then selects rows by their codes: a million rows filter or group in tens of milliseconds.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from tui.data.errors import DatasetError
+
+
+@dataclass(frozen=True)
+class Group:
+    """One value of a grouped column: how many rows have it, and their share of the rows grouped."""
+
+    value: str
+    count: int
+    share: float
+
+
+def read_cases(path: Path) -> pd.DataFrame:
+    """Read a package's ``cases.csv`` with every column as a categorical (the ``row`` column as integers).
+
+    Raises:
+        DatasetError: the file cannot be read.
+    """
+    try:
+        frame = pd.read_csv(path, dtype="category", keep_default_na=False, na_filter=False, encoding="utf-8")
+    except (OSError, ValueError, pd.errors.ParserError) as exc:
+        raise DatasetError(path, f"cannot read the cases ({exc.__class__.__name__})") from None
+    if "row" in frame.columns:
+        frame["row"] = pd.to_numeric(frame["row"].astype(str), errors="coerce").astype("Int64")
+    return frame
+
+
+class CaseTable:
+    """The cases of a dataset, with the current filter: rows shown, filtered as you type, grouped by a column."""
+
+    def __init__(self, cases: pd.DataFrame) -> None:
+        self.frame = cases
+        self.columns: tuple[str, ...] = tuple(str(c) for c in cases.columns)
+        self.selected = np.arange(len(cases))
+        self.query = ""
+
+    def __len__(self) -> int:
+        return len(self.selected)
+
+    @property
+    def total(self) -> int:
+        """Every case, filtered or not."""
+        return len(self.frame)
+
+    def filter(self, text: str, where: dict[str, str] | None = None) -> int:
+        """Keep the rows where any column contains ``text`` (any case) and every ``where`` column equals its value.
+
+        Returns the number of rows kept.
+        """
+        self.query = text
+        mask = np.ones(len(self.frame), dtype=bool)
+        needle = text.strip().lower()
+        if needle:
+            mask = np.zeros(len(self.frame), dtype=bool)
+            for column in self.frame.columns:
+                series = self.frame[column]
+                if isinstance(series.dtype, pd.CategoricalDtype):
+                    mask |= self._matches(series, lambda value: needle in value.lower())
+                elif needle.isdigit():  # a number column (the source row): matched exactly
+                    mask |= (series == int(needle)).to_numpy(dtype=bool, na_value=False)
+        for column, value in (where or {}).items():
+            mask &= self._matches(self.frame[column], lambda v, wanted=value: v == wanted)
+        self.selected = np.flatnonzero(mask)
+        return len(self.selected)
+
+    def group_by(self, column: str) -> tuple[Group, ...]:
+        """The values of ``column`` among the rows kept, most frequent first, with counts and shares."""
+        series = self.frame[column]
+        if not isinstance(series.dtype, pd.CategoricalDtype):
+            series = series.astype(str).astype("category")
+        codes = series.cat.codes.to_numpy()[self.selected]
+        counts = np.bincount(codes[codes >= 0], minlength=len(series.cat.categories))
+        kept = len(self.selected) or 1
+        order = np.argsort(-counts, kind="stable")
+        return tuple(
+            Group(str(series.cat.categories[i]), int(counts[i]), counts[i] / kept) for i in order if counts[i] > 0
+        )
+
+    def rows(self, start: int, count: int) -> list[tuple[str, ...]]:
+        """Up to ``count`` kept rows from position ``start``, as text."""
+        picked = self.frame.iloc[self.selected[start : start + count]]
+        return [tuple("" if pd.isna(v) else str(v) for v in row) for row in picked.itertuples(index=False)]
+
+    @staticmethod
+    def _matches(series: pd.Series, test: object) -> np.ndarray:
+        if not isinstance(series.dtype, pd.CategoricalDtype):
+            series = series.astype(str).astype("category")
+        hits = np.array([bool(test(str(v))) for v in series.cat.categories] + [False], dtype=bool)  # type: ignore[operator]
+        return hits[series.cat.codes.to_numpy()]
