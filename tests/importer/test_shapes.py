@@ -203,3 +203,26 @@ def test_written_package_loads_and_serves_the_same_figures(per_case_csv: Path, t
     assert {"PC", "DC", "Inspector +"} <= set(vocabulary["original"])
     assert len(pd.read_csv(out / "cases.csv")) == 6
     assert not [p for p in out.parent.iterdir() if p.name.startswith(".")]
+
+
+def test_rows_that_do_not_fit_are_skipped_with_their_row_number(tmp_path: Path) -> None:
+    path = tmp_path / "messy.csv"
+    path.write_text(
+        "Year,Rank,Outcome\n2019,PC,live\n2020,PS,live,extra,cells\nYear,Rank,Outcome\n2021,DS,NFA\n", encoding="utf-8"
+    )
+    result = import_file(path)
+    assert result.log.summary() == "4 rows: 2 imported, 2 skipped"
+    reasons = {s.row: s.reason for s in result.log.skipped}
+    assert reasons[3].startswith("cannot be split into the table's columns")
+    assert reasons[4] == "the header row repeated"
+    assert flat(result, "rank") == {"police constable": 1, "sergeant": 1}
+
+
+def test_a_cp1252_byte_after_the_sample_still_reads(tmp_path: Path) -> None:
+    rows = [["Year", "Rank", "Allegation"]] + [["2019", "PC", "Discreditable conduct"]] * 5000
+    rows.append(["2020", "PS", "Caf\xe9 post"])
+    path = files.write_csv(tmp_path / "late.csv", rows, encoding="cp1252")
+    assert path.stat().st_size > 64 * 1024
+    result = import_file(path)
+    assert flat(result, "allegation")["caf\xe9 post"] == 1
+    assert result.log.summary() == "5001 rows: 5001 imported, 0 skipped"

@@ -39,8 +39,9 @@ def convert(grid: Grid, layout: Layout, vocabulary: Vocabulary) -> Imported:
             result.log.read += 1
             result.log.skip(number, reason)
     result.log.skipped.sort(key=lambda s: s.row)
-    cases = body[keep].reset_index(drop=True)
-    case_rows = rows[keep].reset_index(drop=True)
+    width = max((i + 1 for i, h in enumerate(layout.headers) if h), default=len(columns))
+    cases = body.loc[keep.to_numpy(), columns[:width]].reset_index(drop=True)
+    case_rows = rows[keep.to_numpy()].reset_index(drop=True)
     result.log.imported = len(cases)
     counted: list[tuple[int, str]] = []
     for c, role in enumerate(layout.roles):
@@ -89,8 +90,11 @@ def _account(body: pd.DataFrame, rows: pd.Series, layout: Layout, result: Import
     for c in body.columns:
         repeated &= (body[c] == (header[c] if c < len(header) else "")).to_numpy()
     blank = nonempty == 0
+    width = max((i + 1 for i, h in enumerate(header) if h), default=len(header))
+    overflow = filled[:, width:].any(axis=1) if filled.shape[1] > width else np.zeros(len(body), dtype=bool)
     reasons = (
         (blank, "blank row"),
+        (overflow, f"cannot be split into the table's columns (more cells than the header's {width})"),
         (repeated & ~blank, "the header row repeated"),
         (total_line & ~repeated, "a total line, not a case (totals are worked out from the cases)"),
         (note_line & ~total_line & ~repeated, "a note, not a case"),
