@@ -111,7 +111,7 @@ def test_aggregate_with_total_row_suppressed_and_missing(tmp_path: Path) -> None
     }
     assert flat(result, "total") == {"total": 17}
     assert result.imported.checks == [
-        "Total row: stated 17, the cells add up to 12 plus cells not given: cannot be checked"
+        "Total row: stated 17, the cells add up to 12 plus suppressed cells: cannot be checked"
     ]
     assert result.log.summary() == "6 rows: 5 imported, 1 skipped"
 

@@ -72,7 +72,8 @@ def _check_sum(label: str, stated: Cell, parts: list[Cell]) -> str:
         return f"{label}: no total given"
     if any(p.kind in ("suppressed", "not_given") for p in parts):
         known = sum(p.count or 0 for p in parts)
-        return f"{label}: stated {stated.count}, the cells add up to {known} plus cells not given: cannot be checked"
+        what = "suppressed cells" if any(p.kind == "suppressed" for p in parts) else "cells not given"
+        return f"{label}: stated {stated.count}, the cells add up to {known} plus {what}: cannot be checked"
     total = sum(p.count or 0 for p in parts)
     verdict = "holds" if total == stated.count else "does not hold"
     return f"{label}: stated {stated.count}, the cells add up to {total}: {verdict}"
