@@ -54,3 +54,15 @@ def test_cases_read_from_a_written_package_on_demand(result, tmp_path: Path) -> 
 
 def test_bundled_dataset_has_no_cases(service: DataService) -> None:
     assert not service.has_cases
+
+
+def test_reading_cases_reports_progress_and_can_stop(result, tmp_path: Path) -> None:
+    from tui.data.cases import Cancelled, read_cases
+
+    out = write_package(result, tmp_path / "pkg")
+    seen: list[float] = []
+    frame = read_cases(out / "cases.csv", lambda share: seen.append(share) or True)
+    assert len(frame) == 6 and seen and seen[-1] == 1.0
+    with pytest.raises(Cancelled):
+        read_cases(out / "cases.csv", lambda share: False)
+    assert DataService(load_dataset(out)).has("cases")

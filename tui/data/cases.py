@@ -6,11 +6,13 @@ then selects rows by their codes: a million rows filter or group in tens of mill
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
+from pandas.api.types import union_categoricals
 
 from tui.data.errors import DatasetError
 
@@ -24,19 +26,56 @@ class Group:
     share: float
 
 
-def read_cases(path: Path) -> pd.DataFrame:
+CHUNK_ROWS = 100_000
+"""Rows read at a time from ``cases.csv`` (progress is reported after each chunk)."""
+
+
+class Cancelled(Exception):
+    """Reading the cases was given up (the screen or the app went away)."""
+
+
+def read_cases(path: Path, progress: Callable[[float], bool] | None = None) -> pd.DataFrame:
     """Read a package's ``cases.csv`` with every column as a categorical (the ``row`` column as integers).
+
+    ``progress`` is called with the share of the file read so far after each chunk; when it
+    returns False the read stops with :class:`Cancelled`.
 
     Raises:
         DatasetError: the file cannot be read.
+        Cancelled: ``progress`` asked to stop.
     """
     try:
-        frame = pd.read_csv(path, dtype="category", keep_default_na=False, na_filter=False, encoding="utf-8")
+        size = max(path.stat().st_size, 1)
+        chunks = []
+        with path.open("rb") as handle:
+            reader = pd.read_csv(
+                handle,
+                dtype="category",
+                keep_default_na=False,
+                na_filter=False,
+                encoding="utf-8",
+                chunksize=CHUNK_ROWS,
+            )
+            for chunk in reader:
+                chunks.append(chunk)
+                if progress is not None and not progress(min(handle.tell() / size, 1.0)):
+                    raise Cancelled(path)
     except (OSError, ValueError, pd.errors.ParserError) as exc:
         raise DatasetError(path, f"cannot read the cases ({exc.__class__.__name__})") from None
+    frame = _concat(chunks) if len(chunks) != 1 else chunks[0]
     if "row" in frame.columns:
         frame["row"] = pd.to_numeric(frame["row"].astype(str), errors="coerce").astype("Int64")
     return frame
+
+
+def _concat(chunks: list[pd.DataFrame]) -> pd.DataFrame:
+    """Chunks of categoricals joined into one frame, each column still a categorical."""
+    if not chunks:
+        return pd.DataFrame()
+    columns = {}
+    for name in chunks[0].columns:
+        columns[name] = pd.Series(union_categoricals([c[name] for c in chunks], ignore_order=True))
+    return pd.DataFrame(columns)
 
 
 class CaseTable:

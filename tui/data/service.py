@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -181,11 +182,16 @@ class DataService:
         resources = self._dataset.metadata.get("resources", ())
         return self._dataset.cases is not None or any(r.get("name") == "cases" for r in resources)
 
-    def cases(self) -> CaseTable:
+    def has(self, what: str) -> bool:
+        """True when the dataset has ``what`` a screen needs (``cases``: per-case rows)."""
+        return what == "cases" and self.has_cases
+
+    def cases(self, progress: Callable[[float], bool] | None = None) -> CaseTable:
         """The per-case rows as a table to filter and group; read from ``cases.csv`` on first use.
 
-        Slow for a big file: call it from a worker. Raises ``KeyError`` when there are none,
-        :class:`DatasetError` when the file cannot be read.
+        Slow for a big file: call it from a worker; ``progress`` gets the share read so far and
+        may return False to stop (see :func:`~tui.data.cases.read_cases`). Raises ``KeyError``
+        when there are none, :class:`DatasetError` when the file cannot be read.
         """
         if self._cases is None:
             frame = self._dataset.cases
@@ -193,7 +199,7 @@ class DataService:
                 resource = next((r for r in self._dataset.metadata.get("resources", ()) if r["name"] == "cases"), None)
                 if resource is None:
                     raise KeyError("cases")
-                frame = read_cases(self._dataset.path / resource["path"])
+                frame = read_cases(self._dataset.path / resource["path"], progress)
             self._cases = CaseTable(frame)
         return self._cases
 
