@@ -66,3 +66,21 @@ def test_reading_cases_reports_progress_and_can_stop(result, tmp_path: Path) -> 
     with pytest.raises(Cancelled):
         read_cases(out / "cases.csv", lambda share: False)
     assert DataService(load_dataset(out)).has("cases")
+
+
+def test_cases_read_in_several_chunks_keep_their_categories(result, tmp_path: Path, monkeypatch) -> None:
+    from tui.data import cases
+
+    out = write_package(result, tmp_path / "pkg")
+    monkeypatch.setattr(cases, "CHUNK_ROWS", 2)
+    frame = cases.read_cases(out / "cases.csv")
+    assert len(frame) == 6
+    assert frame["rank"].tolist() == [
+        "police constable",
+        "police constable",
+        "sergeant",
+        "inspector and above",
+        "not stated",
+        "inspector and above",
+    ]
+    assert cases.CaseTable(frame).filter("sergeant") == 1
