@@ -226,3 +226,10 @@ def test_a_cp1252_byte_after_the_sample_still_reads(tmp_path: Path) -> None:
     result = import_file(path)
     assert flat(result, "allegation")["caf\xe9 post"] == 1
     assert result.log.summary() == "5001 rows: 5001 imported, 0 skipped"
+
+
+def test_text_is_kept_as_written(tmp_path: Path) -> None:
+    rows = [["Case ref", "Year", "Rank"], ["007", "2019", "PC"], ["010", "2020", "PS"]]
+    result = import_file(files.write_csv(tmp_path / "refs.csv", rows))
+    assert result.dataset.cases["Case ref"].tolist() == ["007", "010"]
+    assert flat(result, "year") == {"2019": 1, "2020": 1}

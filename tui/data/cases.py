@@ -6,6 +6,7 @@ then selects rows by their codes: a million rows filter or group in tens of mill
 
 from __future__ import annotations
 
+import csv
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -50,22 +51,27 @@ def read_cases(path: Path, progress: Callable[[float], bool] | None = None) -> p
         with path.open("rb") as handle:
             reader = pd.read_csv(
                 handle,
-                dtype="category",
+                dtype=_column_types(path),  # text as written ("007" stays "007"), the source row as a number
                 keep_default_na=False,
                 na_filter=False,
                 encoding="utf-8",
                 chunksize=CHUNK_ROWS,
             )
             for chunk in reader:
-                chunks.append(chunk)
+                chunks.append(chunk.astype({c: "category" for c in chunk.columns if c != "row"}))
                 if progress is not None and not progress(min(handle.tell() / size, 1.0)):
                     raise Cancelled(path)
     except (OSError, ValueError, pd.errors.ParserError) as exc:
         raise DatasetError(path, f"cannot read the cases ({exc.__class__.__name__})") from None
     frame = _concat(chunks) if len(chunks) != 1 else chunks[0]
-    if "row" in frame.columns:
-        frame["row"] = pd.to_numeric(frame["row"].astype(str), errors="coerce").astype("Int64")
     return frame
+
+
+def _column_types(path: Path) -> dict[str, object]:
+    """Every column as text except ``row`` (the source row number), from the header line."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        header = next(csv.reader(handle), [])
+    return {name: ("Int64" if name == "row" else str) for name in header}
 
 
 def _concat(chunks: list[pd.DataFrame]) -> pd.DataFrame:
@@ -74,7 +80,11 @@ def _concat(chunks: list[pd.DataFrame]) -> pd.DataFrame:
         return pd.DataFrame()
     columns = {}
     for name in chunks[0].columns:
-        columns[name] = pd.Series(union_categoricals([c[name] for c in chunks], ignore_order=True))
+        parts = [c[name] for c in chunks]
+        if isinstance(parts[0].dtype, pd.CategoricalDtype):
+            columns[name] = pd.Series(union_categoricals(parts, ignore_order=True))
+        else:
+            columns[name] = pd.concat(parts, ignore_index=True)
     return pd.DataFrame(columns)
 
 

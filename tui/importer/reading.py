@@ -15,6 +15,7 @@ import warnings
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -174,19 +175,25 @@ def _read_csv_as(path: Path, encoding: str, delimiter: str, width: int) -> Grid:
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         try:
-            cells = pd.read_csv(
-                path,
-                header=None,
-                names=range(width),
-                sep=delimiter,
-                encoding=encoding,
-                dtype="category",
-                keep_default_na=False,
-                na_filter=False,
-                skip_blank_lines=False,
-                on_bad_lines="warn",
-                engine="c",
-            )
+            options: dict[str, Any] = {
+                "header": None,
+                "names": range(width),
+                "sep": delimiter,
+                "encoding": encoding,
+                "keep_default_na": False,
+                "na_filter": False,
+                "skip_blank_lines": False,
+                "on_bad_lines": "warn",
+                "engine": "c",
+            }
+            cells = pd.read_csv(path, dtype="category", **options)
+            # pandas turns a column of numbers only into numeric categories: read those again as
+            # text, so "007" stays "007" and "12.50" stays "12.50".
+            numeric = [c for c in cells.columns if not _text_categories(cells[c])]
+            if numeric:
+                again = pd.read_csv(path, dtype=str, usecols=numeric, **options)
+                for c in numeric:
+                    cells[c] = again[c].astype("category")
         except UnicodeDecodeError:
             raise
         except pd.errors.EmptyDataError:
@@ -202,6 +209,11 @@ def _read_csv_as(path: Path, encoding: str, delimiter: str, width: int) -> Grid:
                 bad.append((int(m.group(1)), f"cannot be split into the table's columns ({m.group(2)})"))
     rows = _row_numbers(len(cells), [b for b, _ in bad])
     return Grid(path, "csv", cells, rows, encoding=encoding, delimiter=delimiter, bad_rows=bad)
+
+
+def _text_categories(column: pd.Series) -> bool:
+    categories = column.cat.categories
+    return len(categories) == 0 or categories.dtype == object or pd.api.types.is_string_dtype(categories.dtype)
 
 
 def _row_numbers(count: int, skipped: list[int]) -> pd.Series:
