@@ -5,11 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from tui.data.cases import CaseTable, read_cases
 from tui.data.checks import reconcile
 from tui.data.claims import ClaimEvaluator
 from tui.data.loader import Dataset, load_dataset
@@ -24,6 +23,9 @@ from tui.data.model import (
     Source,
     Trend,
 )
+
+if TYPE_CHECKING:
+    from tui.data.cases import CaseTable
 
 
 class DataService:
@@ -193,6 +195,8 @@ class DataService:
         may return False to stop (see :func:`~tui.data.cases.read_cases`). Raises ``KeyError``
         when there are none, :class:`DatasetError` when the file cannot be read.
         """
+        from tui.data.cases import CaseTable, read_cases  # only for datasets with cases
+
         if self._cases is None:
             frame = self._dataset.cases
             if frame is None:
