@@ -49,8 +49,11 @@ def recognise(header: str, overrides: Mapping[str, str] | None = None) -> str | 
         for name, role in overrides.items():
             if norm(name) == key:
                 return role
-    if not key:
-        return None
+    return _bundled_role(key) if key else None
+
+
+@cache
+def _bundled_role(key: str) -> str | None:
     for synonym, role in synonyms():
         if key == synonym:
             return role
