@@ -233,3 +233,11 @@ def test_text_is_kept_as_written(tmp_path: Path) -> None:
     result = import_file(files.write_csv(tmp_path / "refs.csv", rows))
     assert result.dataset.cases["Case ref"].tolist() == ["007", "010"]
     assert flat(result, "year") == {"2019": 1, "2020": 1}
+
+
+def test_control_characters_never_reach_the_dataset(tmp_path: Path) -> None:
+    rows = [["Year", "Rank", "Allegation"], ["2019", "PC", "posted \x1b]52;c;aGk=\x07 memes"], ["2020", "PS", "ok"]]
+    result = import_file(files.write_csv(tmp_path / "esc.csv", rows))
+    shown = " ".join(result.dataset.figures["category"]) + " ".join(result.dataset.metadata["caveats"])
+    assert "\x1b" not in shown and "\x07" not in shown
+    assert any("memes" in c for c in result.dataset.figures["category"])

@@ -42,7 +42,7 @@ def build_dataset(grid: Grid, imported: Imported, options: ImportOptions) -> Dat
     figures = _figures(imported, period["label"], options)
     metadata = _metadata(grid, imported, options, period, figures)
     definitions = tuple(
-        {"term": original, "meaning": f"read as '{canonical}' ({dimension}), from the vocabulary"}
+        {"term": safe_text(original), "meaning": safe_text(f"read as '{canonical}' ({dimension}), from the vocabulary")}
         for (dimension, original), (canonical, how) in sorted(imported.mapping.items())
         if how in ("vocabulary", "--map") and original.lower() != canonical
     )
