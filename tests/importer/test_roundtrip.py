@@ -50,3 +50,26 @@ def test_per_case_counts_round_trip(rows: list[tuple[str, str, str]]) -> None:
     assert imported("rank") == kept["rank"].map(RANKS).value_counts().to_dict()
     assert imported("allegation") == kept["allegation"].replace("", "not stated").value_counts().to_dict()
     assert imported("total") == {"cases": len(kept)}
+
+
+cell = st.one_of(st.integers(0, 5000).map(str), st.sampled_from(["<5", "*", "-", "n/a", "redacted"]))
+names = st.lists(st.text(alphabet="abcdefgh", min_size=3, max_size=8), min_size=1, max_size=12, unique=True)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(names.flatmap(lambda ns: st.tuples(st.just(ns), st.lists(cell, min_size=len(ns), max_size=len(ns)))))
+def test_aggregate_counts_round_trip_and_suppressed_is_never_zero(table: tuple[list[str], list[str]]) -> None:
+    labels, values = table
+    with tempfile.TemporaryDirectory() as folder:
+        path = files.write_csv(Path(folder) / "agg.csv", [("Allegation", "Count"), *zip(labels, values, strict=True)])
+        result = import_file(path)
+    figures = result.dataset.figures
+    part = figures[figures["dimension"] == "allegation"]
+    assert result.log.read == len(labels) and result.log.imported == len(labels)
+    for label, value, row in zip(labels, values, part.itertuples(), strict=True):
+        assert row.category == label
+        if value.isdigit():
+            assert (row.qualifier, int(row.count)) == ("exact", int(value))
+        else:
+            assert pd.isna(row.count)
+            assert row.qualifier == ("not_given" if value in ("-", "n/a") else "suppressed")
