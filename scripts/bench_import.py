@@ -98,6 +98,52 @@ def _peak_rss_mib(pid: int) -> float:
     return 0.0
 
 
+def time_cases_screen(app: str, path: Path, size: int, timeout: float) -> tuple[float | None, float | None]:
+    """Seconds for the Cases screen to settle after typing a filter letter, and after ``g`` (group by)."""
+    screen = pyte.Screen(80, 24)
+    stream = pyte.ByteStream(screen)
+    pid, fd = pty.fork()
+    if pid == 0:
+        os.environ.update({"TERM": "xterm-256color", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"})
+        os.execvp(app, [app, "--data", str(path), "--screen", "cases"])
+    import fcntl
+    import struct
+    import termios
+
+    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+
+    def wait(needle: str) -> float | None:
+        start = time.perf_counter()
+        while time.perf_counter() - start < timeout:
+            if select.select([fd], [], [], 0.01)[0]:
+                try:
+                    stream.feed(os.read(fd, 65536))
+                except OSError:
+                    return None
+                if needle in "\n".join(screen.display):
+                    return time.perf_counter() - start
+        return None
+
+    try:
+        wait(f"{size} of {size} cases")
+        os.write(fd, b"/s")
+        filtered = wait("containing 's'")
+        os.write(fd, b"\r\x1b[Cg")  # enter, right (the year column), g
+        grouped = wait("values of year")
+    finally:
+        os.write(fd, b"q")
+        for _ in range(100):
+            if os.waitpid(pid, os.WNOHANG)[0]:
+                break
+            with contextlib.suppress(OSError):
+                select.select([fd], [], [], 0.05) and os.read(fd, 65536)
+        else:
+            os.kill(pid, 9)
+            os.waitpid(pid, 0)
+        os.close(fd)
+    return filtered, grouped
+
+
 def time_import(app: str, path: Path, folder: Path) -> float:
     """Seconds for ``foi-explorer import`` to write the dataset folder."""
     out = folder / f"out-{time.monotonic_ns()}"
@@ -153,7 +199,10 @@ def main(argv: list[str] | None = None) -> int:
                         theirs_rss.append(rss)
                 imports.append(time_import(args.app, path, folder))
             filtered, grouped = time_cases(path)
-            rows_out.append((size, ours, ours_rss, theirs, theirs_rss, imports, filtered, grouped))
+            settle_filter, settle_group = time_cases_screen(args.app, path, size, args.timeout)
+            rows_out.append(
+                (size, ours, ours_rss, theirs, theirs_rss, imports, filtered, grouped, settle_filter, settle_group)
+            )
     print(
         f"Measured {time.strftime('%Y-%m-%d')} on {platform.machine()} ({os.cpu_count()} cores, shared),"
         f" medians of {args.n}."
@@ -161,22 +210,27 @@ def main(argv: list[str] | None = None) -> int:
     print()
     print(
         "| rows | foi-explorer first screen | VisiData 3.4 load | ratio | foi-explorer peak RSS | VisiData peak RSS "
-        "| `import` to a folder | filter | group-by |"
+        "| `import` to a folder | filter: table, screen | group-by: table, screen |"
     )
     print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
-    for size, ours, ours_rss, theirs, theirs_rss, imports, filtered, grouped in rows_out:
+    for size, ours, ours_rss, theirs, theirs_rss, imports, filtered, grouped, s_filter, s_group in rows_out:
         a = statistics.median(ours) if ours else None
         b = statistics.median(theirs) if theirs else None
         ratio = f"{a / b:.2f}" if a and b else "–"
         print(
             f"| {size:,} | {_s(a)} | {_s(b)} | {ratio} | {_mib(ours_rss)} | {_mib(theirs_rss)} "
-            f"| {_s(statistics.median(imports))} | {filtered:.0f} ms | {grouped:.0f} ms |"
+            f"| {_s(statistics.median(imports))} | {filtered:.0f} ms, {_ms(s_filter)} "
+            f"| {grouped:.0f} ms, {_ms(s_group)} |"
         )
     return 0
 
 
 def _s(value: float | None) -> str:
     return "timed out" if value is None else f"{value:.2f} s"
+
+
+def _ms(value: float | None) -> str:
+    return "–" if value is None else f"{value * 1000:.0f} ms"
 
 
 def _mib(values: list[float]) -> str:
