@@ -98,6 +98,18 @@ def _add_picture_commands(sub: argparse._SubParsersAction, common: argparse.Argu
     rec.add_argument("--tour", metavar="PATH", type=Path, default=None, help=tour_help)
 
 
+IMPORT_PROVENANCE = {
+    "title": "the dataset's title (default: 'Imported from FILE')",
+    "force": "the police force (default: not stated)",
+    "publisher": "who published or disclosed the figures (default: not stated)",
+    "foi-ref": "the FoI request's reference, e.g. 01.FOI.22.123456 (default: not stated)",
+    "url": "where the response was published (default: not stated)",
+    "period": "the period covered, e.g. 2018-2021 (default: the years in the data)",
+    "unit": "what is counted, e.g. 'officers investigated' (default: not stated)",
+}
+"""``import`` options recorded as the dataset's provenance; none is ever guessed."""
+
+
 def _add_import_command(sub: argparse._SubParsersAction) -> None:
     """``import FILE``: a spreadsheet as it arrives, saved as a dataset folder."""
     imp = sub.add_parser(
@@ -117,9 +129,8 @@ def _add_import_command(sub: argparse._SubParsersAction) -> None:
         help="say what a column holds (roles: period, rank, finding, sanction, outcome, allegation, platform, force, "
         "count, id, ignore), or add a vocabulary entry: ROLE:ORIGINAL=CANONICAL",
     )
-    for option in ("title", "force", "publisher", "foi-ref", "url", "period", "unit"):
-        what = option.replace("-", " ")
-        imp.add_argument(f"--{option}", default=None, help=f"the dataset's {what} (default: not stated)")
+    for option, what in IMPORT_PROVENANCE.items():
+        imp.add_argument(f"--{option}", metavar="TEXT", default=None, help=what)
 
 
 def _speed(text: str) -> float:
