@@ -100,3 +100,29 @@ CROSSTAB = [
     ["Inspector +", "0", "1", "1", "2"],
     ["Total", "6", "4", "4", "14"],
 ]
+
+
+def write_ods_merged(path: Path, rows: Rows, merged: tuple[int, int, int]) -> Path:
+    """Write a one-sheet ODS with odfpy, the cell at (row, column) merged over ``span`` rows below it."""
+    from odf.opendocument import OpenDocumentSpreadsheet
+    from odf.table import CoveredTableCell, Table, TableCell, TableRow
+    from odf.text import P
+
+    row_at, column_at, span = merged
+    document = OpenDocumentSpreadsheet()
+    table = Table(name="Sheet1")
+    for r, row in enumerate(rows):
+        table_row = TableRow()
+        for c, value in enumerate(row):
+            if c == column_at and row_at < r < row_at + span:
+                table_row.addElement(CoveredTableCell())
+                continue
+            attributes = {"numberrowsspanned": span} if (r, c) == (row_at, column_at) else {}
+            cell = TableCell(valuetype="string", **attributes)
+            if value not in ("", None):
+                cell.addElement(P(text=str(value)))
+            table_row.addElement(cell)
+        table.addElement(table_row)
+    document.spreadsheet.addElement(table)
+    document.save(str(path))
+    return path

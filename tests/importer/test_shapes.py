@@ -241,3 +241,17 @@ def test_control_characters_never_reach_the_dataset(tmp_path: Path) -> None:
     shown = " ".join(result.dataset.figures["category"]) + " ".join(result.dataset.metadata["caveats"])
     assert "\x1b" not in shown and "\x07" not in shown
     assert any("memes" in c for c in result.dataset.figures["category"])
+
+
+def test_per_case_ods_with_merged_cells(tmp_path: Path) -> None:
+    rows = [
+        ["Year", "Rank", "Outcome"],
+        ["2019", "PC", "live"],
+        ["", "PS", "NFA"],
+        ["", "DC", "WW"],
+        ["2020", "PS", "MA"],
+    ]
+    path = files.write_ods_merged(tmp_path / "merged.ods", rows, (1, 0, 3))  # 2019 merged over three rows
+    result = import_file(path)
+    assert flat(result, "year") == {"2019": 3, "2020": 1}
+    assert result.log.summary() == "4 rows: 4 imported, 0 skipped"
