@@ -255,3 +255,21 @@ def test_per_case_ods_with_merged_cells(tmp_path: Path) -> None:
     result = import_file(path)
     assert flat(result, "year") == {"2019": 3, "2020": 1}
     assert result.log.summary() == "4 rows: 4 imported, 0 skipped"
+
+
+def test_free_text_long_labels_and_wide_sheets_stay_within_the_loader_limits(tmp_path: Path) -> None:
+    from tui.importer.package import MAX_CATEGORIES, MAX_LABEL
+
+    extra = [f"Extra {i}" for i in range(70)]
+    rows = [["Year", "Allegation", *extra]]
+    rows += [["2019", f"free text number {i}", *["x"] * 70] for i in range(MAX_CATEGORIES + 200)]
+    rows += [["2020", "y" * 300, *["x"] * 70], ["2020", "y" * 300 + "z", *["x"] * 70]]
+    result = import_file(files.write_csv(tmp_path / "free.csv", rows))
+    allegations = flat(result, "allegation")
+    assert len(allegations) == MAX_CATEGORIES
+    assert sum(allegations.values()) == MAX_CATEGORIES + 202
+    assert allegations["other values"] == 203
+    assert all(len(label) <= MAX_LABEL for label in result.dataset.figures["category"])
+    assert len(result.dataset.cases.columns) == 64
+    out = write_package(result, tmp_path / "pkg")
+    assert len(load_dataset(out).figures) == len(result.dataset.figures)

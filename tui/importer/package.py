@@ -34,6 +34,13 @@ TITLES = {
 ROLE_OF_DIMENSION = {"year": "period"}
 REMAINDERS = {"finding": "no finding recorded", "sanction": "no sanction recorded"}
 FIGURE_FIELDS = ("dimension", "category", "period", "count", "qualifier", "note")
+MAX_LABEL = 200
+"""Longest category, period or provenance label written (as the dataset loader allows)."""
+MAX_CATEGORIES = 1000
+"""Most categories a dimension keeps per period (a free-text column would otherwise give one per case)."""
+MAX_CHECKS = 30
+"""Most Total checks listed among the caveats (the import summary lists them all)."""
+OTHER_VALUES = "other values"
 
 
 def build_dataset(grid: Grid, imported: Imported, options: ImportOptions) -> Dataset:
@@ -71,7 +78,7 @@ def _period(imported: Imported, options: ImportOptions) -> dict[str, str]:
         label = NOT_STATED
     start = f"{periods[0][:4]}" if periods else NOT_STATED
     end = f"{periods[-1][:4]}" if periods else NOT_STATED
-    return {"start": start, "end": end, "label": label}
+    return {"start": start, "end": end, "label": safe_text(label, limit=MAX_LABEL)}
 
 
 def _dimensions(imported: Imported) -> list[str]:
@@ -90,18 +97,61 @@ def _figures(imported: Imported, overall: str, options: ImportOptions) -> pd.Dat
             ("total", options.unit or "cases" if imported.cases is not None else "total", overall, total, "exact", what)
         )
     for dimension in _dimensions(imported):
-        tally = imported.tallies[dimension]
+        tally = _bounded(imported.tallies[dimension])
         keys = tally.order
         if dimension == "year":
             keys = sorted(keys, key=lambda k: period_sort_key(k[0]))
+        seen: set[tuple[str, str]] = set()
         for category, period in keys:
-            rows.append((dimension, category, period or overall, *_value(tally, (category, period))))
+            label = _label(safe_text(category, limit=MAX_LABEL), safe_text(period or overall, limit=MAX_LABEL), seen)
+            rows.append(
+                (dimension, label, safe_text(period or overall, limit=MAX_LABEL), *_value(tally, (category, period)))
+            )
     figures = pd.DataFrame(rows, columns=list(FIGURE_FIELDS))
     figures["count"] = figures["count"].astype("Int64")
-    figures["note"] = figures["note"].fillna("")
-    for column in ("category", "period", "note"):
-        figures[column] = figures[column].map(safe_text)
+    figures["note"] = figures["note"].fillna("").map(safe_text)
     return figures
+
+
+def _label(category: str, period: str, seen: set[tuple[str, str]]) -> str:
+    """A category label unique within its dimension and period (long labels cut short may collide)."""
+    label, number = category, 2
+    while (label, period) in seen:
+        label = f"{category[: MAX_LABEL - 6]} ({number})"
+        number += 1
+    seen.add((label, period))
+    return label
+
+
+def _bounded(tally: Tally) -> Tally:
+    """At most :data:`MAX_CATEGORIES` categories a period: the least frequent are summed as 'other values'."""
+    periods: dict[str, list[tuple[str, str]]] = {}
+    for key in tally.order:
+        periods.setdefault(key[1], []).append(key)
+    if all(len(keys) <= MAX_CATEGORIES for keys in periods.values()):
+        return tally
+    bounded = Tally()
+    for period, keys in periods.items():
+        ranked = sorted(keys, key=lambda k: -tally.counts.get(k, 0))
+        kept, rest = set(ranked[: MAX_CATEGORIES - 1]), ranked[MAX_CATEGORIES - 1 :]
+        for key in keys:
+            if key in kept:
+                _copy(tally, bounded, key, key)
+        for key in rest:
+            _copy(tally, bounded, key, (OTHER_VALUES, period))
+        bounded.notes[(OTHER_VALUES, period)] = [f"{len(rest)} less frequent values, each listed in cases.csv"]
+    return bounded
+
+
+def _copy(source: Tally, target: Tally, key: tuple[str, str], into: tuple[str, str]) -> None:
+    if key in source.counts:
+        target.add(*into, source.counts[key])
+    for _ in range(source.suppressed.get(key, 0)):
+        target.add_suppressed(*into)
+    if key in source.not_given:
+        target.add_not_given(*into)
+    if key == into:
+        target.notes[into] = list(source.notes.get(key, []))
 
 
 def _value(tally: Tally, key: tuple[str, str]) -> tuple[int | None, str, str]:
@@ -148,9 +198,12 @@ def _metadata(
     name = slug(options.title or grid.path.stem)
     periods = imported.periods
     summary = imported.log.summary()
+    checks = imported.checks[:MAX_CHECKS]
+    if len(imported.checks) > MAX_CHECKS:
+        checks.append(f"... and {len(imported.checks) - MAX_CHECKS} more Total checks, listed by the import summary")
     caveats = [
         f"Imported from {grid.path.name} ({grid.describe()}, {imported.shape} table): {summary}.",
-        *imported.checks,
+        *checks,
         *imported.notes,
     ]
     if imported.log.skipped:
@@ -175,26 +228,29 @@ def _metadata(
         dimensions[dimension] = _dimension_info(imported, dimension, periods)
     return {
         "name": name,
-        "title": safe_text(options.title or f"Imported from {grid.path.name}"),
+        "title": safe_text(options.title or f"Imported from {grid.path.name}", limit=MAX_LABEL),
         "description": safe_text(
             f"Figures imported from the spreadsheet {grid.path.name} ({imported.shape} table). {summary}."
         ),
         "version": "1.0.0",
-        "force": options.force or NOT_STATED,
-        "publisher": options.publisher or NOT_STATED,
-        "foi_reference": options.foi_ref or None,
+        "force": safe_text(options.force or NOT_STATED, limit=MAX_LABEL),
+        "publisher": safe_text(options.publisher or NOT_STATED, limit=MAX_LABEL),
+        "foi_reference": safe_text(options.foi_ref, limit=MAX_LABEL) if options.foi_ref else None,
         "foi_reference_note": "" if options.foi_ref else "FoI ref not stated: none was given on import",
         "published": NOT_STATED,
         "disclosure_date": NOT_STATED,
         "period": period,
         "population": NOT_STATED,
-        "unit": options.unit or ("cases (unit not stated)" if imported.cases is not None else "(unit not stated)"),
+        "unit": safe_text(
+            options.unit or ("cases (unit not stated)" if imported.cases is not None else "(unit not stated)"),
+            limit=MAX_LABEL,
+        ),
         "licenses": [{"name": "not-stated", "title": "Licence not stated"}],
         "sources": [
             {
-                "title": grid.path.name,
-                "path": options.url or NOT_STATED,
-                "publisher": options.publisher or NOT_STATED,
+                "title": safe_text(grid.path.name),
+                "path": safe_text(options.url or NOT_STATED),
+                "publisher": safe_text(options.publisher or NOT_STATED, limit=MAX_LABEL),
                 "published": NOT_STATED,
             }
         ],

@@ -18,6 +18,8 @@ from tui.importer.shapes import Layout, is_total
 from tui.importer.vocabulary import Vocabulary
 
 NOT_STATED = "not stated"
+MAX_CASE_COLUMNS = 64
+"""Most columns kept in cases.csv (the source row, the counted columns read, then the columns as given)."""
 WITHHELD = "withheld"
 NOTE_PREFIXES = ("note", "source", "*", "figures", "data ", "please", "n.b", "nb ")
 
@@ -163,6 +165,10 @@ def _cases_frame(
         if c in counted_columns:
             header = f"{header} (as given)"
         out[_unique(header, out)] = _compact(cases[c])
+    if len(out) > MAX_CASE_COLUMNS:
+        dropped = list(out)[MAX_CASE_COLUMNS:]
+        out = dict(list(out.items())[:MAX_CASE_COLUMNS])
+        result.notes.append(f"{len(dropped)} more columns not kept in cases.csv: " + ", ".join(dropped))
     result.stated_total = None
     result.notes.append(f"{total} cases counted; every figure is worked out from the rows kept in cases.csv")
     return pd.DataFrame(out)
