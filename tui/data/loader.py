@@ -22,8 +22,9 @@ import pandas as pd
 from tui.data.errors import DatasetError
 
 REQUIRED_RESOURCES = ("figures",)
-LAZY_RESOURCES = ("cases",)
-"""Resources not read with the package: per-case rows, read when a screen asks (see tui/data/cases.py)."""
+LAZY_RESOURCES = ("cases", "skipped")
+"""Resources not read with the package: per-case rows, read when a screen asks (see tui/data/cases.py),
+and the rows an import skipped (a record for people: as long as the file was)."""
 REQUIRED_METADATA = ("name", "title", "force", "publisher", "period", "population", "unit", "sources")
 Row = dict[str, Any]
 BLANK_QUALIFIERS = ("suppressed", "not_given")

@@ -10,6 +10,9 @@ import pandas as pd
 
 from tui.importer.cells import period_sort_key
 
+MAX_AS_GIVEN = 1000
+"""Most values read as given that the vocabulary mapping lists for one dimension."""
+
 
 @dataclass(frozen=True)
 class Skipped:
@@ -95,13 +98,23 @@ class Imported:
     notes: list[str] = field(default_factory=list)
     checks: list[str] = field(default_factory=list)
     unrecognised: list[str] = field(default_factory=list)
+    as_given: dict[str, int] = field(default_factory=dict)
 
     def tally(self, dimension: str) -> Tally:
         """The tally of ``dimension``, created on first use."""
         return self.tallies.setdefault(dimension, Tally())
 
     def remember(self, dimension: str, original: str, canonical: str, how: str) -> None:
-        """Record that ``original`` was read as ``canonical`` in ``dimension`` (and how)."""
+        """Record that ``original`` was read as ``canonical`` in ``dimension`` (and how).
+
+        Values kept as given are recorded up to :data:`MAX_AS_GIVEN` a dimension (a free-text
+        column would list every case); vocabulary and ``--map`` readings always are.
+        """
+        if how == "as given":
+            seen = self.as_given.get(dimension, 0)
+            if seen >= MAX_AS_GIVEN or (dimension, original) in self.mapping:
+                return
+            self.as_given[dimension] = seen + 1
         self.mapping.setdefault((dimension, original), (canonical, how))
 
     @property
