@@ -162,6 +162,8 @@ def convert_wide(grid: Grid, layout: Layout, vocabulary: Vocabulary) -> Imported
         values = {p: cells[c] for c, p in columns}
         if is_total(label):
             stated = {p: read_count(v) for p, v in values.items()}
+            if layout.total_column is not None and (grand := read_count(cells[layout.total_column])).kind == "count":
+                result.stated_total = grand.count
             result.log.skip(number, "the Total row: checked against the rows above, not imported as a category")
             continue
         if norm(label) in MEASURE_WORDS:
