@@ -113,7 +113,7 @@ def _markdown_table(t: TableView) -> str:
 
 
 def _text_table(t: TableView) -> str:
-    widths = [max(len(c), *(len(r[i]) for r in t.rows)) for i, c in enumerate(t.columns)]
+    widths = [max([len(c), *(len(r[i]) for r in t.rows)]) for i, c in enumerate(t.columns)]
 
     def line(values: tuple[str, ...]) -> str:
         cells = [
