@@ -67,11 +67,11 @@ def read_cases(path: Path, progress: Callable[[float], bool] | None = None) -> p
     return frame
 
 
-def _column_types(path: Path) -> dict[str, object]:
+def _column_types(path: Path) -> dict[str, str]:
     """Every column as text except ``row`` (the source row number), from the header line."""
     with path.open(encoding="utf-8", newline="") as handle:
         header = next(csv.reader(handle), [])
-    return {name: ("Int64" if name == "row" else str) for name in header}
+    return {name: ("Int64" if name == "row" else "str") for name in header}
 
 
 def _concat(chunks: list[pd.DataFrame]) -> pd.DataFrame:
@@ -122,7 +122,7 @@ class CaseTable:
                 elif needle.isdigit():  # a number column (the source row): matched exactly
                     mask |= (series == int(needle)).to_numpy(dtype=bool, na_value=False)
         for column, value in (where or {}).items():
-            mask &= self._matches(self.frame[column], lambda v, wanted=value: v == wanted)
+            mask &= self._matches(self.frame[column], value.__eq__)
         self.selected = np.flatnonzero(mask)
         return len(self.selected)
 
@@ -145,8 +145,8 @@ class CaseTable:
         return [tuple("" if pd.isna(v) else str(v) for v in row) for row in picked.itertuples(index=False)]
 
     @staticmethod
-    def _matches(series: pd.Series, test: object) -> np.ndarray:
+    def _matches(series: pd.Series, test: Callable[[str], bool]) -> np.ndarray:
         if not isinstance(series.dtype, pd.CategoricalDtype):
             series = series.astype(str).astype("category")
-        hits = np.array([bool(test(str(v))) for v in series.cat.categories] + [False], dtype=bool)  # type: ignore[operator]
+        hits = np.array([bool(test(str(v))) for v in series.cat.categories] + [False])
         return hits[series.cat.codes.to_numpy()]

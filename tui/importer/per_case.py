@@ -7,6 +7,8 @@ with the column's value counts.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 import pandas as pd
 
@@ -30,7 +32,7 @@ def convert(grid: Grid, layout: Layout, vocabulary: Vocabulary) -> Imported:
     start = layout.header_index + 1
     body = grid.cells.iloc[start:].reset_index(drop=True)
     rows = grid.rows.iloc[start:].reset_index(drop=True)
-    columns = list(body.columns)
+    columns: list[int] = [int(c) for c in body.columns]
     for c in columns:
         if not isinstance(body[c].dtype, pd.CategoricalDtype):
             body[c] = body[c].astype(str).astype("category")
@@ -49,13 +51,13 @@ def convert(grid: Grid, layout: Layout, vocabulary: Vocabulary) -> Imported:
     for c, role in enumerate(layout.roles):
         if c >= len(columns):
             break
-        header = layout.headers[c]
-        if role in DIMENSION_OF_ROLE:
+        name = layout.headers[c]
+        if role is not None and role in DIMENSION_OF_ROLE:
             counted.append((c, role))
-        elif role is None and header:
-            result.unrecognised.append(header)
+        elif role is None and name:
+            result.unrecognised.append(name)
         elif role == "count":
-            result.notes.append(f"column '{header}' looks like a count, but the table has one row per case: not summed")
+            result.notes.append(f"column '{name}' looks like a count, but the table has one row per case: not summed")
     if not counted:
         raise_no_columns(grid, layout)
     result.cases = _cases_frame(cases, case_rows, layout, counted, vocabulary, result)
@@ -87,10 +89,10 @@ def _account(body: pd.DataFrame, rows: pd.Series, layout: Layout, result: Import
     picked = np.arange(len(body))
     total_line = flags_total[picked, first] & (nonempty > 0)
     note_line = flags_note[picked, first] & (nonempty == 1)
-    header = [h for h in layout.headers]
+    header = list(layout.headers)
     repeated = np.ones(len(body), dtype=bool)
-    for c in body.columns:
-        repeated &= (body[c] == (header[c] if c < len(header) else "")).to_numpy()
+    for c in range(body.shape[1]):
+        repeated &= (body[c] == (header[c] if c < len(header) else "")).to_numpy(dtype=bool)
     blank = nonempty == 0
     width = max((i + 1 for i, h in enumerate(header) if h), default=len(header))
     overflow = filled[:, width:].any(axis=1) if filled.shape[1] > width else np.zeros(len(body), dtype=bool)
@@ -110,9 +112,9 @@ def _account(body: pd.DataFrame, rows: pd.Series, layout: Layout, result: Import
     return pd.Series(keep)
 
 
-def _category_flags(column: pd.Series, test: object) -> np.ndarray:
+def _category_flags(column: pd.Series, test: Callable[[str], bool]) -> np.ndarray:
     cats = column.cat.categories
-    flags = np.array([bool(test(clean(v))) for v in cats] + [False], dtype=bool)  # type: ignore[operator]
+    flags = np.array([bool(test(clean(v))) for v in cats] + [False])
     return flags[column.cat.codes.to_numpy()]
 
 
@@ -150,7 +152,7 @@ def _cases_frame(
                 result.tally(dimension).add(canonical, period, n * int(frequency))
                 result.remember(dimension, text, canonical, how)
                 labels.append(canonical if n == 1 else f"{n}× {canonical}")
-            canonical_of[original] = "; ".join(labels)
+            canonical_of[str(original)] = "; ".join(labels)
         home = DIMENSION_OF_ROLE[role]
         name = _unique(home, out)
         out[name] = _recode(column, canonical_of)
@@ -160,11 +162,11 @@ def _cases_frame(
             info["multi"] = info["multi"] or multi
             info["routed"] = info["routed"] or len(routed) > 1
     counted_columns = {c for c, _ in counted}
-    for c in cases.columns:
-        header = layout.headers[c] if c < len(layout.headers) and layout.headers[c] else f"column {c + 1}"
+    for c in range(cases.shape[1]):
+        title = layout.headers[c] if c < len(layout.headers) and layout.headers[c] else f"column {c + 1}"
         if c in counted_columns:
-            header = f"{header} (as given)"
-        out[_unique(header, out)] = _compact(cases[c])
+            title = f"{title} (as given)"
+        out[_unique(title, out)] = _compact(cases[c])
     if len(out) > MAX_CASE_COLUMNS:
         dropped = list(out)[MAX_CASE_COLUMNS:]
         out = dict(list(out.items())[:MAX_CASE_COLUMNS])
@@ -223,9 +225,9 @@ def _recode(column: pd.Series, mapping: dict[str, str]) -> pd.Series:
     """A categorical column with each category replaced by its canonical text (codes kept)."""
     new = sorted(set(mapping.values()))
     position = {value: i for i, value in enumerate(new)}
-    lookup = np.array([position[mapping[c]] for c in column.cat.categories] + [-1], dtype=np.int32)
+    lookup = np.array([position[mapping[str(c)]] for c in column.cat.categories] + [-1], dtype=np.int32)
     codes = lookup[column.cat.codes.to_numpy()]
-    return pd.Series(pd.Categorical.from_codes(codes, categories=new))
+    return pd.Series(pd.Categorical.from_codes(codes, categories=pd.Index(new)))
 
 
 def _unique(name: str, taken: dict[str, pd.Series]) -> str:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from tui.importer.cells import clean
@@ -218,9 +219,9 @@ def _text_categories(column: pd.Series) -> bool:
 
 def _row_numbers(count: int, skipped: list[int]) -> pd.Series:
     """File row numbers of the rows read, given the rows the reader dropped."""
-    numbers = pd.RangeIndex(1, count + len(skipped) + 1)
+    numbers = np.arange(1, count + len(skipped) + 1)
     if skipped:
-        numbers = numbers.difference(pd.Index(skipped))
+        numbers = np.setdiff1d(numbers, np.array(skipped))
     return pd.Series(numbers[:count], dtype="int64")
 
 
@@ -251,7 +252,7 @@ def _pick_sheet(path: Path, names: list[str], wanted: str | None) -> str:
 
 def _read_xlsx(path: Path, sheet: str | None) -> Grid:
     _check_zip(path, "XLSX")
-    import openpyxl
+    import openpyxl  # type: ignore[import-untyped]
 
     try:
         with warnings.catch_warnings():
@@ -269,7 +270,7 @@ def _read_xlsx(path: Path, sheet: str | None) -> Grid:
             for c in range(merged.min_col - 1, min(merged.max_col, len(values[r]))):
                 values[r][c] = top
     cells = pd.DataFrame([[clean(v) for v in row] for row in values])
-    cells.columns = range(cells.shape[1])
+    cells.columns = pd.RangeIndex(cells.shape[1])
     return Grid(path, "xlsx", cells, _row_numbers(len(cells), []), sheet=name, sheets=tuple(names))
 
 
@@ -287,7 +288,7 @@ def _read_ods(path: Path, sheet: str | None) -> Grid:
     except Exception as exc:  # odfpy raises many types for broken files
         raise ImportFileError(path, f"not a readable ODS workbook ({exc.__class__.__name__})") from None
     cells = frame.map(clean)
-    cells.columns = range(cells.shape[1])
+    cells.columns = pd.RangeIndex(cells.shape[1])
     _fill_ods_merges(path, name, cells)
     return Grid(path, "ods", cells, _row_numbers(len(cells), []), sheet=name, sheets=tuple(names))
 
@@ -312,7 +313,7 @@ def _fill_ods_merges(path: Path, sheet: str, cells: pd.DataFrame) -> None:
             rows_spanned = int(cell.attributes.get((TABLENS, "number-rows-spanned"), 1))
             cols_spanned = int(cell.attributes.get((TABLENS, "number-columns-spanned"), 1))
             if (rows_spanned > 1 or cols_spanned > 1) and row_index < len(cells) and col_index < cells.shape[1]:
-                value = cells.iat[row_index, col_index]
+                value: Any = cells.iat[row_index, col_index]
                 for r in range(row_index, min(row_index + rows_spanned, len(cells))):
                     for c in range(col_index, min(col_index + cols_spanned, cells.shape[1])):
                         cells.iat[r, c] = value

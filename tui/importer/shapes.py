@@ -99,7 +99,8 @@ def detect(head: list[list[str]], overrides: Mapping[str, str], vocabulary: Voca
         return Layout(
             "cross-tab", index, tuple(header), roles, periods, label_column=labels[0], total_column=total_column
         )
-    count_column = (explicit or countish or [None])[0]
+    count_columns = explicit or countish
+    count_column = count_columns[0] if count_columns else None
     if count_column is not None and labels and _labels_unique(body, labels):
         return Layout(
             "aggregate", index, tuple(header), roles, periods, label_column=labels[0], count_column=count_column

@@ -34,12 +34,11 @@ def _rows(grid: Grid, layout: Layout) -> list[tuple[int, list[str]]]:
 
 def _route(role: str | None, label: str, vocabulary: Vocabulary) -> tuple[str, str, str]:
     """(dimension, canonical, how) for a row or column label, from its column's role or the vocabularies."""
-    if role in DIMENSION_OF_ROLE and role != "period":
-        target, canonical, how = vocabulary.route(role, label)
-        return DIMENSION_OF_ROLE[target], canonical, how
+    if role is not None and role in DIMENSION_OF_ROLE and role != "period":
+        target, routed, how = vocabulary.route(role, label)
+        return DIMENSION_OF_ROLE[target], routed, how
     if role == "period" or (role is None and read_period(label)):
-        period = read_period(label)
-        return "year", period or label, "year"
+        return "year", read_period(label) or label, "year"
     for candidate in VOCAB_ROLES:
         canonical = vocabulary.lookup(candidate, label)
         if canonical is not None:
