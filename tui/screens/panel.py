@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -27,7 +27,7 @@ class ReadingPanel(ModalScreen[None]):
         Binding("k,up", "scroll(-1)", "Scroll", show=False),
     ]
 
-    def __init_subclass__(cls, **kwargs: object) -> None:
+    def __init_subclass__(cls, **kwargs: Any) -> None:
         # Before Textual's own __init_subclass__, which merges BINDINGS.
         if cls.CLOSE_KEY:
             cls.BINDINGS = [*ReadingPanel.BINDINGS, Binding(cls.CLOSE_KEY, "dismiss", "Close", show=False)]

@@ -6,8 +6,8 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.widgets import Static
 
+from tui.data.formatting import provenance_lines
 from tui.data.model import Provenance
-from tui.export.report import provenance_lines
 from tui.screens.panel import ReadingPanel
 
 
@@ -27,8 +27,8 @@ class ProvenanceScreen(ReadingPanel):
 
     def _text(self) -> Text:
         text = Text()
-        if self.row is not None and self.row[1] is not None:
-            title, cells = self.row
+        title, cells = self.row if self.row is not None else ("", None)
+        if cells is not None:
             text.append("Focused figure\n", style="bold underline")
             text.append(f"{title}: ", style="bold")
             text.append("  ".join(f"{k} {v}" for k, v in cells.items() if v) + "\n")

@@ -23,11 +23,9 @@ class RanksData:
     full: TableView
 
 
-class RanksScreen(FoiScreen):
+class RanksScreen(FoiScreen[RanksData]):
     """A bar per rank (``not stated`` kept) over a table of count and share."""
 
-    MODE = "ranks"
-    DIMENSION = "rank"
 
     def compose_chart(self) -> ComposeResult:
         """The bar chart above a compact table."""
@@ -42,15 +40,15 @@ class RanksScreen(FoiScreen):
 
     def gather(self) -> RanksData:
         """Ask the service for the rank breakdown."""
+        dimension = self.dimensions["rank"]
         return RanksData(
-            self.service.breakdown(self.DIMENSION),
-            breakdown_table(self.service, self.DIMENSION, notes=False),
-            breakdown_table(self.service, self.DIMENSION),
+            self.service.breakdown(dimension),
+            breakdown_table(self.service, dimension, notes=False),
+            breakdown_table(self.service, dimension),
         )
 
-    def show(self, data: object) -> None:
+    def show(self, data: RanksData) -> None:
         """Fill the chart and both tables."""
-        assert isinstance(data, RanksData)
         figures = [f for f in data.breakdown.figures if f.count is not None]
         self.query_one(HorizontalBarChart).set_data(
             [f.category for f in figures],

@@ -28,6 +28,26 @@ class BarChart(PlotextPlot):
         self._drawn = 0
         self._rendered: tuple[object, RenderResult] | None = None
 
+    @property
+    def labels(self) -> tuple[str, ...]:
+        """The bar labels on show, in order."""
+        return self._labels
+
+    @property
+    def values(self) -> tuple[int, ...]:
+        """The bar values on show, in order."""
+        return self._values
+
+    @property
+    def highlight(self) -> int | None:
+        """The index of the highlighted bar, if any."""
+        return self._highlight
+
+    @property
+    def chart_title(self) -> str:
+        """The title drawn above the bars."""
+        return self._title
+
     def set_data(
         self,
         labels: Sequence[str],

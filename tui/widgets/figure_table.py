@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from rich.text import Text
 from textual.binding import Binding
 from textual.widgets import DataTable
@@ -43,19 +45,27 @@ class FigureTable(DataTable[Text]):
         self._sorted: tuple[int, bool] | None = None
 
     def show(self, view: TableView) -> None:
-        """Fill the table from a view, keeping the cursor where it was."""
+        """Fill the table from a view in source order, keeping the cursor where it was."""
+        self._sorted = None
+        self._fill(view, range(len(view.rows)))
+
+    def _fill(self, view: TableView, order: Iterable[int]) -> None:
+        """Rebuild the table from ``view``, its rows in ``order``, the sorted column's label marked."""
         cursor = self.cursor_coordinate
         self.view = view
         self.clear(columns=True)
-        for name in view.columns:
-            self.add_column(Text(name, justify="right" if name in view.numeric else "left"), key=name)
-        for index, (row, derived) in enumerate(zip(view.rows, view.derived, strict=True)):
+        for position, name in enumerate(view.columns):
+            suffix = ""
+            if self._sorted is not None and self._sorted[0] == position:
+                suffix = " (desc)" if self._sorted[1] else " (asc)"
+            self.add_column(Text(f"{name}{suffix}", justify="right" if name in view.numeric else "left"), key=name)
+        for index in order:
+            derived = view.derived[index]
             cells = [
                 Text(value, justify="right" if name in view.numeric else "left", style="italic" if derived else "")
-                for name, value in zip(view.columns, row, strict=True)
+                for name, value in zip(view.columns, view.rows[index], strict=True)
             ]
             self.add_row(*cells, key=str(index))
-        self._sorted = None
         if self.row_count:
             self.cursor_coordinate = self.validate_cursor_coordinate(cursor)
 
@@ -69,21 +79,14 @@ class FigureTable(DataTable[Text]):
 
     def action_sort_column(self) -> None:
         """Sort by the column under the cursor; pressing again reverses the order."""
-        if self.view is None:
+        view = self.view
+        if view is None:
             return
         column = self.cursor_coordinate.column
         reverse = self._sorted == (column, False)
-        name = self.view.columns[column]
-        self.sort(name, key=lambda cell: _sort_key(cell.plain), reverse=reverse)
         self._sorted = (column, reverse)
-        for key, col in self.columns.items():
-            suffix = (" (desc)" if reverse else " (asc)") if key.value == name else ""
-            col.label = Text(f"{key.value}{suffix}", justify=col.label.justify)
-            col.content_width = max(col.content_width, col.label.cell_len)
-        # DataTable has no public way to relabel a column: drop its render caches (textual pinned).
-        self._clear_caches()
-        self._require_update_dimensions = True
-        self.refresh()
+        order = sorted(range(len(view.rows)), key=lambda i: _sort_key(view.rows[i][column]), reverse=reverse)
+        self._fill(view, order)
 
     def action_source_order(self) -> None:
         """Put the rows back in the order the source gives them."""

@@ -23,7 +23,7 @@ class HorizontalBarChart(BarChart):
         """Draw lying bars with their counts after them."""
         plt = self.plt
         colour, accent = self.bar_colours()
-        rows = list(reversed(positions))
+        rows: list[float] = list(reversed(positions))
         top = max(self._values) or 1
         for index, (y, value, note) in enumerate(zip(rows, self._values, self._annotations, strict=True)):
             plt.bar(

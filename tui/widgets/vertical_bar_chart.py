@@ -22,7 +22,7 @@ class VerticalBarChart(BarChart):
                 width=0.5,
             )
             plt.text(note, x, value + top * 0.1, alignment="center", style="bold", background="default")
-        plt.xticks(positions, list(self._labels))
+        plt.xticks(list[float](positions), list(self._labels))
         plt.yticks([])
         plt.ylim(0, top * 1.2)
         plt.xlim(0.4, len(positions) + 0.6)
