@@ -10,7 +10,7 @@ from textual.binding import Binding, BindingType
 
 from tui.data.service import DataService
 from tui.palette import BindingCommands
-from tui.screen_registry import POPUP_CSS, SCREEN_MODES, SCREENS, spec_for
+from tui.screen_registry import POPUP_CSS, SCREEN_MODES, SCREENS, available, spec_for
 from tui.screens import HelpScreen
 from tui.terminal import Terminal
 from tui.terminal.restricted_app import RestrictedApp
@@ -79,8 +79,13 @@ class FoiApp(RestrictedApp):
         super().__init__(terminal=terminal, restricted=restricted)
         self.service = service
         self.chart_style = ChartStyle.for_terminal(ascii_only=self.terminal.ascii_only, mono=self.terminal.mono)
+        self.modes_shown = tuple(spec.mode for spec in SCREENS if available(spec, service.has))
+        """The screens this dataset has (the Cases screen only with per-case rows)."""
+        if screen not in self.modes_shown:
+            raise ValueError(f"this dataset has no {screen} screen (it has: {', '.join(self.modes_shown)})")
         for spec in SCREENS:
-            self.add_mode(spec.mode, partial(spec.load(), service, spec))
+            if spec.mode in self.modes_shown:
+                self.add_mode(spec.mode, partial(spec.load(), service, spec))
         if theme:
             if theme not in self.available_themes:
                 known = ", ".join(sorted(self.available_themes))
@@ -113,6 +118,8 @@ class FoiApp(RestrictedApp):
         """Hide the key of the screen already on show from the footer; refuse what restricted mode forbids."""
         if action == "switch_mode" and parameters and parameters[0] == self.current_mode:
             return None
+        if action == "switch_mode" and parameters and parameters[0] not in self.modes_shown:
+            return False
         return super().check_action(action, parameters)
 
     def action_help(self) -> None:

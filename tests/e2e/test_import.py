@@ -43,3 +43,20 @@ def test_open_a_spreadsheet_directly(tmp_path: Path) -> None:
         term.send("q")
         assert term.wait_exit() == 0
     assert sorted(p.name for p in tmp_path.iterdir() if not p.name.startswith(".")) == ["response.csv"]
+
+
+def test_a_wide_table_as_a_force_sends_it(tmp_path: Path) -> None:
+    """The issue's acceptance: outcomes by year with a Total row, a "<5" cell and a "2x WW" cell."""
+    sheet = files.write_xlsx(tmp_path / "outcomes.xlsx", {"Sheet1": files.WIDE}, {"Sheet1": ["A1:E1"]})
+    out = tmp_path / "outcomes"
+    imported = subprocess.run(
+        [installed_command(), "import", str(sheet), "--out", str(out)], capture_output=True, text=True, timeout=60
+    )
+    assert imported.returncode == 0, imported.stderr
+    assert "5 rows: 4 imported, 1 skipped" in imported.stdout
+    with PtySession([installed_command(), "--data", str(out)], cols=80, rows=24, env={"HOME": str(tmp_path)}) as term:
+        term.wait_for("2019", "2020", "2021", "27 in all")
+        term.send("3")
+        term.wait_for("written warning", "suppressed", "no case to answer")
+        term.send("q")
+        assert term.wait_exit() == 0

@@ -13,7 +13,7 @@ from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Static
 
 from tui.data.service import DataService
-from tui.screen_registry import ScreenSpec
+from tui.screen_registry import SCREENS, ScreenSpec, available
 from tui.terminal import Terminal
 from tui.terminal.textual_private import app_is_exiting, prerender_screen, screen_is_closing
 from tui.widgets import BarChart, ChartStyle, FigureTable, KeyBar, NavBar, ProvenanceBar
@@ -81,7 +81,7 @@ class FoiScreen(Screen[None], Generic[DataT]):
 
     def compose(self) -> ComposeResult:
         """The shared frame around the screen's own views."""
-        yield NavBar(self.spec.mode, "foi-explorer")
+        yield NavBar(self.spec.mode, "foi-explorer", tuple(s.mode for s in SCREENS if available(s, self.service.has)))
         with Container(id="body"):
             with ContentSwitcher(initial="chart-view" if self.HAS_CHART else "table-view", id="views"):
                 if self.HAS_CHART:

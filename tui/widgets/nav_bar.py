@@ -11,15 +11,18 @@ from tui.screen_registry import SCREENS
 class NavBar(Static):
     """Shows ``1 Trends  2 Ranks ...`` with the current screen in reverse video."""
 
-    def __init__(self, current: str, title: str) -> None:
+    def __init__(self, current: str, title: str, modes: tuple[str, ...] | None = None) -> None:
         super().__init__(id="nav")
         self._current = current
         self._title = title
+        self._listed = modes
 
     def on_mount(self) -> None:
         """Draw the bar once: it never changes for a given screen."""
         text = Text(f" {self._title} ", style="bold")
         for spec in SCREENS:
+            if self._listed is not None and spec.mode not in self._listed:
+                continue
             style = "reverse bold" if spec.mode == self._current else ""
             text.append(" ")
             text.append(f" {spec.key} {spec.label} ", style=style)
