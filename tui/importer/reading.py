@@ -295,9 +295,9 @@ def _read_ods(path: Path, sheet: str | None) -> Grid:
 
 def _fill_ods_merges(path: Path, sheet: str, cells: pd.DataFrame) -> None:
     """Copy each merged ODS cell's value into the cells it covers (pandas leaves them blank)."""
-    from odf.namespaces import TABLENS
-    from odf.opendocument import load
-    from odf.table import Table, TableRow
+    from odf.namespaces import TABLENS  # type: ignore[import-untyped]
+    from odf.opendocument import load  # type: ignore[import-untyped]
+    from odf.table import Table, TableRow  # type: ignore[import-untyped]
 
     document = load(str(path))
     table = next((t for t in document.spreadsheet.getElementsByType(Table) if t.getAttribute("name") == sheet), None)
