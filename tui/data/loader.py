@@ -15,9 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from tui.data.errors import DatasetError
 
@@ -28,6 +26,9 @@ and the rows an import skipped (a record for people: as long as the file was).""
 REQUIRED_METADATA = ("name", "title", "force", "publisher", "period", "population", "unit", "sources")
 Row = dict[str, Any]
 BLANK_QUALIFIERS = ("suppressed", "not_given")
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,8 @@ def load_dataset(path: Path | str) -> Dataset:
     for name in REQUIRED_RESOURCES:
         if name not in tables:
             raise DatasetError(descriptor, f"no resource named '{name}' in 'resources'")
+    import pandas as pd  # imported on first load, not with this module: start-up may not need it
+
     figures_path = descriptor.parent / _resource(metadata, "figures")["path"]
     _check_figures(figures_path, tables["figures"], metadata)
     figures = pd.DataFrame(tables["figures"], columns=_field_names(_resource(metadata, "figures")))

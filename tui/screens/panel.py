@@ -5,14 +5,16 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from textual.app import ComposeResult
+from textual.await_complete import AwaitComplete
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 
+from tui.screens.steady import DropStaleResize
 from tui.widgets import KeyBar
 
 
-class ReadingPanel(ModalScreen[None]):
+class ReadingPanel(DropStaleResize, ModalScreen[None]):
     """A modal with a scrollable ``#panel``; subclasses yield its contents from :meth:`compose_panel`.
 
     ``CLOSE_KEY`` is the key that opened it, so pressing it again closes it.
@@ -44,9 +46,16 @@ class ReadingPanel(ModalScreen[None]):
         yield from ()
 
     def action_scroll(self, lines: int) -> None:
-        """Scroll the panel by ``lines``."""
-        self.query_one("#panel", VerticalScroll).scroll_relative(y=lines, animate=False)
+        """Scroll the panel by ``lines`` (keys that arrive before it is built, or after it closed, do nothing)."""
+        for panel in self.query("#panel").results(VerticalScroll):
+            panel.scroll_relative(y=lines, animate=False)
 
     async def action_dismiss(self, result: None = None) -> None:
         """Close the pop-up."""
         self.dismiss(result)
+
+    def dismiss(self, result: None = None) -> AwaitComplete:
+        """Close the pop-up once: a second close key queued behind the first must not pop the screen below."""
+        if self.app.screen is not self:
+            return AwaitComplete.nothing()
+        return super().dismiss(result)

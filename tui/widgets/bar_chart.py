@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import ClassVar
 
 from textual.app import RenderResult
 from textual_plotext import PlotextPlot
 
+from tui.widgets.bar_limit import REST, Bars, all_bars, top_and_other
 from tui.widgets.chart_style import ChartStyle
 
 
@@ -14,8 +16,12 @@ class BarChart(PlotextPlot):
     """A bar chart that keeps its data and redraws it on demand.
 
     Subclasses decide the orientation in :meth:`draw`. Counts are printed next to
-    each bar, and one bar may be highlighted (e.g. the peak year).
+    each bar, and one bar may be highlighted (e.g. the peak year). At most ``MAX_BARS`` bars
+    are drawn (see :meth:`limit`); the title then says how many were left out.
     """
+
+    MAX_BARS: ClassVar[int] = 12
+    """The most bars drawn: more would not fit at 80x24, and plotext's cost grows with each."""
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
@@ -26,6 +32,8 @@ class BarChart(PlotextPlot):
         self._annotations: tuple[str, ...] = ()
         self.style_options = ChartStyle()
         self._drawn = 0
+        self.left_out = 0
+        """How many figures the chart leaves out (they are all in the table)."""
         self._rendered: tuple[object, RenderResult] | None = None
 
     @property
@@ -55,7 +63,7 @@ class BarChart(PlotextPlot):
         *,
         highlight: int | None = None,
         title: str = "",
-        annotations: Sequence[str] | None = None,
+        annotations: Sequence[str] | Callable[[int], str] | None = None,
     ) -> None:
         """Give the chart its bars and redraw it.
 
@@ -64,13 +72,22 @@ class BarChart(PlotextPlot):
             values: one count per bar (suppressed counts are left out by the caller).
             highlight: the index of a bar to draw in the accent colour, if any.
             title: a title drawn above the plot.
-            annotations: the text printed by each bar (default: its count).
+            annotations: the text printed by each bar (default: its count); or a function giving the
+                text of the bar at an index, called only for the bars drawn (thousands may be left out).
         """
-        self._labels = tuple(labels)
-        self._values = tuple(values)
-        self._highlight = highlight
-        self._title = title
-        self._annotations = tuple(annotations) if annotations is not None else tuple(str(v) for v in values)
+        bars = self.limit(all_bars(labels, values, highlight))
+        if annotations is None:
+            text: Callable[[int], str] = lambda index: str(values[index])  # noqa: E731
+        else:
+            text = annotations if callable(annotations) else annotations.__getitem__
+        self._labels = bars.labels
+        self._values = bars.values
+        self._highlight = bars.highlight
+        self._annotations = tuple(
+            f"{bars.rest} in all (every one in the table)" if index == REST else text(index) for index in bars.indexes
+        )
+        self._title = f"{title} ({bars.caption})" if bars.caption else title
+        self.left_out = bars.left_out
         self.fit(len(self._values))
         self.replot()
 
@@ -99,6 +116,10 @@ class BarChart(PlotextPlot):
         if self._rendered is None or self._rendered[0] != key:
             self._rendered = (key, super().render())
         return self._rendered[1]
+
+    def limit(self, bars: Bars) -> Bars:
+        """The bars to draw, at most ``MAX_BARS``: by default the largest, then one for the rest."""
+        return top_and_other(bars.labels, bars.values, bars.highlight, self.MAX_BARS)
 
     def fit(self, bars: int) -> None:
         """Adapt the widget to the number of bars (by default its size is left to CSS)."""

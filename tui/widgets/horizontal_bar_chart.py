@@ -15,6 +15,9 @@ class HorizontalBarChart(BarChart):
     row: plotext spreads bars unevenly over any other number of rows.
     """
 
+    MAX_BARS = 8
+    """Two charts of eight bars and their frames fit one screen at 80x24 (the outcomes screen)."""
+
     def fit(self, bars: int) -> None:
         """Size the widget to one row per bar plus the frame."""
         self.styles.height = bars + FRAME_LINES

@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 from tui.widgets.bar_chart import BarChart
+from tui.widgets.bar_limit import Bars, last_periods
 
 
 class VerticalBarChart(BarChart):
     """Upright bars with the count printed above each; the highlighted bar in the accent colour."""
+
+    def limit(self, bars: Bars) -> Bars:
+        """The latest periods that fit: a series over time keeps its order, earlier periods are in the table."""
+        return last_periods(bars.labels, bars.values, bars.highlight, self.MAX_BARS)
 
     def draw(self, positions: list[int]) -> None:
         """Draw upright bars with their counts above them."""
