@@ -213,7 +213,10 @@ def _main(args: argparse.Namespace, *, from_process: bool) -> int:
         return _import(args)
     if args.command == "record-demo":
         return _record_demo(args.path, args.speed, args.tour)
-    service = _load_for_app(data_path, args) if args.command is None else _load(data_path)
+    from tui.data.spreadsheet_files import is_spreadsheet
+
+    in_memory = data_path is not None and is_spreadsheet(data_path)  # an import: nothing to cache
+    service = _load_for_app(data_path, args) if args.command is None and not in_memory else _load(data_path)
     if service is None:
         return EXIT_DATA_ERROR
     if args.command == "report":
@@ -257,7 +260,7 @@ def _isolate() -> None:
 
 def _load(path: Path | None) -> DataService | None:
     from tui.data import DataService, DatasetError, default_dataset_path
-    from tui.importer import is_spreadsheet
+    from tui.data.spreadsheet_files import is_spreadsheet
 
     try:
         if path is not None and is_spreadsheet(path):

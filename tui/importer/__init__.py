@@ -11,10 +11,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tui.data.loader import Dataset
+from tui.data.spreadsheet_files import is_spreadsheet
 from tui.importer.errors import ImportFileError
 from tui.importer.options import ImportOptions, MapError, parse_maps
 from tui.importer.package import build_dataset
-from tui.importer.reading import MAX_FILE_BYTES, is_spreadsheet, read_grid
+from tui.importer.reading import MAX_FILE_BYTES, read_grid
 from tui.importer.result import Imported, RowLog
 from tui.importer.shapes import detect
 from tui.importer.vocabulary import Vocabulary

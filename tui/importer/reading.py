@@ -29,7 +29,6 @@ MAX_FILE_BYTES = 256 * 1024 * 1024
 MAX_UNZIPPED_BYTES = 1024 * 1024 * 1024
 """Largest uncompressed content of an XLSX or ODS file (they are zip archives)."""
 
-SPREADSHEET_SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx", ".xlsm", ".ods")
 DELIMITERS = (",", ";", "\t", "|")
 SAMPLE_BYTES = 64 * 1024
 HEAD_ROWS = 60
@@ -67,11 +66,6 @@ class Grid:
         sheet = f', sheet "{self.sheet}"' if self.sheet else ""
         more = f" (of {len(self.sheets)}: {', '.join(self.sheets)})" if len(self.sheets) > 1 else ""
         return f"{self.kind.upper()}{sheet}{more}"
-
-
-def is_spreadsheet(path: Path) -> bool:
-    """True when ``path`` names a file the importer reads (by its suffix)."""
-    return path.suffix.lower() in SPREADSHEET_SUFFIXES and not path.is_dir()
 
 
 def read_grid(path: Path, sheet: str | None = None) -> Grid:
