@@ -35,6 +35,12 @@ def build_parser() -> argparse.ArgumentParser:
         default=argparse.SUPPRESS,
         help="a dataset folder (or its datapackage.json), or a spreadsheet (.csv, .xlsx, .ods) imported in memory",
     )
+    common.add_argument(
+        "--dataset",
+        metavar="NAME",
+        default=argparse.SUPPRESS,
+        help="open a dataset by name (see the datasets command); a --data folder joins the list",
+    )
     parser = argparse.ArgumentParser(
         prog="foi-explorer",
         description="Explore UK police FoI figures on officers investigated for misusing social media.",
@@ -72,6 +78,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--format", choices=CHECK_FORMATS, default="text")
     _add_picture_commands(sub, common)
     _add_import_command(sub)
+    _add_dataset_commands(sub, common)
     serve = sub.add_parser(
         "serve",
         help="serve the app to web browsers (restricted: bundled datasets only, no files)",
@@ -148,6 +155,17 @@ def _add_import_command(sub: argparse._SubParsersAction) -> None:
         imp.add_argument(f"--{option}", metavar="TEXT", default=None, help=what)
 
 
+def _add_dataset_commands(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    """``datasets`` (list them) and ``compare A B`` (two side by side)."""
+    listing = sub.add_parser("datasets", parents=[common], help="list the datasets (name, title, force, period, unit)")
+    listing.add_argument("--format", choices=("text", "json"), default="text")
+    comp = sub.add_parser(
+        "compare", parents=[common], help="two datasets side by side: where they agree, differ or cannot compare"
+    )
+    comp.add_argument("first", metavar="A", help="a dataset name")
+    comp.add_argument("second", metavar="B", help="another dataset name")
+    comp.add_argument("--format", choices=("text", "markdown", "json"), default="text")
+
 def _screen(text: str) -> str:
     mode = resolve_screen(text)
     if mode is None:
@@ -213,10 +231,16 @@ def _main(args: argparse.Namespace, *, from_process: bool) -> int:
         return _import(args)
     if args.command == "record-demo":
         return _record_demo(args.path, args.speed, args.tour)
+    if args.command in ("datasets", "compare"):
+        return _dataset_command(args, data_path)
     from tui.data.spreadsheet_files import is_spreadsheet
 
-    in_memory = data_path is not None and is_spreadsheet(data_path)  # an import: nothing to cache
-    service = _load_for_app(data_path, args) if args.command is None and not in_memory else _load(data_path)
+    dataset_name = getattr(args, "dataset", None)
+    in_memory = dataset_name is None and data_path is not None and is_spreadsheet(data_path)  # nothing to cache
+    if args.command is None and not in_memory:
+        service = _load_for_app(data_path, dataset_name, args)
+    else:
+        service = _load(data_path, dataset_name)
     if service is None:
         return EXIT_DATA_ERROR
     if args.command == "report":
@@ -258,15 +282,18 @@ def _isolate() -> None:
         reexec_isolated(sys.argv[1:])
 
 
-def _load(path: Path | None) -> DataService | None:
+def _load(path: Path | None, name: str | None = None) -> DataService | None:
     from tui.data import DataService, DatasetError, default_dataset_path
+    from tui.data.catalog import UnknownDataset
     from tui.data.spreadsheet_files import is_spreadsheet
 
     try:
-        if path is not None and is_spreadsheet(path):
+        if name is None and path is not None and is_spreadsheet(path):
             return DataService(_import_file(path, []).dataset)
+        if name is not None:
+            path = _dataset_path(name, path)
         return DataService.from_path(path or default_dataset_path())
-    except DatasetError as exc:
+    except (DatasetError, UnknownDataset) as exc:
         fail(str(exc))
         return None
 
@@ -307,14 +334,51 @@ def _import(args: argparse.Namespace) -> int:
     return _print(f"wrote {safe_text(str(written))}/ ({result.log.summary()})\n")
 
 
-def _load_for_app(path: Path | None, args: argparse.Namespace) -> DataService | None:
+def _dataset_path(name: str, extra: Path | None) -> Path:
+    """The folder of the dataset called ``name``: a bundled folder of that name at once, else from the catalog.
+
+    Raises:
+        UnknownDataset: no dataset has that name.
+    """
+    from tui.data.catalog import Catalog
+    from tui.data.locate import datasets_root
+
+    if name.replace("-", "").isalnum() and name.isascii():  # a plain name: no path can hide in it
+        folder = datasets_root() / name
+        if (folder / "datapackage.json").is_file():
+            return folder
+    return Catalog(extra=[extra] if extra else []).get(name).path
+
+
+def _dataset_command(args: argparse.Namespace, data_path: Path | None) -> int:
+    """``datasets`` and ``compare``: answered from the catalog, one error line on a bad name or folder."""
+    from tui.data import DatasetError
+    from tui.data.catalog import Catalog, UnknownDataset
+
+    catalog = Catalog(extra=[data_path] if data_path else [])
+    try:
+        if args.command == "datasets":
+            from tui.export.catalog import render_catalog
+
+            return _print(render_catalog(catalog, args.format))
+        from tui.export.comparison import render_comparison
+
+        return _print(render_comparison(catalog.compare(args.first, args.second), args.format))
+    except (DatasetError, UnknownDataset) as exc:
+        return fail(str(exc))
+
+
+def _load_for_app(path: Path | None, name: str | None, args: argparse.Namespace) -> DataService | None:
     """The data service for the interactive app: its first screen from the answer cache when it can."""
     from tui.data import DatasetError, default_dataset_path
     from tui.data.answer_cache import open_service
+    from tui.data.catalog import UnknownDataset
 
     try:
+        if name is not None:
+            path = _dataset_path(name, path)
         service = open_service(path or default_dataset_path(), args.screen, writable=not args.restricted)
-    except DatasetError as exc:
+    except (DatasetError, UnknownDataset) as exc:
         fail(str(exc))
         return None
     return cast("DataService", service)  # the same questions and answers, from a cache or the loaded data
@@ -382,3 +446,4 @@ def _print(text: str) -> int:
     except BrokenPipeError:
         sys.stderr.close()
     return 0
+

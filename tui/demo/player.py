@@ -27,7 +27,8 @@ async def play(pilot: Pilot[None], tour: Tour, *, speed: float = 1.0, captions: 
             return
         if captions:
             app.clear_notifications()
-            app.notify(step.caption, title=f"key {step.key_label}  ({number}/{total})", timeout=CAPTION_TIMEOUT)
+            title = f"key {step.key_label}  ({number}/{total})"
+            app.notify(step.caption, title=title, timeout=CAPTION_TIMEOUT, markup=False)  # captions are data
         await pilot.press(step.key)
         await app.workers.wait_for_complete()
         await _wait(app, step.pause / speed)

@@ -20,10 +20,11 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from tui.data.limits import MAX_SPREADSHEET_BYTES
 from tui.importer.cells import clean
 from tui.importer.errors import ImportFileError
 
-MAX_FILE_BYTES = 256 * 1024 * 1024
+MAX_FILE_BYTES = MAX_SPREADSHEET_BYTES
 """Largest spreadsheet accepted (a million-case CSV is about 45 MB)."""
 
 MAX_UNZIPPED_BYTES = 1024 * 1024 * 1024

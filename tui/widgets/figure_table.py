@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import partial
 from typing import ClassVar
 
@@ -10,6 +11,9 @@ from textual.binding import Binding
 from textual.widgets import DataTable
 
 from tui.data.views import TableView
+
+_NUMBER = re.compile(r"^\s*(?:[≥>≈~+]\s*)?(-?\d+(?:\.\d+)?)")
+"""A cell's number after any qualifier ('≥ 999', '> 1000', '≈ 75 %', '26.5%', '+46 (+287.5%)')."""
 
 CHUNK_ROWS = 100
 """Rows added to a table at a time: a few milliseconds of work (adding and measuring), within a frame."""
@@ -20,11 +24,8 @@ CHUNK_PAUSE = 0.001
 
 def _sort_key(text: str) -> tuple[int, float | str]:
     """Numbers sort as numbers (suppressed and dashes last), words as words."""
-    digits = text.replace("%", "").replace("≥", "").replace("~", "").replace(",", "").split(" ")[0]
-    try:
-        return (0, float(digits))
-    except ValueError:
-        return (1, text.lower())
+    match = _NUMBER.match(text.replace(",", ""))
+    return (0, float(match.group(1))) if match else (1, text.lower())
 
 
 class FigureTable(DataTable[Text]):
@@ -33,6 +34,7 @@ class FigureTable(DataTable[Text]):
     | key | action |
     | --- | --- |
     | arrows, h j k l | move |
+    | home, end (also ctrl+) | first row, last row |
     | o | sort by the column under the cursor (again: reverse) |
     | O | back to the source order |
 
@@ -46,6 +48,8 @@ class FigureTable(DataTable[Text]):
         Binding("j", "cursor_down", "Cursor down", show=False),
         Binding("k", "cursor_up", "Cursor up", show=False),
         Binding("l", "cursor_right", "Cursor right", show=False),
+        Binding("home", "scroll_top", "First row", show=False),
+        Binding("end", "scroll_bottom", "Last row", show=False),
         Binding("o", "sort_column", "Sort", tooltip="Sort by the column under the cursor; again to reverse"),
         Binding("O", "source_order", "Source order", show=False, tooltip="Put the rows back in source order"),
     ]

@@ -7,6 +7,9 @@ from tui.widgets.bar_chart import BarChart
 FRAME_LINES = 3
 """Rows the chart needs besides its bars: the title and the top and bottom of the frame."""
 
+MAX_LABEL = 28
+"""Longest category label drawn beside a bar (a longer one ends with '…'; the table has it in full)."""
+
 
 class HorizontalBarChart(BarChart):
     """One terminal row per bar, first category on top, each with its count after it.
@@ -38,7 +41,13 @@ class HorizontalBarChart(BarChart):
                 width=0.1,
             )
             plt.text(f" {note}", value, y, alignment="left", style="bold", background="default")
-        plt.yticks(rows, list(self._labels))
+        plt.yticks(rows, [_short(label) for label in self._labels])
         plt.xticks([])
         plt.xlim(0, top * 1.3)
-        plt.ylim(0.5, len(rows) + 0.5)
+        # One row per unit, from 1 to the number of bars: no bar straddles two rows (plotext rounds).
+        plt.ylim(*((1, len(rows)) if len(rows) > 1 else (0.5, 1.5)))
+
+
+def _short(label: str) -> str:
+    """A label cut to :data:`MAX_LABEL` characters, so long labels leave room for the bars."""
+    return label if len(label) <= MAX_LABEL else label[: MAX_LABEL - 1] + "…"
