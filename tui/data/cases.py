@@ -7,15 +7,20 @@ then selects rows by their codes: a million rows filter or group in tens of mill
 from __future__ import annotations
 
 import csv
+import io
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
-from pandas.api.types import union_categoricals
+from pandas.api.types import is_numeric_dtype, union_categoricals
 
 from tui.data.errors import DatasetError
+from tui.data.limits import MAX_CASE_ROWS, MAX_CASES_BYTES, MAX_COLUMNS, MAX_LABEL
+from tui.data.package_files import open_file
+from tui.data.safe_text import safe_text
 
 
 @dataclass(frozen=True)
@@ -29,6 +34,10 @@ class Group:
 
 CHUNK_ROWS = 100_000
 """Rows read at a time from ``cases.csv`` (progress is reported after each chunk)."""
+
+
+MAX_HEADER_BYTES = 64 * 1024
+"""Longest header line of ``cases.csv`` read to find its columns."""
 
 
 class Cancelled(Exception):
@@ -45,19 +54,29 @@ def read_cases(path: Path, progress: Callable[[float], bool] | None = None) -> p
         DatasetError: the file cannot be read.
         Cancelled: ``progress`` asked to stop.
     """
+    handle = open_file(path, MAX_CASES_BYTES)  # refused by its size before a byte is read
     try:
-        size = max(path.stat().st_size, 1)
-        chunks = []
-        with path.open("rb") as handle:
+        with handle:
+            size = max(os.fstat(handle.fileno()).st_size, 1)
+            first = handle.readline(MAX_HEADER_BYTES).decode("utf-8-sig", errors="replace")
+            header = next(csv.reader(io.StringIO(first)), [])
+            if len(header) > MAX_COLUMNS:
+                raise DatasetError(path, f"{len(header)} columns: more than {MAX_COLUMNS}", row=1)
+            handle.seek(0)
+            chunks = []
+            read = 0
             reader = pd.read_csv(
                 handle,
-                dtype=_column_types(path),  # text as written ("007" stays "007"), the source row as a number
+                dtype=_column_types(header),  # text as written ("007" stays "007"), the source row as a number
                 keep_default_na=False,
                 na_filter=False,
                 encoding="utf-8",
                 chunksize=CHUNK_ROWS,
             )
             for chunk in reader:
+                read += len(chunk)
+                if read > MAX_CASE_ROWS:
+                    raise DatasetError(path, f"more than {MAX_CASE_ROWS:,} cases", row=MAX_CASE_ROWS + 2)
                 chunks.append(chunk.astype({c: "category" for c in chunk.columns if c != "row"}))
                 if progress is not None and not progress(min(handle.tell() / size, 1.0)):
                     raise Cancelled(path)
@@ -67,10 +86,8 @@ def read_cases(path: Path, progress: Callable[[float], bool] | None = None) -> p
     return frame
 
 
-def _column_types(path: Path) -> dict[str, str]:
-    """Every column as text except ``row`` (the source row number), from the header line."""
-    with path.open(encoding="utf-8", newline="") as handle:
-        header = next(csv.reader(handle), [])
+def _column_types(header: list[str]) -> dict[str, str]:
+    """Every column as text except ``row`` (the source row number)."""
     return {name: ("Int64" if name == "row" else "str") for name in header}
 
 
@@ -88,12 +105,31 @@ def _concat(chunks: list[pd.DataFrame]) -> pd.DataFrame:
     return pd.DataFrame(columns)
 
 
+def safe_frame(cases: pd.DataFrame) -> pd.DataFrame:
+    """``cases`` with every column name and text value passed through :func:`safe_text`.
+
+    Values are categoricals: each distinct value is made safe once, whatever the number of rows.
+    """
+    columns = {}
+    for name in cases.columns:
+        series = cases[name]
+        if isinstance(series.dtype, pd.CategoricalDtype) and not is_numeric_dtype(series.cat.categories):
+            safe = [safe_text(str(v), limit=MAX_LABEL) for v in series.cat.categories]
+            if safe != list(series.cat.categories):
+                codes = series.cat.codes.to_numpy()
+                series = pd.Series(pd.Categorical(np.asarray(safe, dtype=object)[codes]), name=name)
+        elif not is_numeric_dtype(series):
+            series = series.map(lambda v: v if not isinstance(v, str) else safe_text(v, limit=MAX_LABEL))
+        columns[safe_text(str(name), limit=MAX_LABEL)] = series.reset_index(drop=True)
+    return pd.DataFrame(columns)
+
+
 class CaseTable:
     """The cases of a dataset, with the current filter: rows shown, filtered as you type, grouped by a column."""
 
     def __init__(self, cases: pd.DataFrame) -> None:
-        self.frame = cases
-        self.columns: tuple[str, ...] = tuple(str(c) for c in cases.columns)
+        self.frame = safe_frame(cases)
+        self.columns: tuple[str, ...] = tuple(str(c) for c in self.frame.columns)
         self.selected = np.arange(len(cases))
         self.query = ""
 

@@ -12,7 +12,9 @@ from typing import Any
 
 import pandas as pd
 
+from tui.data.cases import safe_frame
 from tui.data.loader import Dataset
+from tui.data.package_checks import safe_tree
 from tui.data.safe_text import safe_text
 from tui.importer.cells import period_sort_key
 from tui.importer.options import NOT_STATED, ImportOptions
@@ -59,7 +61,7 @@ def build_dataset(grid: Grid, imported: Imported, options: ImportOptions) -> Dat
         figures=figures,
         claims=(),
         definitions=definitions,
-        cases=imported.cases,
+        cases=None if imported.cases is None else safe_frame(imported.cases),
     )
 
 
@@ -226,7 +228,7 @@ def _metadata(
     dimensions = {"total": {"label": "total", "title": "Total", "role": "total"}}
     for dimension in _dimensions(imported):
         dimensions[dimension] = _dimension_info(imported, dimension, periods)
-    return {
+    metadata = {
         "name": name,
         "title": safe_text(options.title or f"Imported from {grid.path.name}", limit=MAX_LABEL),
         "description": safe_text(
@@ -263,8 +265,9 @@ def _metadata(
             "rows_read": imported.log.read,
             "rows_imported": imported.log.imported,
             "rows_skipped": len(imported.log.skipped),
-            "unrecognised_columns": list(imported.unrecognised),
+            "unrecognised_columns": [safe_text(h, limit=MAX_LABEL) for h in imported.unrecognised],
         },
         "dimensions": dimensions,
         "resources": [],
     }
+    return safe_tree(metadata)  # file, sheet and column names are the spreadsheet's: untrusted like its cells

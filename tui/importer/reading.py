@@ -20,7 +20,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from tui.data.limits import MAX_SPREADSHEET_BYTES
+from tui.data.limits import MAX_CASE_ROWS, MAX_SPREADSHEET_BYTES
 from tui.importer.cells import clean
 from tui.importer.errors import ImportFileError
 
@@ -86,6 +86,10 @@ def read_grid(path: Path, sheet: str | None = None) -> Grid:
         if sheet:
             raise ImportFileError(path, "--sheet is for XLSX and ODS workbooks; a CSV file has one table")
         grid = _read_csv(path)
+    if len(grid.cells) > MAX_CASE_ROWS + HEAD_ROWS:
+        raise ImportFileError(
+            path, f"{len(grid.cells):,} rows: more than the {MAX_CASE_ROWS:,} rows a spreadsheet may have", row=1
+        )
     if grid.cells.empty or not any(any(row) for row in grid.head(len(grid.cells) if len(grid.cells) < 1000 else 1000)):
         raise ImportFileError(path, "the file is empty (no cells with anything in them)", row=1)
     return grid

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from tui.data.loader import Dataset, load_dataset
+from tui.data.safe_text import safe_text
 from tui.importer.errors import ImportFileError
 from tui.importer.package import FIGURE_FIELDS, QUALIFIERS
 from tui.importer.result import Imported
@@ -57,10 +58,12 @@ def _write_all(folder: Path, dataset: Dataset, imported: Imported) -> None:
     metadata = dict(dataset.metadata)
     resources: list[dict[str, Any]] = [_figures_resource()]
     dataset.figures.to_csv(folder / "figures.csv", index=False, columns=list(FIGURE_FIELDS))
-    mapping = [
-        (dimension, original, canonical, how)
-        for (dimension, original), (canonical, how) in sorted(imported.mapping.items())
-    ]
+    mapping = list(
+        {
+            (dimension, safe_text(original)): (dimension, safe_text(original), canonical, how)
+            for (dimension, original), (canonical, how) in sorted(imported.mapping.items())
+        }.values()
+    )
     fields = ("dimension", "original", "canonical", "how")
     _write_csv(folder / "vocabulary.csv", fields, mapping)
     resources.append(_resource("vocabulary", "vocabulary.csv", fields, "how each value of the file was read"))
@@ -86,10 +89,11 @@ def _write_all(folder: Path, dataset: Dataset, imported: Imported) -> None:
 
 
 def _write_csv(path: Path, header: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+    """A CSV file whose every text cell has passed :func:`safe_text` (values read from a spreadsheet are untrusted)."""
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
-        writer.writerow(header)
-        writer.writerows(rows)
+        writer.writerow([safe_text(h) for h in header])
+        writer.writerows([safe_text(v) if isinstance(v, str) else v for v in row] for row in rows)
 
 
 def _resource(name: str, path: str, fields: Sequence[str], description: str) -> dict[str, Any]:
