@@ -125,10 +125,12 @@ def time_cases_screen(app: str, path: Path, size: int, timeout: float) -> tuple[
         return None
 
     try:
-        wait(f"{size} of {size} cases")
+        wait(f"{size} of {size} cases")  # then "/s" in one burst: the filter box gets the "s"
         os.write(fd, b"/s")
         filtered = wait("containing 's'")
-        os.write(fd, b"\r\x1b[Cg")  # enter, right (the year column), g
+        os.write(fd, b"\r")  # enter: back on the rows (their keys listed), then right (the year column) and g
+        wait("g Group by")
+        os.write(fd, b"\x1b[Cg")
         grouped = wait("values of year")
     finally:
         os.write(fd, b"q")

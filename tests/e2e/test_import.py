@@ -42,6 +42,12 @@ def test_open_a_spreadsheet_directly(tmp_path: Path) -> None:
     sheet = files.write_csv(tmp_path / "response.csv", files.PER_CASE)
     with PtySession([installed_command(), "--data", str(sheet)], cols=80, rows=24, env={"HOME": str(tmp_path)}) as term:
         term.wait_for("2019/20", "6 in all")
+        term.send("5")
+        term.wait_for("6 of 6 cases")
+        term.send("/2019/2")  # one burst, as a fast typist or a paste sends it: every key reaches the filter
+        term.wait_for("1 of 6 cases", "containing '2019/2'")
+        term.send("\r")
+        term.wait_for("g Group by")  # back on the rows (their keys listed)
         term.send("4")
         term.wait_for("Imported from response.csv", "cases (unit not stated)")
         term.send("q")

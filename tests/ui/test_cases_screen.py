@@ -99,3 +99,13 @@ def test_cases_screen_snapshot(cases_service: DataService, snap_compare) -> None
         await settle(pilot)
 
     assert snap_compare(build_app(cases_service, screen="cases"), terminal_size=(80, 24), run_before=loaded)
+
+
+async def test_a_slash_typed_in_the_filter_is_text(cases_service: DataService) -> None:
+    app = build_app(cases_service, screen="cases")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"2019", "slash", "2")
+        await settle(pilot)
+        assert app.screen.query_one("#cases-filter", Input).value == "2019/2"
+        assert "1 of 6 cases" in status(app)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rich.text import Text
-from textual import work
+from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Input, ProgressBar, Static
@@ -42,7 +42,16 @@ class CasesScreen(FoiScreen[CasesData]):
 
     HAS_CHART = False
     BINDINGS = [
-        Binding("slash", "filter", "Filter", key_display="/", tooltip="Keep the rows where any column contains text"),
+        # A priority binding: run by the app before it forwards the next key, so keys typed right after "/"
+        # (in the same burst) reach the filter box instead of the table.
+        Binding(
+            "slash",
+            "filter",
+            "Filter",
+            key_display="/",
+            tooltip="Keep the rows where any column contains text",
+            priority=True,
+        ),
         Binding("g", "group", "Group by", tooltip="Count the rows by the column under the cursor"),
         Binding("escape", "back", "Back", tooltip="From groups back to the rows; then clear the group filter"),
     ]
@@ -143,7 +152,11 @@ class CasesScreen(FoiScreen[CasesData]):
     def action_filter(self) -> None:
         """Put the cursor in the filter box (also while the cases are read: the filter applies when they are in)."""
         # At once, not after a refresh: the keys typed right after "/" must reach the box.
-        self.set_focus(self.query_one("#cases-filter", Input))
+        box = self.query_one("#cases-filter", Input)
+        if self.focused is box:  # "/" typed in the filter (e.g. "2019/20"): text, queued after the keys before it
+            box.post_message(events.Key("slash", "/"))
+            return
+        self.set_focus(box)
 
     def on_input_changed(self, event: Input.Changed) -> None:
         """Filter as the text changes."""
