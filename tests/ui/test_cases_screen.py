@@ -109,3 +109,23 @@ async def test_a_slash_typed_in_the_filter_is_text(cases_service: DataService) -
         await settle(pilot)
         assert app.screen.query_one("#cases-filter", Input).value == "2019/2"
         assert "1 of 6 cases" in status(app)
+
+
+async def test_more_rows_are_listed_as_the_cursor_reaches_the_last(tmp_path: Path) -> None:
+    from scripts.make_cases import write
+    from tui.screens.cases import PAGE_ROWS
+
+    service = DataService(import_file(write(tmp_path / "many.csv", PAGE_ROWS * 2 + 10)).dataset)
+    app = build_app(service, screen="cases")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        rows = app.screen.query_one("#cases-rows", DataTable)
+        assert rows.row_count == PAGE_ROWS
+        assert f"{PAGE_ROWS} listed, more as you scroll down" in status(app)
+        await pilot.press("ctrl+end")
+        await settle(pilot)
+        assert rows.row_count == PAGE_ROWS * 2
+        await pilot.press("ctrl+end")
+        await settle(pilot)
+        assert rows.row_count == PAGE_ROWS * 2 + 10
+        assert "listed" not in status(app)

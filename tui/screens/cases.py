@@ -16,8 +16,9 @@ from tui.data.cases import CaseTable, Group
 from tui.data.safe_text import safe_text
 from tui.screens.base import FoiScreen
 
-PAGE_ROWS = 500
-"""Rows listed at once; the status line says how many more the filter keeps."""
+PAGE_ROWS = 100
+"""Rows listed at once (a table of more takes a Textual refresh of ~0.3 s); the next ones are
+added when the cursor reaches the last row listed."""
 
 
 @dataclass(frozen=True)
@@ -129,6 +130,16 @@ class CasesScreen(FoiScreen[CasesData]):
         self._show_groups(False, focus=self.grouped is not None)
         self._status(data.kept)
 
+    def on_data_table_cell_highlighted(self, event: DataTable.CellHighlighted) -> None:
+        """At the last row listed, list the next page of kept rows."""
+        table = self.table
+        rows = event.data_table
+        if table is None or rows.id != "cases-rows" or event.coordinate.row < rows.row_count - 1:
+            return
+        if rows.row_count < len(table):
+            rows.add_rows([[Text(v) for v in row] for row in table.rows(rows.row_count, PAGE_ROWS)])
+            self._status(len(table))
+
     def focus_view(self) -> None:
         """Focus the rows (or the groups when they are on show)."""
         target = "#cases-groups" if self.grouped else "#cases-rows"
@@ -142,8 +153,9 @@ class CasesScreen(FoiScreen[CasesData]):
         if table.query:
             parts.append(f"containing '{table.query}'")
         parts += [f"{column} = {value}" for column, value in self.where.items()]
-        if kept > PAGE_ROWS:
-            parts.append(f"first {fmt.count(PAGE_ROWS)} listed: filter (/) or group (g) to see the rest")
+        listed = self.query_one("#cases-rows", DataTable).row_count
+        if kept > listed:
+            parts.append(f"{fmt.count(listed)} listed, more as you scroll down")
         parts.append("/ filter · g group by the cursor's column · esc back")
         self.query_one("#cases-status", Static).update(safe_text(" · ".join(parts)))
 
