@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from rich.text import Text
 from textual import events, work
+from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Input, ProgressBar, Static
@@ -54,7 +55,15 @@ class CasesScreen(FoiScreen[CasesData]):
             priority=True,
         ),
         Binding("g", "group", "Group by", tooltip="Count the rows by the column under the cursor"),
-        Binding("escape", "back", "Back", tooltip="From groups back to the rows; then clear the group filter"),
+        # Priority too (for the same reason): enter and escape in the filter box move the focus at once.
+        Binding(
+            "escape",
+            "back",
+            "Back",
+            tooltip="From groups back to the rows; then clear the group filter",
+            priority=True,
+        ),
+        Binding("enter", "keep_filter", "Keep filter", show=False, priority=True),
     ]
 
     def __init__(self, *args: object, **kwargs: object) -> None:
@@ -248,15 +257,25 @@ class CasesScreen(FoiScreen[CasesData]):
         self.where[self.grouped.column] = group.value
         self.refilter(self.table.query if self.table else "")
 
+    def action_keep_filter(self) -> None:
+        """Enter in the filter box: keep the filter, back to the rows (keys typed before it still reach the box)."""
+        if self.focused is not self.query_one("#cases-filter", Input):
+            raise SkipAction  # enter elsewhere: the focused widget's own (a group's rows, a table's cell)
+        self.set_focus(self.query_one("#cases-rows", DataTable))
+
     def action_back(self) -> None:
         """From the groups back to the rows; from the rows, drop the group filters; then clear the text filter."""
         box = self.query_one("#cases-filter", Input)
+        if self.focused is box:  # clear the box after the keys already sent to it; the next keys go to the rows
+            self.set_focus(self.query_one("#cases-rows", DataTable))
+            box.call_later(box.clear)
+            return
         if self.grouped is not None:
             self._show_groups(False)
             self._status(len(self.table) if self.table else 0)
         elif self.where:
             self.where.clear()
             self.refilter(box.value)
-        elif box.value or box.has_focus:
+        elif box.value:
             box.value = ""
             self.set_focus(self.query_one("#cases-rows", DataTable))
