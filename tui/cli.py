@@ -354,7 +354,10 @@ def _dataset_command(args: argparse.Namespace, data_path: Path | None) -> int:
     """``datasets`` and ``compare``: answered from the catalog, one error line on a bad name or folder."""
     from tui.data import DatasetError
     from tui.data.catalog import Catalog, UnknownDataset
+    from tui.data.spreadsheet_files import is_spreadsheet
 
+    if data_path is not None and is_spreadsheet(data_path):
+        return fail(f"{data_path}: {args.command} lists dataset folders; import the spreadsheet first (import FILE)")
     catalog = Catalog(extra=[data_path] if data_path else [])
     try:
         if args.command == "datasets":

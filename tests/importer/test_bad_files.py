@@ -162,3 +162,13 @@ def test_check_and_report_work_on_an_import_without_claims(tmp_path: Path) -> No
         assert "Traceback" not in result.stderr, result.stderr
         assert result.returncode in (0, 1)  # check exits 1 when a check does not hold
         assert "Total row" in result.stdout
+
+
+def test_datasets_and_compare_ask_for_a_folder_not_a_spreadsheet(tmp_path: Path, capsys) -> None:
+    from tui.cli import main
+
+    sheet = files.write_csv(tmp_path / "r.csv", files.PER_CASE)
+    for argv in (["datasets", "--data", str(sheet)], ["compare", "a", "b", "--data", str(sheet)]):
+        assert main(argv) == 2
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1 and "import the spreadsheet first" in err
