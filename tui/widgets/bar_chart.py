@@ -5,11 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import ClassVar
 
+from rich.text import Text
 from textual.app import RenderResult
 from textual_plotext import PlotextPlot
 
 from tui.widgets.bar_limit import REST, Bars, all_bars, top_and_other
 from tui.widgets.chart_style import ChartStyle
+
+TOO_NARROW = "(the chart cannot be drawn at this width: t for the table)"
+"""Shown instead of a chart plotext fails to draw at the widget's size."""
 
 
 class BarChart(PlotextPlot):
@@ -114,7 +118,13 @@ class BarChart(PlotextPlot):
         """
         key = (self._drawn, self.size, self.app.theme)
         if self._rendered is None or self._rendered[0] != key:
-            self._rendered = (key, super().render())
+            try:
+                drawn: RenderResult = super().render()
+            except (ValueError, IndexError, ZeroDivisionError):
+                # plotext fails at a few narrow widths (e.g. filling bars 2, 21, 22 or 27 columns wide,
+                # plotext 5.3): say so rather than end the app; the table has the same figures.
+                drawn = Text(TOO_NARROW, no_wrap=True, overflow="ellipsis")
+            self._rendered = (key, drawn)
         return self._rendered[1]
 
     def limit(self, bars: Bars) -> Bars:
