@@ -94,6 +94,8 @@ class FoiApp(DatasetSwitching, RestrictedApp):
         self._last_switch = 0.0
         self.chart_style = ChartStyle.for_terminal(ascii_only=self.terminal.ascii_only, mono=self.terminal.mono)
         self.install_screens(service)
+        if screen not in self.modes_shown:
+            raise ValueError(f"this dataset has no {screen} screen (it has: {', '.join(self.modes_shown)})")
         if theme:
             if theme not in self.available_themes:
                 known = ", ".join(sorted(self.available_themes))
@@ -147,6 +149,8 @@ class FoiApp(DatasetSwitching, RestrictedApp):
         """Hide the key of the screen already on show from the footer; refuse what restricted mode forbids."""
         if action == "switch_mode" and parameters and parameters[0] == self.current_mode:
             return None
+        if action == "switch_mode" and parameters and parameters[0] not in self.modes_shown:
+            return False
         return super().check_action(action, parameters)
 
     def action_help(self) -> None:

@@ -17,7 +17,7 @@ from textual.app import App, InvalidModeError
 from tui.data.catalog import Catalog, UnknownDataset
 from tui.data.errors import DatasetError
 from tui.data.service import DataService
-from tui.screen_registry import SCREENS
+from tui.screen_registry import SCREENS, available
 from tui.screens.picker import SWITCHING_MODE, SwitchingScreen
 
 if TYPE_CHECKING:
@@ -43,10 +43,15 @@ class DatasetSwitching(_AppBase):
             return False
         return super().check_action(action, parameters)
 
+    modes_shown: tuple[str, ...] = ()
+    """The screens the dataset on show has (the Cases screen only with per-case rows)."""
+
     def install_screens(self, service: Any) -> None:
-        """Register a mode per screen of the registry, each built over ``service`` when first needed."""
+        """Register a mode per screen of the registry the dataset has, each built over ``service`` when needed."""
+        self.modes_shown = tuple(spec.mode for spec in SCREENS if available(spec, service.has))
         for spec in SCREENS:
-            self.add_mode(spec.mode, partial(spec.load(), service, spec))
+            if spec.mode in self.modes_shown:
+                self.add_mode(spec.mode, partial(spec.load(), service, spec))
 
     def action_pick_dataset(self) -> None:
         """Open the dataset picker (the catalog is read in a worker first)."""
@@ -97,7 +102,7 @@ class DatasetSwitching(_AppBase):
             await self._replace_screens(service, name)
         finally:
             self.swapping = False
-        await self.switch_mode(mode if mode != SWITCHING_MODE else SCREENS[0].mode)
+        await self.switch_mode(mode if mode in self.modes_shown else self.modes_shown[0])
         self.notify(f"Now showing {name}.", title="Dataset", timeout=3)
         self.screens_replaced()
 
@@ -108,8 +113,8 @@ class DatasetSwitching(_AppBase):
         await self.switch_mode(SWITCHING_MODE)
         self.service = service
         self.dataset_name = name
-        for spec in SCREENS:
-            await self.remove_mode(spec.mode)
+        for mode in self.modes_shown:
+            await self.remove_mode(mode)
         self.install_screens(service)
 
     def screens_replaced(self) -> None:

@@ -145,4 +145,6 @@ def test_a_users_copy_of_a_bundled_dataset_is_listed_under_its_path(dataset_copy
     assert name == str(dataset_copy) and name in catalog.names  # what the picker shows it as
     assert catalog.name_for(dataset_copy) == name
     assert Catalog.with_data(None).extra == ()
+    sheet = dataset_copy / "figures.csv"  # any file but a descriptor: a spreadsheet, imported in memory
+    assert Catalog.with_data(sheet).extra == ()
     assert Catalog().listed_name(dataset_copy, "met-2018-2021") == "met-2018-2021"  # not one of its folders

@@ -133,8 +133,11 @@ class Catalog:
 
     @classmethod
     def with_data(cls, data: Path | None) -> Catalog:
-        """The app's catalog: the bundled datasets, with a user's own ``--data`` folder (or descriptor) added."""
-        if data is None:
+        """The app's catalog: the bundled datasets, with a user's own ``--data`` folder (or descriptor) added.
+
+        A spreadsheet opened with ``--data`` (imported in memory) is not a folder the catalog can list.
+        """
+        if data is None or (data.is_file() and data.name != "datapackage.json"):
             return cls()
         return cls.around(data.parent if data.is_file() else data)
 

@@ -15,7 +15,7 @@ from textual.widgets import ContentSwitcher, Static
 
 from tui.data.catalog import Catalog
 from tui.data.service import DataService
-from tui.screen_registry import ScreenSpec, spec_for
+from tui.screen_registry import SCREENS, ScreenSpec, available, spec_for
 from tui.screens.steady import DropStaleResize
 from tui.terminal import Terminal
 from tui.terminal.textual_private import app_is_exiting, prerender_screen, screen_is_closing
@@ -106,7 +106,7 @@ class FoiScreen(DropStaleResize, Screen[None], Generic[DataT]):
 
     def compose(self) -> ComposeResult:
         """The shared frame around the screen's own views."""
-        yield NavBar(self.spec.mode, "foi-explorer")
+        yield NavBar(self.spec.mode, "foi-explorer", tuple(s.mode for s in SCREENS if available(s, self.service.has)))
         with Container(id="body"):
             with ContentSwitcher(initial="chart-view" if self.HAS_CHART else "table-view", id="views"):
                 if self.HAS_CHART:

@@ -116,14 +116,14 @@ def _verdict_summary(data: SourcesData) -> Text:
     def tally(statuses: list[str]) -> str:
         return " · ".join(f"{status} {statuses.count(status)}" for status in dict.fromkeys(statuses)) or "none"
 
-    others = ", ".join(r.entry.name for r in data.related) or "none"
+    others = ", ".join(r.entry.name for r in data.related)
     return Text.assemble(
         ("Checks  ", "bold"),
         tally([c.status for c in data.checks]),
         ("\nClaims  ", "bold"),
         tally([c.status for c in data.claims]),
-        ("\nAlso on this force and period  ", "bold"),
-        f"{others} (how they differ: below; c compares)",
+        *((("\nAlso on this force and period  ", "bold"), f"{others} (how they differ: after the caveats; c compares)")
+          if others else ()),
         ("\nScroll with the arrows or j/k; t shows the same as tables; source and caveats below.", "dim"),
     )
 
@@ -163,21 +163,19 @@ def _report(data: SourcesData) -> Group:
         checks,
         Text("\nThe article's claims, tested (paraphrased)", style="bold underline"),
         claims,
-        Text("\nOther datasets on this force and period", style="bold underline"),
-        _related(data),
         Text("\nSource", style="bold underline"),
         meta,
         Text("\nCaveats", style="bold underline"),
         caveats,
+        *((Text("\nOther datasets on this force and period", style="bold underline"), _related(data))
+          if data.related else ()),
         Text("\nWhat the terms mean", style="bold underline"),
         terms,
     )
 
 
-def _related(data: SourcesData) -> Table | Text:
+def _related(data: SourcesData) -> Table:
     """Each other dataset on the same force and period: what it is, and how its period and unit differ."""
-    if not data.related:
-        return Text(data.related_note)
     table = Table(box=None, show_header=False, padding=(0, 1), expand=True)
     table.add_column("dataset", ratio=1)
     for related in data.related:
