@@ -18,9 +18,9 @@ from tui.serve import DEFAULT_HOST, DEFAULT_MAX_SESSIONS, DEFAULT_PORT
 if TYPE_CHECKING:
     from tui.app import FoiApp
     from tui.data import DataService
+    from tui.data.opening import Opening
     from tui.demo import Tour
     from tui.importer import Import
-    from tui.screens.opening import Opening
 
 DEFAULT_CAST = "screenshots/tour.cast"
 WRITING_COMMANDS = ("screenshots", "record-demo")
@@ -340,13 +340,15 @@ def _print_summary(path: Path, result: Import) -> None:
 def _open_spreadsheet(path: Path, args: argparse.Namespace) -> int:
     """``--data FILE.csv|xlsx|ods``: the app at once, the spreadsheet imported in memory behind its opening screen.
 
+    The import starts first, in a background thread, and goes on while Textual loads.
+
     A file refused before a byte is read (missing, empty, too large) gets its error line before the
     app starts; any other error ends the app and is printed once the terminal is restored. Either
     way: one line naming file, row and column, status 2. The import summary follows the app.
     """
     from tui.data import DataService, DatasetError
+    from tui.data.opening import Opening
     from tui.importer import check_file
-    from tui.screens.opening import Opening
 
     try:
         check_file(path)
@@ -359,7 +361,8 @@ def _open_spreadsheet(path: Path, args: argparse.Namespace) -> int:
         imported.append(result)
         return DataService(result.dataset)
 
-    app = _terminal_app(None, args, opening=Opening(path.name, load))
+    opening = Opening(path.name, load).start()  # importing while Textual loads and draws
+    app = _terminal_app(None, args, opening=opening)
     if app is None:
         return EXIT_DATA_ERROR
     app.run(mouse=not app.terminal.low_bandwidth)

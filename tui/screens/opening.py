@@ -1,15 +1,10 @@
 """Opening: shown while a spreadsheet given with ``--data`` is imported in memory, off the UI thread.
 
-The import runs in a daemon thread, not a Textual thread worker: Textual waits for its workers'
-threads when the app closes, and a read of a million rows cannot stop half-way, so ``q`` would
-leave the terminal and then hang until the read ended. A daemon thread ends with the process.
+The import runs in the daemon thread of :class:`tui.data.opening.Opening` (started by the command
+before the app); this screen listens to its news and turns each into a message.
 """
 
 from __future__ import annotations
-
-import threading
-from collections.abc import Callable
-from dataclasses import dataclass
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -17,25 +12,15 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import ProgressBar, Static
 
-from tui.data.errors import DatasetError
+from tui.data import opening as news
+from tui.data.opening import Opening
 from tui.data.safe_text import safe_text
 from tui.data.service import DataService
 
+__all__ = ["OPENING_MODE", "Opening", "OpeningScreen"]
+
 OPENING_MODE = "opening"
 """The app's mode while the data is opened."""
-
-
-@dataclass(frozen=True)
-class Opening:
-    """Data to open once the app is on screen: its name, and how to load it.
-
-    ``load`` runs in a background thread; it is given a callback taking a short text saying what it
-    does next ("reading the file"), returns the data service, and raises :class:`DatasetError` (one
-    line naming file, row and column) when the data cannot be opened.
-    """
-
-    name: str
-    load: Callable[[Callable[[str], object]], DataService]
 
 
 class OpeningScreen(Screen[None]):
@@ -85,25 +70,24 @@ class OpeningScreen(Screen[None]):
             yield Static("q quit  ctrl+c interrupt", id="opening-keys", markup=False)
 
     def on_mount(self) -> None:
-        """Start the import once the screen exists (and only once)."""
+        """Listen to the import (started now if the command has not started it)."""
         if not self._started:
             self._started = True
-            threading.Thread(target=self._load, name="opening", daemon=True).start()
+            self.opening.listen(self._hear)
+            self.opening.start()
 
-    def _load(self) -> None:
-        """Runs in the background thread: load, then tell the app (messages are thread-safe)."""
+    def _hear(self, told: news.News) -> None:
+        """Turn the import's news into a message (called from the loading thread; messages are thread-safe)."""
         message: Message
-        try:
-            message = self.Opened(self.opening.load(self._step))
-        except DatasetError as exc:
-            message = self.Failed(str(exc))
-        except Exception as exc:
-            message = self.Crashed(exc)
+        if isinstance(told, news.Step):
+            message = self.Step(told.text)
+        elif isinstance(told, news.Opened):
+            message = self.Opened(told.service)
+        elif isinstance(told, news.Refused):
+            message = self.Failed(told.reason)
+        else:
+            message = self.Crashed(told.error)
         self.post_message(message)
-
-    def _step(self, text: str) -> None:
-        """Tell the screen what the import does next (from the background thread, never waiting)."""
-        self.post_message(self.Step(text))
 
     def on_opening_screen_step(self, message: OpeningScreen.Step) -> None:
         """Show the step under way."""
