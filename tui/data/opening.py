@@ -63,7 +63,7 @@ class Opening:
     def __init__(self, name: str, load: Callable[[Callable[[str], object]], DataService]) -> None:
         self.name = name
         self._load = load
-        self._lock = threading.Lock()
+        self._lock = threading.RLock()
         self._listener: Callable[[News], object] | None = None
         self._kept: list[News] = []
         self._thread: threading.Thread | None = None
