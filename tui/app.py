@@ -10,7 +10,6 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.command import CommandPalette
 
-from tui.data.opening import Opened
 from tui.data.service import DataService
 from tui.errors import EXIT_DATA_ERROR
 from tui.palette import BindingCommands
@@ -252,10 +251,6 @@ def build_app(
 ) -> FoiApp:
     """Build the app around a loaded data service, or one that ``opening`` loads once the app is on screen.
 
-    An opening already done by now (a small file, read while Textual loaded) needs no opening screen.
     The one factory the CLI and tests use.
     """
-    done = opening.outcome() if service is None and opening is not None else None
-    if isinstance(done, Opened):
-        service, opening = done.service, None
     return FoiApp(service, screen=screen, theme=theme, terminal=terminal, restricted=restricted, opening=opening)

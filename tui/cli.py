@@ -340,8 +340,6 @@ def _print_summary(path: Path, result: Import) -> None:
 def _open_spreadsheet(path: Path, args: argparse.Namespace) -> int:
     """``--data FILE.csv|xlsx|ods``: the app at once, the spreadsheet imported in memory behind its opening screen.
 
-    The import starts first, in a background thread, and goes on while Textual loads.
-
     A file refused before a byte is read (missing, empty, too large) gets its error line before the
     app starts; any other error ends the app and is printed once the terminal is restored. Either
     way: one line naming file, row and column, status 2. The import summary follows the app.
@@ -361,7 +359,7 @@ def _open_spreadsheet(path: Path, args: argparse.Namespace) -> int:
         imported.append(result)
         return DataService(result.dataset)
 
-    opening = Opening(path.name, load).start()  # importing while Textual loads and draws
+    opening = Opening(path.name, load)
     app = _terminal_app(None, args, opening=opening)
     if app is None:
         return EXIT_DATA_ERROR

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -14,7 +13,6 @@ from tests.importer import files
 from tests.ui.conftest import plain, wait_until
 from tui.app import build_app
 from tui.data import DataService
-from tui.data.opening import Step
 from tui.importer import ImportFileError, import_file
 from tui.screens.opening import OPENING_MODE, Opening
 
@@ -113,21 +111,3 @@ async def test_a_first_screen_the_data_has_not_ends_the_app(tmp_path: Path) -> N
     assert app.return_code == 2
     assert app.open_error is not None and "has no cases screen" in app.open_error
 
-
-async def test_an_import_done_before_the_app_is_built_needs_no_opening_screen(tmp_path: Path) -> None:
-    sheet = files.write_csv(tmp_path / "response.csv", files.PER_CASE)
-    opening = Opening("response.csv", lambda on_step: DataService(import_file(sheet, on_step=on_step).dataset))
-    opening.start()
-    await asyncio.wait_for(asyncio.to_thread(_until_done, opening), RELEASE_TIMEOUT)
-    app = build_app(None, opening=opening)
-    async with app.run_test(size=(80, 24)) as pilot:
-        assert app.current_mode == "trends" and not app.opening
-        await wait_until(pilot, lambda: "6 in all" in shown(app, "#summary"), what="the figures")
-        await pilot.press("q")
-    assert app.return_code == 0
-
-
-def _until_done(opening: Opening) -> None:
-    done = threading.Event()
-    opening.listen(lambda news: done.set() if not isinstance(news, Step) else None)
-    done.wait(RELEASE_TIMEOUT)

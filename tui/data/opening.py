@@ -1,10 +1,10 @@
-"""Data opened in a background thread from the moment the command starts; its news told to a listener.
+"""Data opened in a background thread, its news (steps, then the outcome) told to a listener.
 
-``foi-explorer --data FILE.csv`` starts the import before Textual is even imported, so both go
-on at once, and the app's opening screen listens once it is up (news from before is kept for
-it). The thread is a daemon: Textual waits for its own workers' threads when the app closes, and
-a read of a million rows cannot stop half-way, so ``q`` would hang until the read ended.
-UI-free: the listener decides how news reaches the screen.
+``foi-explorer --data FILE.csv`` imports the spreadsheet this way once the app's opening screen
+is drawn (started earlier, the import and Textual's start-up slowed each other: one GIL). News
+from before a listener comes is kept for it. The thread is a daemon: Textual waits for its own
+workers' threads when the app closes, and a read of a million rows cannot stop half-way, so
+``q`` would hang until the read ended. UI-free: the listener decides how news reaches the screen.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Opening: shown while a spreadsheet given with ``--data`` is imported in memory, off the UI thread.
 
-The import runs in the daemon thread of :class:`tui.data.opening.Opening` (started by the command
-before the app); this screen listens to its news and turns each into a message.
+The import runs in the daemon thread of :class:`tui.data.opening.Opening`, started once this screen
+is drawn; the screen listens to its news and turns each into a message.
 """
 
 from __future__ import annotations
@@ -70,11 +70,11 @@ class OpeningScreen(Screen[None]):
             yield Static("q quit  ctrl+c interrupt", id="opening-keys", markup=False)
 
     def on_mount(self) -> None:
-        """Listen to the import (started now if the command has not started it)."""
+        """Listen to the import, and start it once the screen is drawn."""
         if not self._started:
             self._started = True
             self.opening.listen(self._hear)
-            self.opening.start()
+            self.call_after_refresh(self.opening.start)  # the screen drawn first, then the import
 
     def _hear(self, told: news.News) -> None:
         """Turn the import's news into a message (called from the loading thread; messages are thread-safe)."""
