@@ -30,7 +30,8 @@ def big_csv(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_the_import_shows_its_progress_then_the_figures(tmp_path: Path, big_csv: Path) -> None:
     with PtySession([installed_command(), "--data", str(big_csv)], env={"HOME": str(tmp_path)}) as term:
         term.wait_for("foi-explorer", f"{ROWS} in all", timeout=60)
-        assert b"Opening big.csv" in term.raw  # the opening screen was drawn before the figures
+        assert b"Opening big.csv" in term.raw  # the opening screen was drawn before the figures,
+        assert b"reading the file..." in term.raw  # with the step under way
         term.send("q")
         assert term.wait_exit() == 0
     tail = bytes(term.raw).rsplit(b"\x1b[?1049l", 1)[-1].decode(errors="replace")
