@@ -39,6 +39,8 @@ class DatasetSwitching(_AppBase):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """No screen switch, picker or compare while the screens are being replaced."""
+        if action in {"pick_dataset", "compare"} and not self.modes_shown:  # still opening the first data
+            return False
         if self.swapping and action in {"switch_mode", "pick_dataset", "compare"}:
             return False
         return super().check_action(action, parameters)

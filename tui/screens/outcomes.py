@@ -69,9 +69,9 @@ class OutcomesScreen(FoiScreen[OutcomesData]):
             )
             self.query_one(f"#{role}-title", Static).update(f"{table.title} - shares of {breakdown.base_label}")
             self.query_one(f"#{role}-table", FigureTable).show(table)
-        self.query_one("#outcomes-note", Static).update(
-            "* worked out here, not given by the source: " + "; ".join(notes)
-        )
+        note = self.query_one("#outcomes-note", Static)
+        note.update("* worked out here, not given by the source: " + "; ".join(notes) if notes else "")
+        note.display = bool(notes)
 
 
 def _bar_note(figures: Sequence[Figure], index: int) -> str:
