@@ -1,4 +1,4 @@
-"""A keyboard-first table of figures, sortable by any column."""
+"""A keyboard-first table of figures, sortable by any column, totals and derived rows kept last."""
 
 from __future__ import annotations
 
@@ -8,8 +8,20 @@ from textual.widgets import DataTable
 
 from tui.data.views import TableView
 
+DERIVED_MARK = "*"
+"""Put after the first cell of a row this tool worked out (totals, remainders, groups): visible without italics."""
 
-def _sort_key(text: str) -> tuple[int, float | str]:
+DERIVED_STYLE = "italic dim"
+"""The quieter style of worked-out rows (the mark says the same for terminals without italics or dim)."""
+
+SORT_ARROWS = {False: ("▲", "▼"), True: ("^", "v")}
+"""Ascending and descending arrows, in Unicode and in ASCII."""
+
+ARROW_ROOM = 2
+"""Cells every header keeps free for `` ▲``, so sorting never changes a column's width."""
+
+
+def sort_key(text: str) -> tuple[int, float | str]:
     """Numbers sort as numbers (suppressed and dashes last), words as words."""
     digits = text.replace("%", "").replace("≥", "").replace("~", "").replace(",", "").split(" ")[0]
     try:
@@ -18,12 +30,25 @@ def _sort_key(text: str) -> tuple[int, float | str]:
         return (1, text.lower())
 
 
+def sorted_order(view: TableView, column: int | None, *, reverse: bool = False) -> list[int]:
+    """Row indices of ``view`` sorted by ``column`` (None: source order); derived rows stay last, in source order."""
+    plain = [i for i, derived in enumerate(view.derived) if not derived]
+    pinned = [i for i, derived in enumerate(view.derived) if derived]
+    if column is not None:
+        plain.sort(key=lambda i: sort_key(view.rows[i][column]), reverse=reverse)
+    return plain + pinned
+
+
 class FigureTable(DataTable[Text]):
     """A DataTable filled from a :class:`~tui.data.views.TableView`.
+
+    Rows the tool worked out (totals, remainders) are drawn quieter, marked with ``*``,
+    and stay below the source's rows whatever the sort.
 
     | key | action |
     | --- | --- |
     | arrows, h j k l | move |
+    | home, end | first, last row |
     | o | sort by the column under the cursor (again: reverse) |
     | O | back to the source order |
     """
@@ -33,6 +58,8 @@ class FigureTable(DataTable[Text]):
         Binding("j", "cursor_down", "Cursor down", show=False),
         Binding("k", "cursor_up", "Cursor up", show=False),
         Binding("l", "cursor_right", "Cursor right", show=False),
+        Binding("home", "first_row", "First row", show=False),
+        Binding("end", "last_row", "Last row", show=False),
         Binding("o", "sort_column", "Sort", tooltip="Sort by the column under the cursor; again to reverse"),
         Binding("O", "source_order", "Source order", show=False, tooltip="Put the rows back in source order"),
     ]
@@ -40,24 +67,53 @@ class FigureTable(DataTable[Text]):
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes, cursor_type="cell", zebra_stripes=False)
         self.view: TableView | None = None
-        self._sorted: tuple[int, bool] | None = None
+        self.sort_state: tuple[int, bool] | None = None
+        self.order: list[int] = []
 
     def show(self, view: TableView) -> None:
-        """Fill the table from a view, keeping the cursor where it was."""
-        cursor = self.cursor_coordinate
+        """Fill the table from a view in source order, keeping the cursor where it was."""
         self.view = view
+        self.sort_state = None
+        self._rebuild()
+
+    @property
+    def ascii_only(self) -> bool:
+        """True when the app draws ASCII characters only."""
+        terminal = getattr(self.app, "terminal", None)
+        return bool(getattr(terminal, "ascii_only", False))
+
+    def _rebuild(self) -> None:
+        """Clear and refill columns and rows from the view in the current order (public DataTable API only)."""
+        view = self.view
+        if view is None:
+            return
+        cursor = self.cursor_coordinate
+        column = None if self.sort_state is None else self.sort_state[0]
+        reverse = bool(self.sort_state and self.sort_state[1])
+        self.order = sorted_order(view, column, reverse=reverse)
+        cells = [self._cells(view, i) for i in range(len(view.rows))]
         self.clear(columns=True)
-        for name in view.columns:
-            self.add_column(Text(name, justify="right" if name in view.numeric else "left"), key=name)
-        for index, (row, derived) in enumerate(zip(view.rows, view.derived, strict=True)):
-            cells = [
-                Text(value, justify="right" if name in view.numeric else "left", style="italic" if derived else "")
-                for name, value in zip(view.columns, row, strict=True)
-            ]
-            self.add_row(*cells, key=str(index))
-        self._sorted = None
+        up, down = SORT_ARROWS[self.ascii_only]
+        for index, name in enumerate(view.columns):
+            justify = "right" if name in view.numeric else "left"
+            arrow = (down if reverse else up) if index == column else ""
+            width = max([len(name) + ARROW_ROOM, *(row[index].cell_len for row in cells)])
+            label = f"{name} {arrow}" if arrow else name
+            self.add_column(Text(label, justify=justify), width=width, key=name)
+        for i in self.order:
+            self.add_row(*cells[i], key=str(i))
         if self.row_count:
             self.cursor_coordinate = self.validate_cursor_coordinate(cursor)
+
+    @staticmethod
+    def _cells(view: TableView, index: int) -> list[Text]:
+        derived = view.derived[index]
+        cells = []
+        for position, (name, value) in enumerate(zip(view.columns, view.rows[index], strict=True)):
+            text = f"{value}{DERIVED_MARK}" if derived and position == 0 else value
+            justify = "right" if name in view.numeric else "left"
+            cells.append(Text(text, justify=justify, style=DERIVED_STYLE if derived else ""))
+        return cells
 
     def focused_row(self) -> dict[str, str] | None:
         """The row under the cursor as column name to value, if any."""
@@ -67,25 +123,33 @@ class FigureTable(DataTable[Text]):
         row = self.view.rows[int(key or 0)]
         return dict(zip(self.view.columns, row, strict=True))
 
+    def focused_index(self) -> int | None:
+        """The index in the view (source order) of the row under the cursor, if any."""
+        if self.view is None or not self.row_count:
+            return None
+        return int(self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value or 0)
+
     def action_sort_column(self) -> None:
         """Sort by the column under the cursor; pressing again reverses the order."""
         if self.view is None:
             return
         column = self.cursor_coordinate.column
-        reverse = self._sorted == (column, False)
-        name = self.view.columns[column]
-        self.sort(name, key=lambda cell: _sort_key(cell.plain), reverse=reverse)
-        self._sorted = (column, reverse)
-        for key, col in self.columns.items():
-            suffix = (" (desc)" if reverse else " (asc)") if key.value == name else ""
-            col.label = Text(f"{key.value}{suffix}", justify=col.label.justify)
-            col.content_width = max(col.content_width, col.label.cell_len)
-        # DataTable has no public way to relabel a column: drop its render caches (textual pinned).
-        self._clear_caches()
-        self._require_update_dimensions = True
-        self.refresh()
+        reverse = self.sort_state == (column, False)
+        self.sort_state = (column, reverse)
+        self._rebuild()
 
     def action_source_order(self) -> None:
         """Put the rows back in the order the source gives them."""
         if self.view is not None:
-            self.show(self.view)
+            self.sort_state = None
+            self._rebuild()
+
+    def action_first_row(self) -> None:
+        """Move the cursor to the first row."""
+        if self.row_count:
+            self.move_cursor(row=0)
+
+    def action_last_row(self) -> None:
+        """Move the cursor to the last row."""
+        if self.row_count:
+            self.move_cursor(row=self.row_count - 1)
