@@ -110,13 +110,13 @@ def all_tables(service: DataService) -> tuple[TableView, ...]:
 
 
 def trend_summary(service: DataService, dimension: str = "year") -> str:
-    """One sentence on the trend, written from the figures."""
+    """One sentence on the trend, written from the figures (words, not arrows: ASCII turns arrows into ``>``)."""
     trend = service.trend(dimension)
     first = trend.periods[0]
     last = trend.periods[-1]
     text = (
         f"{trend.total} in all; peak {trend.peak_period} ({trend.peak_count}); "
-        f"{trend.first_period}→{trend.last_period}: {fmt.count(first.count)}→{fmt.count(last.count)}"
+        f"{trend.first_period} to {trend.last_period}: {fmt.count(first.count)} to {fmt.count(last.count)}"
     )
     return text + (f", {fmt.multiple(trend.multiple)}" if trend.multiple is not None else "")
 

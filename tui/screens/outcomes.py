@@ -23,7 +23,7 @@ class OutcomesData:
 
 
 class OutcomesScreen(FoiScreen):
-    """Findings and sanctions as charts, or as two exact tables; derived lines in the accent colour."""
+    """Findings and sanctions as charts, or as two exact tables; derived lines quieter and marked *."""
 
     MODE = "outcomes"
     DIMENSIONS = ("finding", "sanction")
@@ -53,17 +53,19 @@ class OutcomesScreen(FoiScreen):
         notes = []
         for dimension, breakdown, table in zip(self.DIMENSIONS, data.breakdowns, data.tables, strict=True):
             figures = [f for f in breakdown.figures if f.count is not None]
-            derived = next((i for i, f in enumerate(figures) if f.derived), None)
             notes += [f"{f.category} = {f.note}" for f in figures if f.derived]
             self.query_one(f"#{dimension}-chart", HorizontalBarChart).set_data(
-                [f"{f.category}*" if f.derived else f.category for f in figures],
+                [f.category for f in figures],
                 [f.count or 0 for f in figures],
-                highlight=derived,
                 title=f"{breakdown.title} - of {breakdown.base_label}",
                 annotations=[f"{fmt.count(f.count)} ({fmt.share(f.share)})" for f in figures],
+                derived=[f.derived for f in figures],
+                base=breakdown.base,
+                base_label=breakdown.base_label,
+                source=self.service.provenance.one_line(),
             )
             self.query_one(f"#{dimension}-title", Static).update(f"{table.title} - shares of {breakdown.base_label}")
             self.query_one(f"#{dimension}-table", FigureTable).show(table)
         self.query_one("#outcomes-note", Static).update(
-            "* worked out here, not given by the source: " + "; ".join(notes)
+            "* worked out here from the source's figures: " + "; ".join(notes)
         )

@@ -57,10 +57,14 @@ class RanksScreen(FoiScreen):
             [f.count or 0 for f in figures],
             title=data.breakdown.title,
             annotations=[f"{fmt.count(f.count)} ({fmt.share(f.share)})" for f in figures],
+            derived=[f.derived for f in figures],
+            base=data.breakdown.base,
+            base_label=data.breakdown.base_label,
+            source=self.service.provenance.one_line(),
         )
         self.query_one("#rank-compact", FigureTable).show(data.compact)
         self.query_one("#rank-table", FigureTable).show(data.full)
         derived = "; ".join(f"{f.category} = {f.note}" for f in data.breakdown.groups)
-        note = f"{data.full.note} Italic rows are worked out here: {derived}." if derived else data.full.note
+        note = f"{data.full.note} Rows marked * are worked out here: {derived}." if derived else data.full.note
         self.query_one("#rank-note", Static).update(note)
         self.query_one("#rank-compact-note", Static).update(note)

@@ -65,6 +65,9 @@ class TrendsScreen(FoiScreen):
             [p.count or 0 for p in known],
             highlight=peak,
             title=f"{trend.title} (peak {trend.peak_period} highlighted)",
+            base=trend.total,
+            base_label=f"all {trend.total}",
+            source=self.service.provenance.one_line(),
         )
         self.query_one(FigureTable).show(data.table)
         self.query_one("#trend-note", Static).update(data.table.note)

@@ -11,31 +11,36 @@ FRAME_LINES = 3
 class HorizontalBarChart(BarChart):
     """One terminal row per bar, first category on top, each with its count after it.
 
-    The widget sets its own height to bars + frame so each bar lands on exactly one
-    row: plotext spreads bars unevenly over any other number of rows.
+    The widget sets its own height to bars + frame (+ legend) so each bar lands on exactly one
+    row: plotext spreads bars unevenly over any other number of rows. In ASCII mode the y axis is
+    left out, so labels read ``case to answer ####`` rather than ``case to answer+####``.
     """
 
     def fit(self, bars: int) -> None:
-        """Size the widget to one row per bar plus the frame."""
-        self.styles.height = bars + FRAME_LINES
+        """Size the widget to one row per bar plus the frame and legend."""
+        self.styles.height = bars + FRAME_LINES + self.extra_rows()
 
     def draw(self, positions: list[int]) -> None:
         """Draw lying bars with their counts after them."""
         plt = self.plt
-        colour, accent = self.bar_colours()
+        ascii_only = self.style_options.ascii_only
         rows = list(reversed(positions))
         top = max(self._values) or 1
-        for index, (y, value, note) in enumerate(zip(rows, self._values, self._annotations, strict=True)):
+        for index, (y, value) in enumerate(zip(rows, self._values, strict=True)):
             plt.bar(
                 [y],
                 [value],
                 orientation="horizontal",
-                color=accent if index == self._highlight else colour,
+                color=self.bar_colour(index),
                 marker=self.bar_marker(index),
                 width=0.1,
             )
-            plt.text(f" {note}", value, y, alignment="left", style="bold", background="default")
-        plt.yticks(rows, list(self._labels))
+            plt.text(f" {self.value_text(index)}", value, y, alignment="left", style="bold", **self.label_colours())
+        labels = [self.bar_label(i) + (" " if ascii_only else "") for i in range(len(rows))]
+        plt.yticks(rows, labels)
         plt.xticks([])
         plt.xlim(0, top * 1.3)
         plt.ylim(0.5, len(rows) + 0.5)
+        if ascii_only:
+            plt.yaxes(False, False)
+            plt.xaxes(False, False)

@@ -4,25 +4,31 @@ from __future__ import annotations
 
 from tui.widgets.bar_chart import BarChart
 
+HEADROOM = 1.2
+"""The y axis reaches this many times the tallest bar, leaving rows for its label."""
+
 
 class VerticalBarChart(BarChart):
-    """Upright bars with the count printed above each; the highlighted bar in the accent colour."""
+    """Upright bars with the count printed on the row right above each bar's top."""
 
     def draw(self, positions: list[int]) -> None:
-        """Draw upright bars with their counts above them."""
+        """Draw upright bars with their counts right above them.
+
+        plotext maps y values linearly onto the plot's rows, so one row is ``ylim / (rows - 1)``:
+        a label placed one row above the bar's value lands on the row above its top at any size,
+        and bars of the same height in rows get their labels on the same row.
+        """
         plt = self.plt
-        colour, accent = self.bar_colours()
-        top = max(self._values) or 1
-        for index, (x, value, note) in enumerate(zip(positions, self._values, self._annotations, strict=True)):
-            plt.bar(
-                [x],
-                [value],
-                color=accent if index == self._highlight else colour,
-                marker=self.bar_marker(index),
-                width=0.5,
-            )
-            plt.text(note, x, value + top * 0.1, alignment="center", style="bold", background="default")
-        plt.xticks(positions, list(self._labels))
+        top = (max(self._values) or 1) * HEADROOM
+        row = top / max(1, self.plot_rows() - 1)
+        for index, (x, value) in enumerate(zip(positions, self._values, strict=True)):
+            plt.bar([x], [value], color=self.bar_colour(index), marker=self.bar_marker(index), width=0.5)
+            plt.text(self.value_text(index), x, value + row, alignment="center", style="bold", **self.label_colours())
+        plt.xticks(positions, [self.bar_label(i) for i in range(len(positions))])
         plt.yticks([])
-        plt.ylim(0, top * 1.2)
+        plt.ylim(0, top)
         plt.xlim(0.4, len(positions) + 0.6)
+
+    def extra_rows(self) -> int:
+        """The x tick labels take a row, and the legend another when a bar is derived."""
+        return 1 + super().extra_rows()
