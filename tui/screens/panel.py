@@ -1,4 +1,8 @@
-"""The shared shape of the pop-ups: a scrollable reading panel closed by esc, q or its own key."""
+"""The shared shape of the pop-ups: a scrollable reading panel closed by esc, q or its own key.
+
+It reads like a pager: j/k and arrows scroll a line, PgUp/PgDn and space/b a page, Home/End
+(and g/G) jump to the top and bottom; the key bar lists them.
+"""
 
 from __future__ import annotations
 
@@ -23,14 +27,19 @@ class ReadingPanel(ModalScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "dismiss", "Close"),
         Binding("q", "dismiss", "Close", show=False),
-        Binding("j,down", "scroll(1)", "Scroll", show=False),
-        Binding("k,up", "scroll(-1)", "Scroll", show=False),
+        Binding("j,down", "scroll(1)", "Line", key_display="j/k", tooltip="Scroll a line down (k: up)"),
+        Binding("k,up", "scroll(-1)", "Line up", show=False),
+        Binding("pagedown,space", "page(1)", "Page", key_display="PgDn/PgUp", tooltip="A page down (also space)"),
+        Binding("pageup,b", "page(-1)", "Page up", show=False, tooltip="A page up (also b)"),
+        Binding("home,g", "edge(0)", "Top/end", key_display="Home/End", tooltip="The top (End: the bottom)"),
+        Binding("end,G", "edge(1)", "Bottom", show=False),
     ]
 
     def __init_subclass__(cls, **kwargs: object) -> None:
         # Before Textual's own __init_subclass__, which merges BINDINGS.
         if cls.CLOSE_KEY:
-            cls.BINDINGS = [*ReadingPanel.BINDINGS, Binding(cls.CLOSE_KEY, "dismiss", "Close", show=False)]
+            own = list(cls.__dict__.get("BINDINGS", ()))
+            cls.BINDINGS = [*ReadingPanel.BINDINGS, *own, Binding(cls.CLOSE_KEY, "dismiss", "Close", show=False)]
         super().__init_subclass__(**kwargs)
 
     def compose(self) -> ComposeResult:
@@ -46,6 +55,20 @@ class ReadingPanel(ModalScreen[None]):
     def action_scroll(self, lines: int) -> None:
         """Scroll the panel by ``lines``."""
         self.query_one("#panel", VerticalScroll).scroll_relative(y=lines, animate=False)
+
+    def action_page(self, pages: int) -> None:
+        """Scroll the panel by whole pages (one line of the last page kept for context)."""
+        panel = self.query_one("#panel", VerticalScroll)
+        step = max(1, panel.scrollable_content_region.height - 1)
+        panel.scroll_relative(y=pages * step, animate=False)
+
+    def action_edge(self, end: int) -> None:
+        """Jump to the top (``0``) or the bottom (``1``) of the panel."""
+        panel = self.query_one("#panel", VerticalScroll)
+        if end:
+            panel.scroll_end(animate=False)
+        else:
+            panel.scroll_home(animate=False)
 
     async def action_dismiss(self, result: None = None) -> None:
         """Close the pop-up."""
