@@ -15,6 +15,11 @@ def first_cells(table: FigureTable) -> list[str]:
     return [table.get_row_at(i)[0].plain for i in range(table.row_count)]
 
 
+def visible_text(table: FigureTable) -> str:
+    """What the table shows on screen, line by line."""
+    return "\n".join("".join(seg.text for seg in table.render_line(y)) for y in range(table.size.height))
+
+
 def widths(table: FigureTable) -> list[int]:
     return [column.get_render_width(table) for column in table.columns.values()]
 
@@ -91,3 +96,23 @@ async def test_home_and_end_reach_the_first_and_last_rows(make_app: MakeApp) -> 
         assert table.cursor_coordinate.row == table.row_count - 1
         await pilot.press("home")
         assert table.cursor_coordinate.row == 0
+
+
+async def test_sources_tables_fit_80_columns_with_every_column_readable(make_app: MakeApp) -> None:
+    """Issue 12 #3: the claims table hid the verdict off-screen and cut the checks column ("(serg")."""
+    app = make_app(screen="sources")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("t")
+        await settle(pilot)
+        for table_id in ("#checks-table", "#claims-table"):
+            table = app.screen.query_one(table_id, FigureTable)
+            assert table.virtual_size.width <= table.size.width, table_id
+        checks = visible_text(app.screen.query_one("#checks-table", FigureTable))
+        assert "(sergeant +" in checks and "inspector and above)" in checks
+        claims_text = visible_text(app.screen.query_one("#claims-table", FigureTable))
+        assert "verdict" in claims_text and "contradicted" in claims_text
+        claims = app.screen.query_one("#claims-table", FigureTable)
+        claims.focus()
+        await pilot.press("l", "l", "l", "l")
+        assert claims.scroll_x == 0

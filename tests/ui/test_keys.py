@@ -135,8 +135,9 @@ async def test_s_opens_provenance_for_the_focused_row(make_app: MakeApp) -> None
         await pilot.press("t", "j", "s")
         assert isinstance(app.screen, ProvenanceScreen)
         assert app.screen.row is not None
+        card = plain(app.screen.query_one("#figure-card", Static))
+        assert "sergeant" in card and "12" in card
         text = plain(app.screen.query_one("#provenance-text", Static))
-        assert "sergeant" in text and "12" in text
         assert "londonworld.com" in text and "FoI reference" in text and "Caveats" in text
         await pilot.press("escape")
         assert not isinstance(app.screen, ProvenanceScreen)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from rich.console import Group
-from rich.style import Style
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -14,6 +13,7 @@ from tui.export.clipboard import figure_line, row_text
 from tui.export.report import provenance_lines
 from tui.screens.panel import ReadingPanel
 from tui.widgets.label_table import label_table
+from tui.widgets.url_text import url_text
 
 DERIVED_TERM = "derived (*)"
 """The glossary entry that says what a worked-out figure is."""
@@ -23,11 +23,6 @@ def definition_for(term: str, definitions: tuple[Definition, ...]) -> str:
     """The meaning of ``term`` (a category such as ``sergeant``; a trailing ``*`` ignored), or ``""``."""
     wanted = term.rstrip("*").strip().lower()
     return next((d.meaning for d in definitions if d.term.lower() == wanted), "")
-
-
-def url_line(url: str) -> Text:
-    """A URL on one line, never broken: cut with an ellipsis if the panel is narrower, and a link (OSC 8)."""
-    return Text(url, style=Style(link=url, underline=True), no_wrap=True, overflow="ellipsis")
 
 
 class ProvenanceScreen(ReadingPanel):
@@ -64,7 +59,7 @@ class ProvenanceScreen(ReadingPanel):
         for source in p.sources:
             cited = f"{source.title} ({source.publisher}, {source.published})"
             parts.append(Text.assemble(("Source: ", "bold"), cited))
-            parts.append(url_line(source.url))
+            parts.append(url_text(source.url))
         parts.append(Text("\nCaveats", style="bold"))
         parts += [Text(f"- {caveat}") for caveat in p.caveats]
         yield Static(Group(*parts), id="provenance-text")

@@ -20,6 +20,24 @@ SORT_ARROWS = {False: ("▲", "▼"), True: ("^", "v")}
 ARROW_ROOM = 2
 """Cells every header keeps free for `` ▲``, so sorting never changes a column's width."""
 
+MIN_TEXT_WIDTH = 7
+"""A text column is never narrowed below this (nor below its header) to fit the width."""
+
+SCROLLBAR_ROOM = 2
+"""Cells kept free for a vertical scrollbar when fitting the table to its width."""
+
+
+def fit_widths(widths: list[int], floors: list[int], available: int) -> list[int]:
+    """Narrow the widest shrinkable columns until they fit ``available`` cells (or cannot shrink more)."""
+    fitted = list(widths)
+    while sum(fitted) > available:
+        shrinkable = [i for i, w in enumerate(fitted) if w > floors[i]]
+        if not shrinkable:
+            break
+        widest = max(shrinkable, key=lambda i: fitted[i])
+        fitted[widest] -= 1
+    return fitted
+
 
 def sort_key(text: str) -> tuple[int, float | str]:
     """Numbers sort as numbers (suppressed and dashes last), words as words."""
@@ -49,6 +67,9 @@ class FigureTable(DataTable[Text]):
     | --- | --- |
     | arrows, h j k l | move |
     | home, end | first, last row |
+
+    Columns are fitted to the table's width: long text columns (claims, checks) wrap inside
+    their cells rather than push columns off-screen.
     | o | sort by the column under the cursor (again: reverse) |
     | O | back to the source order |
     """
@@ -69,6 +90,7 @@ class FigureTable(DataTable[Text]):
         self.view: TableView | None = None
         self.sort_state: tuple[int, bool] | None = None
         self.order: list[int] = []
+        self.fitted_width = 0
 
     def show(self, view: TableView) -> None:
         """Fill the table from a view in source order, keeping the cursor where it was."""
@@ -92,18 +114,40 @@ class FigureTable(DataTable[Text]):
         reverse = bool(self.sort_state and self.sort_state[1])
         self.order = sorted_order(view, column, reverse=reverse)
         cells = [self._cells(view, i) for i in range(len(view.rows))]
+        natural = [
+            max([len(name) + ARROW_ROOM, *(row[index].cell_len for row in cells)])
+            for index, name in enumerate(view.columns)
+        ]
+        floors = [
+            natural[i] if name in view.numeric else min(natural[i], max(MIN_TEXT_WIDTH, len(name) + ARROW_ROOM))
+            for i, name in enumerate(view.columns)
+        ]
+        self.fitted_width = self.available_width()
+        room = self.fitted_width - SCROLLBAR_ROOM - 2 * self.cell_padding * len(view.columns)
+        widths = fit_widths(natural, floors, room)
+        wrapped = widths != natural
         self.clear(columns=True)
         up, down = SORT_ARROWS[self.ascii_only]
         for index, name in enumerate(view.columns):
             justify = "right" if name in view.numeric else "left"
             arrow = (down if reverse else up) if index == column else ""
-            width = max([len(name) + ARROW_ROOM, *(row[index].cell_len for row in cells)])
             label = f"{name} {arrow}" if arrow else name
-            self.add_column(Text(label, justify=justify), width=width, key=name)
+            self.add_column(
+                Text(label, justify=justify, no_wrap=True, overflow="ellipsis"), width=widths[index], key=name
+            )
         for i in self.order:
-            self.add_row(*cells[i], key=str(i))
+            self.add_row(*cells[i], key=str(i), height=None if wrapped else 1)
         if self.row_count:
             self.cursor_coordinate = self.validate_cursor_coordinate(cursor)
+
+    def available_width(self) -> int:
+        """The cells the table may use: its own width once laid out, else the app's."""
+        return self.size.width or self.app.size.width
+
+    def on_resize(self) -> None:
+        """Fit the columns again when the width changed."""
+        if self.view is not None and self.available_width() != self.fitted_width:
+            self._rebuild()
 
     @staticmethod
     def _cells(view: TableView, index: int) -> list[Text]:

@@ -1,0 +1,88 @@
+"""Pop-ups read like a pager, keep URLs whole as links, and show a focused figure as a card."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from rich.console import Console
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from tests.ui.conftest import settle
+from tui.app import FoiApp
+from tui.screens import ProvenanceScreen
+from tui.widgets import KeyBar
+
+MakeApp = Callable[..., FoiApp]
+
+
+async def open_source_popup(app: FoiApp, pilot) -> VerticalScroll:
+    await settle(pilot)
+    await pilot.press("t", "j", "s")
+    await settle(pilot)
+    assert isinstance(app.screen, ProvenanceScreen)
+    return app.screen.query_one("#panel", VerticalScroll)
+
+
+async def test_popup_pages_with_pgdn_pgup_space_home_end(make_app: MakeApp) -> None:
+    """Issue 12 #2: pop-ups scrolled one line at a time; PgUp/PgDn/Home/End/Space did nothing."""
+    app = make_app(screen="ranks")
+    async with app.run_test(size=(80, 24)) as pilot:
+        panel = await open_source_popup(app, pilot)
+        page = panel.scrollable_content_region.height - 1
+        assert panel.max_scroll_y > page  # the content is longer than one page at 80x24
+        await pilot.press("pagedown")
+        assert panel.scroll_y == page
+        await pilot.press("pageup")
+        assert panel.scroll_y == 0
+        await pilot.press("space")
+        assert panel.scroll_y == page
+        await pilot.press("end")
+        assert panel.scroll_y == panel.max_scroll_y
+        await pilot.press("home")
+        assert panel.scroll_y == 0
+
+
+async def test_popup_key_bar_lists_the_paging_keys(make_app: MakeApp) -> None:
+    """Issue 12 #2: the pop-up's footer only showed "esc Close"."""
+    app = make_app(screen="ranks")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_source_popup(app, pilot)
+        keys = str(app.screen.query_one(KeyBar).render())
+        for shown in ("esc", "j/k", "PgDn/PgUp", "Home/End", "Copy"):
+            assert shown in keys, keys
+
+
+async def test_source_url_is_whole_and_a_link(make_app: MakeApp) -> None:
+    """Issue 12 #11: the URL was hard-wrapped mid-word ("officers-/among"), so copying it broke the link."""
+    app = make_app(screen="ranks")
+    async with app.run_test(size=(80, 24)) as pilot:
+        panel = await open_source_popup(app, pilot)
+        url = app.service.provenance.sources[0].url
+        text = app.screen.query_one("#provenance-text", Static)
+        console = Console(width=panel.scrollable_content_region.width, file=open("/dev/null", "w"))  # noqa: SIM115
+        lines = console.render_lines(text.content, console.options, pad=False)
+        url_lines = [line for line in lines if any("https://" in seg.text for seg in line)]
+        assert len(url_lines) == 1
+        shown = "".join(seg.text for seg in url_lines[0]).strip()
+        assert shown == url or (shown.endswith("…") and url.startswith(shown[:-1]))
+        assert any(seg.style is not None and seg.style.link == url for seg in url_lines[0])
+        after = lines.index(url_lines[0]) + 1
+        assert not "".join(seg.text for seg in lines[after]).strip().startswith(url[len(shown) - 1 : len(shown) + 5])
+
+
+async def test_j_and_k_scroll_the_sources_report(make_app: MakeApp) -> None:
+    """Issue 12 #1: j/k did not scroll Sources & checks though the screen said they do."""
+    app = make_app(screen="sources")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        report = app.screen.query_one("#report", VerticalScroll)
+        assert app.focused is report
+        await pilot.press("j", "j", "j")
+        assert report.scroll_y == 3
+        await pilot.press("k")
+        assert report.scroll_y == 2
+        await pilot.press("G")
+        assert report.scroll_y == report.max_scroll_y
+        await pilot.press("g")
+        assert report.scroll_y == 0
