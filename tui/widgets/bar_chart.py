@@ -35,7 +35,9 @@ class BarChart(PlotextPlot):
         Binding("right,l", "focus_bar(1)", "Next bar", show=False),
         Binding("home", "focus_end(0)", "First bar", show=False),
         Binding("end", "focus_end(1)", "Last bar", show=False),
-        Binding("percent_sign", "toggle_shares", "Counts/shares", tooltip="Print shares instead of counts"),
+        Binding(
+            "percent_sign", "toggle_shares", "Counts/shares", key_display="%", tooltip="Print shares instead of counts"
+        ),
     ]
 
     show_shares: reactive[bool] = reactive(False, init=False)
