@@ -2,9 +2,25 @@
 
 from __future__ import annotations
 
+from weakref import WeakKeyDictionary
+
 from rich.text import Text
+from textual.app import App
 from textual.screen import Screen
 from textual.widgets import Static
+
+_CAPTIONS: WeakKeyDictionary[App[object], tuple[str, str]] = WeakKeyDictionary()
+"""The demo caption of each app, if one is playing: (key label, caption)."""
+
+
+def show_caption(app: App[object], label: str, caption: str) -> None:
+    """Show a demo caption in the key bar's place (never over the figures); empty ``caption`` clears it."""
+    if caption:
+        _CAPTIONS[app] = (label, caption)
+    else:
+        _CAPTIONS.pop(app, None)
+    for bar in app.screen.query(KeyBar):
+        bar.refresh_keys()
 
 
 class KeyBar(Static):
@@ -27,7 +43,13 @@ class KeyBar(Static):
             self.refresh_keys()
 
     def refresh_keys(self) -> None:
-        """Rebuild the line from the active bindings."""
+        """Rebuild the line from the active bindings, or show the demo caption playing."""
+        caption = _CAPTIONS.get(self.app)
+        self.set_class(caption is not None, "-caption")
+        if caption is not None:
+            label, sentence = caption
+            self.update(Text.assemble((f" {label} ", "bold reverse"), " ", sentence))
+            return
         text = Text()
         seen: set[str] = set()
         palette = ""
