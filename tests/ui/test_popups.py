@@ -86,3 +86,20 @@ async def test_j_and_k_scroll_the_sources_report(make_app: MakeApp) -> None:
         assert report.scroll_y == report.max_scroll_y
         await pilot.press("g")
         assert report.scroll_y == 0
+
+
+async def test_popup_below_80x24_says_too_small(make_app: MakeApp) -> None:
+    """Issue 12 #15: a pop-up at 60x20 was drawn squeezed instead of the "too small" message."""
+    app = make_app(screen="trends")
+    async with app.run_test(size=(60, 20)) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await settle(pilot)
+        popup = app.screen
+        assert popup.has_class("-too-small")
+        assert not popup.query_one("#panel", VerticalScroll).display
+        message = popup.query_one("#panel-too-small", Static)
+        assert message.display and "need 80x24, have 60x20" in str(message.render())
+        await pilot.resize_terminal(80, 24)
+        await settle(pilot)
+        assert not popup.has_class("-too-small") and popup.query_one("#panel", VerticalScroll).display

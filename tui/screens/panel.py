@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
+from textual.widgets import Static
 
 from tui.widgets import KeyBar
 
@@ -46,6 +48,7 @@ class ReadingPanel(ModalScreen[None]):
         """The panel and the key bar."""
         with VerticalScroll(id="panel"):
             yield from self.compose_panel()
+        yield Static("", id="panel-too-small", markup=False)
         yield KeyBar()
 
     def compose_panel(self) -> ComposeResult:
@@ -69,6 +72,25 @@ class ReadingPanel(ModalScreen[None]):
             panel.scroll_end(animate=False)
         else:
             panel.scroll_home(animate=False)
+
+    def on_mount(self) -> None:
+        """Check the size as the pop-up opens."""
+        self._guard_size(self.app.size.width, self.app.size.height)
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Say the terminal is too small rather than squeeze the panel."""
+        self._guard_size(event.size.width, event.size.height)
+
+    def _guard_size(self, width: int, height: int) -> None:
+        from tui.screens.base import MIN_HEIGHT, MIN_WIDTH
+
+        small = width < MIN_WIDTH or height < MIN_HEIGHT
+        self.set_class(small, "-too-small")
+        if small:
+            self.query_one("#panel-too-small", Static).update(
+                f"Terminal too small: need {MIN_WIDTH}x{MIN_HEIGHT}, have {width}x{height}.\n"
+                "Make the window larger, or press esc to close this pop-up."
+            )
 
     async def action_dismiss(self, result: None = None) -> None:
         """Close the pop-up."""
