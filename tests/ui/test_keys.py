@@ -242,3 +242,22 @@ async def test_quitting_while_screens_are_prepared_is_clean(make_app: MakeApp, o
     async with app.run_test() as pilot:
         await pilot.pause(PREPARE_DELAY + offset)
     assert app._exception is None
+
+
+async def test_help_lists_only_this_apps_keys_truthfully(make_app: MakeApp) -> None:
+    """Issue 12 #13: help listed Textual's entries, two Quits, and "chart" on Sources which has none."""
+    app = make_app(screen="trends")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("t", "question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        descriptions = [row[1] for row in app.screen.rows]
+        for textual_own in ("Copy selected text", "Page Left", "Select", "Maximize", "Keys"):
+            assert textual_own not in descriptions
+        assert descriptions.count("Quit") == 1
+        quit_keys = next(row[0] for row in app.screen.rows if row[1] == "Quit")
+        assert quit_keys == "q"
+        await pilot.press("escape", "4", "question_mark")
+        await settle(pilot)
+        rows = {row[1]: row[2] for row in app.screen.rows}
+        assert "Report/table" in rows and "chart" not in rows["Report/table"]

@@ -8,6 +8,7 @@ from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.widgets import Static
 
 from tui.data.model import Check, ClaimResult, Definition, Provenance, Source
@@ -43,6 +44,10 @@ class SourcesData:
 
 class SourcesScreen(FoiScreen):
     """Readable report first (``t``: the same checks and claims as sortable tables)."""
+
+    BINDINGS = [
+        Binding("t", "toggle_view", "Report/table", tooltip="Switch between the readable report and sortable tables"),
+    ]
 
     MODE = "sources"
 

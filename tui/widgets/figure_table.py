@@ -75,10 +75,12 @@ class FigureTable(DataTable[Text]):
     """
 
     BINDINGS = [
-        Binding("h", "cursor_left", "Cursor left", show=False),
-        Binding("j", "cursor_down", "Cursor down", show=False),
-        Binding("k", "cursor_up", "Cursor up", show=False),
-        Binding("l", "cursor_right", "Cursor right", show=False),
+        Binding("h,left", "cursor_left", "Cursor left", show=False),
+        Binding("j,down", "cursor_down", "Cursor down", show=False),
+        Binding("k,up", "cursor_up", "Cursor up", show=False),
+        Binding("l,right", "cursor_right", "Cursor right", show=False),
+        Binding("pageup", "page_up", "Page up", show=False),
+        Binding("pagedown", "page_down", "Page down", show=False),
         Binding("home", "first_row", "First row", show=False),
         Binding("end", "last_row", "Last row", show=False),
         Binding("o", "sort_column", "Sort", tooltip="Sort by the column under the cursor; again to reverse"),
