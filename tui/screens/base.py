@@ -13,13 +13,14 @@ from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Static
 
 from tui.data.service import DataService
+from tui.screens.figure_keys import FigureKeys
 from tui.widgets import BarChart, FigureTable, KeyBar, NavBar, ProvenanceBar
 
 MIN_WIDTH = 80
 MIN_HEIGHT = 24
 
 
-class FoiScreen(Screen[None]):
+class FoiScreen(FigureKeys, Screen[None]):
     """A data screen: a chart view and a table view of the same figures, ``t`` to switch.
 
     Subclasses set ``MODE`` and implement :meth:`compose_chart`, :meth:`compose_table`,
@@ -33,6 +34,8 @@ class FoiScreen(Screen[None]):
     BINDINGS = [
         Binding("t", "toggle_view", "Chart/table", tooltip="Switch between the chart and the exact numbers"),
         Binding("s", "provenance", "Source", tooltip="Where the figures (or the focused row) come from"),
+        Binding("e", "export", "Export", tooltip="Save this table with its source as CSV, JSON or Markdown"),
+        Binding("y", "copy_figure", "Copy", tooltip="Copy the focused figure with its source (OSC 52)"),
     ]
 
     def __init__(self, service: DataService) -> None:
@@ -128,14 +131,21 @@ class FoiScreen(Screen[None]):
         self.set_focus(focusable[0] if focusable else None)
 
     def action_provenance(self) -> None:
-        """Open the full provenance, with the focused row's figure if a table has focus."""
+        """Open the full provenance, with the focused row's (or bar's) figure as a card first."""
         from tui.screens.provenance import ProvenanceScreen
 
         row = None
+        derived = False
         focused = self.focused
         if isinstance(focused, FigureTable) and focused.view is not None:
             row = (focused.view.title, focused.focused_row())
-        self.app.push_screen(ProvenanceScreen(self.service.provenance, row))
+            index = focused.focused_index()
+            derived = index is not None and focused.view.derived[index]
+        elif isinstance(focused, BarChart) and focused.focused_bar is not None:
+            row = (focused.chart_title, focused.figure_cells(focused.focused_bar))
+            derived = focused.is_derived(focused.focused_bar)
+        provenance, definitions = self.service.provenance, self.service.definitions
+        self.app.push_screen(ProvenanceScreen(provenance, row, definitions, derived))
 
     def on_resize(self, event: events.Resize) -> None:
         """Show the too-small message instead of a broken layout."""

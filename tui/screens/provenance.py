@@ -66,7 +66,7 @@ class ProvenanceScreen(ReadingPanel):
 
     def _card(self, title: str, cells: dict[str, str]) -> Group:
         """The focused figure as labelled lines, with what its term means."""
-        rows = [("Table", title)]
+        rows = [("From", title)]
         rows += [(column, value) for column, value in cells.items() if value and column != "note"]
         note = cells.get("note", "")
         if note:
@@ -76,7 +76,8 @@ class ProvenanceScreen(ReadingPanel):
         if meaning:
             rows.append(("Meaning", meaning))
         if self.derived or note.startswith("derived"):
-            rows.append(("*", definition_for(DERIVED_TERM, self.definitions) or "Worked out here, not published."))
+            meaning = definition_for(DERIVED_TERM, self.definitions) or "Worked out here, not published by the source."
+            rows.append(("Worked out *", meaning))
         return Group(Text("Focused figure", style="bold underline"), label_table(rows), Text(""))
 
     def copy_text(self) -> str:

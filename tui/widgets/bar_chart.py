@@ -36,7 +36,11 @@ class BarChart(PlotextPlot):
         Binding("home", "focus_end(0)", "First bar", show=False),
         Binding("end", "focus_end(1)", "Last bar", show=False),
         Binding(
-            "percent_sign", "toggle_shares", "Counts/shares", key_display="%", tooltip="Print shares instead of counts"
+            "percent_sign",
+            "toggle_shares",
+            "Shares",
+            key_display="%",
+            tooltip="Print shares instead of counts (again: counts)",
         ),
     ]
 
@@ -146,17 +150,36 @@ class BarChart(PlotextPlot):
         """True when a bar was worked out here (the chart then draws a legend line)."""
         return any(self._derived)
 
-    def status_text(self, index: int) -> str:
-        """One line on bar ``index``: label, exact count, share of the base and source."""
+    def figure_text(self, index: int) -> str:
+        """Bar ``index`` in words: label, exact count and share of the base."""
         parts = [f"{self.bar_label(index)}: {self._values[index]} {self._unit}"]
         share = self.share(index)
         if share is not None:
             parts.append(f"{fmt.share(share)} of {self._base_label}")
         if self._derived[index]:
             parts.append("worked out here")
-        if self._source:
-            parts.append(self._source)
         return " · ".join(parts)
+
+    @property
+    def chart_title(self) -> str:
+        """The title drawn above the chart."""
+        return self._title
+
+    def is_derived(self, index: int) -> bool:
+        """True when bar ``index`` was worked out here."""
+        return self._derived[index]
+
+    def figure_cells(self, index: int) -> dict[str, str]:
+        """Bar ``index`` as labelled cells, like a table row: category, count, share of the base."""
+        cells = {"category": self._labels[index], self._unit: str(self._values[index])}
+        share = self.share(index)
+        if share is not None:
+            cells["share"] = f"{fmt.share(share)} of {self._base_label}"
+        return cells
+
+    def status_text(self, index: int) -> str:
+        """One line on bar ``index``: label, exact count, share of the base and source."""
+        return " · ".join(part for part in (self.figure_text(index), self._source) if part)
 
     # -- keys ------------------------------------------------------------------------------
 

@@ -23,6 +23,35 @@ def show_caption(app: App[object], label: str, caption: str) -> None:
         bar.refresh_keys()
 
 
+KEPT = frozenset({"Help", "Close"})
+"""Keys the bar never drops for want of room (help lists every other key)."""
+
+
+def fit(items: list[tuple[str, str, bool]], width: int) -> list[tuple[str, str, bool]]:
+    """``items`` (key, description, enabled), the last droppable ones left out until they fit ``width``."""
+    kept = list(items)
+
+    def length() -> int:
+        return sum(len(key) + 1 + len(description) for key, description, _ in kept) + 2 * (len(kept) - 1)
+
+    while width and kept and length() > width:
+        droppable = [i for i, (_, description, _) in enumerate(kept) if description not in KEPT]
+        if not droppable:
+            break
+        del kept[droppable[-1]]
+    return kept
+
+
+def _line(items: list[tuple[str, str, bool]]) -> Text:
+    text = Text()
+    for key, description, enabled in items:
+        if text:
+            text.append("  ")
+        text.append(key, style="bold reverse" if enabled else "dim")
+        text.append(f" {description}")
+    return text
+
+
 class KeyBar(Static):
     """One line of ``key description`` pairs for every shown binding of the focused chain.
 
@@ -32,6 +61,10 @@ class KeyBar(Static):
 
     def __init__(self) -> None:
         super().__init__("", id="key-bar", markup=False)
+
+    def on_resize(self) -> None:
+        """Fit the keys to the new width."""
+        self.refresh_keys()
 
     def on_mount(self) -> None:
         """Redraw whenever the screen's bindings change (focus moves, screen resumes)."""
@@ -50,7 +83,7 @@ class KeyBar(Static):
             label, sentence = caption
             self.update(Text.assemble((f" {label} ", "bold reverse"), " ", sentence))
             return
-        text = Text()
+        items: list[tuple[str, str, bool]] = []
         seen: set[str] = set()
         palette = ""
         for active in self.screen.active_bindings.values():
@@ -60,12 +93,7 @@ class KeyBar(Static):
             if not binding.show or not binding.description or binding.description in seen:
                 continue
             seen.add(binding.description)
-            if text:
-                text.append("  ")
-            text.append(self.app.get_key_display(binding), style="bold reverse" if active.enabled else "dim")
-            text.append(f" {binding.description}")
-        if palette and palette not in text.plain:
-            text.append("  ")
-            text.append(palette, style="bold reverse")
-            text.append(" Commands")
-        self.update(text)
+            items.append((self.app.get_key_display(binding), binding.description, active.enabled))
+        if palette and all(key != palette for key, _, _ in items):
+            items.append((palette, "Commands", True))
+        self.update(_line(fit(items, self.size.width - 2 if self.size.width else 0)))
