@@ -57,22 +57,30 @@ def trend_table(service: DataService, dimension: str = "year") -> TableView:
 
 
 def breakdown_table(service: DataService, dimension: str, *, notes: bool = True) -> TableView:
-    """A dimension's counts and shares, derived lines last and marked (``notes=False``: no note column)."""
+    """A dimension's counts and shares, derived lines last and marked, then the total of the base.
+
+    ``notes=False``: no note column. The total row is the base the shares are of (as on Trends),
+    marked derived like every line the tool adds.
+    """
     breakdown = service.breakdown(dimension)
     figures = breakdown.figures + breakdown.groups
-    rows = tuple(
+    rows = [
         (f.category, fmt.count(f.count, f.qualifier), fmt.share(f.share), _note(f.qualifier, f.note))[
             : 4 if notes else 3
         ]
         for f in figures
-    )
+    ]
+    derived = [f.derived for f in figures]
+    if breakdown.base is not None:
+        rows.append(("total", fmt.count(breakdown.base), fmt.share(1.0), breakdown.base_label)[: 4 if notes else 3])
+        derived.append(True)
     return TableView(
         key=dimension,
         title=breakdown.title,
         columns=(dimension, "officers", f"share of {breakdown.base}", "note")[: 4 if notes else 3],
-        rows=rows,
+        rows=tuple(rows),
         numeric=frozenset({"officers", f"share of {breakdown.base}"}),
-        derived=tuple(f.derived for f in figures),
+        derived=tuple(derived),
         note=f"Shares are of {breakdown.base_label}.",
     )
 

@@ -19,21 +19,19 @@ class RanksData:
     """What the ranks screen shows."""
 
     breakdown: Breakdown
-    compact: TableView
     full: TableView
 
 
 class RanksScreen(FoiScreen):
-    """A bar per rank (``not stated`` kept) over a table of count and share."""
+    """A bar per rank (``not stated`` kept); ``t``: the table of counts, shares and notes."""
 
     MODE = "ranks"
     DIMENSION = "rank"
 
     def compose_chart(self) -> ComposeResult:
-        """The bar chart above a compact table."""
+        """The bar chart and its note (the numbers are one ``t`` away, as on every screen)."""
         yield HorizontalBarChart(id="rank-chart")
-        yield FigureTable(id="rank-compact")
-        yield Static("", id="rank-compact-note", classes="table-note", markup=False)
+        yield Static("", id="rank-chart-note", classes="table-note", markup=False)
 
     def compose_table(self) -> ComposeResult:
         """The full table with notes and its base."""
@@ -44,7 +42,6 @@ class RanksScreen(FoiScreen):
         """Ask the service for the rank breakdown."""
         return RanksData(
             self.service.breakdown(self.DIMENSION),
-            breakdown_table(self.service, self.DIMENSION, notes=False),
             breakdown_table(self.service, self.DIMENSION),
         )
 
@@ -62,9 +59,8 @@ class RanksScreen(FoiScreen):
             base_label=data.breakdown.base_label,
             source=self.service.provenance.one_line(),
         )
-        self.query_one("#rank-compact", FigureTable).show(data.compact)
         self.query_one("#rank-table", FigureTable).show(data.full)
         derived = "; ".join(f"{f.category} = {f.note}" for f in data.breakdown.groups)
         note = f"{data.full.note} Rows marked * are worked out here: {derived}." if derived else data.full.note
         self.query_one("#rank-note", Static).update(note)
-        self.query_one("#rank-compact-note", Static).update(note)
+        self.query_one("#rank-chart-note", Static).update(note)
