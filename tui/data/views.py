@@ -72,7 +72,7 @@ def breakdown_table(service: DataService, dimension: str, *, notes: bool = True)
     ]
     derived = [f.derived for f in figures]
     if breakdown.base is not None:
-        rows.append(("total", fmt.count(breakdown.base), fmt.share(1.0), breakdown.base_label)[: 4 if notes else 3])
+        rows.append(("total", fmt.count(breakdown.base), fmt.share(1.0), "")[: 4 if notes else 3])
         derived.append(True)
     return TableView(
         key=dimension,

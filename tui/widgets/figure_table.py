@@ -24,7 +24,10 @@ MIN_TEXT_WIDTH = 7
 """A text column is never narrowed below this (nor below its header) to fit the width."""
 
 SCROLLBAR_ROOM = 2
-"""Cells kept free for a vertical scrollbar when fitting the table to its width."""
+"""Cells kept free for a vertical scrollbar when the table may be taller than the screen."""
+
+FRAME_ROWS = 6
+"""Screen rows never available to a table (nav bar, title, note, source line, key bar)."""
 
 
 def fit_widths(widths: list[int], floors: list[int], available: int) -> list[int]:
@@ -125,8 +128,10 @@ class FigureTable(DataTable[Text]):
             for i, name in enumerate(view.columns)
         ]
         self.fitted_width = self.available_width()
-        room = self.fitted_width - SCROLLBAR_ROOM - 2 * self.cell_padding * len(view.columns)
+        room = self.fitted_width - 2 * self.cell_padding * len(view.columns)
         widths = fit_widths(natural, floors, room)
+        if widths != natural or len(view.rows) + 1 > self.app.size.height - FRAME_ROWS:
+            widths = fit_widths(natural, floors, room - SCROLLBAR_ROOM)  # it may scroll: leave the bar room
         wrapped = widths != natural
         self.clear(columns=True)
         up, down = SORT_ARROWS[self.ascii_only]
