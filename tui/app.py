@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import partial
 from typing import ClassVar
 
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.command import CommandPalette
+from textual.screen import Screen
 
-from tui.commands import BindingCommands
+from tui.commands import SYSTEM_COMMANDS_KEPT, BindingCommands, FoiCommandPalette
 from tui.data.service import DataService
 from tui.restricted_app import RestrictedApp
 from tui.screen_list import SCREENS
@@ -59,7 +62,7 @@ class FoiApp(RestrictedApp):
             priority=True,
             tooltip="Find any screen or action by name",
         ),
-        Binding("q", "quit", "Quit", tooltip="Leave foi-explorer"),
+        Binding("q", "quit", "Quit", tooltip="Leave foi-explorer (in a pop-up, q closes the pop-up)"),
         Binding(
             "ctrl+c",
             "interrupt",
@@ -140,6 +143,17 @@ class FoiApp(RestrictedApp):
         while len(self.screen_stack) > 1:
             self.pop_screen()
         await self.switch_mode(mode)
+
+    def action_command_palette(self) -> None:
+        """Open the command palette (ASCII icon and placeholder when the terminal needs them)."""
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(FoiCommandPalette(ascii_only=self.terminal.ascii_only))
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Textual's own palette commands that do not repeat one of ours (theme, screenshot)."""
+        for command in super().get_system_commands(screen):
+            if command.title in SYSTEM_COMMANDS_KEPT:
+                yield command
 
 
 def build_app(

@@ -261,3 +261,21 @@ async def test_help_lists_only_this_apps_keys_truthfully(make_app: MakeApp) -> N
         await settle(pilot)
         rows = {row[1]: row[2] for row in app.screen.rows}
         assert "Report/table" in rows and "chart" not in rows["Report/table"]
+
+
+async def test_palette_has_no_textual_duplicates_and_ascii_icon(make_app: MakeApp) -> None:
+    """Issue 12 #13 and #7: two Quits, Keys and Maximize in the palette; "?? Search for commands~" in ASCII."""
+    from textual.command import SearchIcon
+
+    from tui.terminal import Terminal
+
+    app = make_app(terminal=Terminal(colours="none", ascii_only=True))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        titles = {command.title for command in app.get_system_commands(app.screen)}
+        assert titles.isdisjoint({"Quit", "Keys", "Maximize", "Minimize"})
+        await pilot.press("ctrl+p")
+        await settle(pilot)
+        assert isinstance(app.screen, CommandPalette)
+        assert app.screen.query_one(SearchIcon).icon == ">"
+        assert "…" not in app.screen.query_one("CommandInput").placeholder

@@ -5,7 +5,7 @@ from __future__ import annotations
 from weakref import WeakKeyDictionary
 
 from rich.text import Text
-from textual.app import App
+from textual.app import App, ScreenStackError
 from textual.screen import Screen
 from textual.widgets import Static
 
@@ -63,8 +63,12 @@ class KeyBar(Static):
         super().__init__("", id="key-bar", markup=False)
 
     def on_resize(self) -> None:
-        """Fit the keys to the new width."""
-        self.refresh_keys()
+        """Fit the keys to the new width (screens prepared in the background are fitted when shown)."""
+        try:
+            if self.screen.is_current:
+                self.refresh_keys()
+        except ScreenStackError:  # the app is closing: nothing to fit
+            return
 
     def on_mount(self) -> None:
         """Redraw whenever the screen's bindings change (focus moves, screen resumes)."""
