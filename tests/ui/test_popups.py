@@ -8,7 +8,7 @@ from rich.console import Console
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from tests.ui.conftest import settle
+from tests.ui.conftest import plain, settle
 from tui.app import FoiApp
 from tui.screens import ProvenanceScreen
 from tui.widgets import KeyBar
@@ -103,3 +103,23 @@ async def test_popup_below_80x24_says_too_small(make_app: MakeApp) -> None:
         await pilot.resize_terminal(80, 24)
         await settle(pilot)
         assert not popup.has_class("-too-small") and popup.query_one("#panel", VerticalScroll).display
+
+
+async def test_focused_figure_is_a_labelled_card_with_its_meaning(make_app: MakeApp) -> None:
+    """Issue 12 #14: the focused figure ran together on one line, repeated the note, and gave no definition."""
+    app = make_app(screen="ranks")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("t", "j", "s")
+        await settle(pilot)
+        card = plain(app.screen.query_one("#figure-card", Static), width=76)
+        lines = [line.strip() for line in card.splitlines() if line.strip()]
+        assert lines[0] == "Focused figure"
+        assert any(line.startswith("rank") and line.endswith("sergeant") for line in lines)
+        assert any(line.startswith("officers") and line.endswith("12") for line in lines)
+        sergeant = next(d.meaning for d in app.service.definitions if d.term == "sergeant")
+        assert sergeant.split()[0] in card and "Meaning" in card
+        await pilot.press("escape", "end", "s")  # the total row: worked out, explained once
+        await settle(pilot)
+        card = plain(app.screen.query_one("#figure-card", Static), width=76)
+        assert card.count("Worked out") == 1
