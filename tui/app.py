@@ -146,7 +146,7 @@ class FoiApp(RestrictedApp):
 
     def action_command_palette(self) -> None:
         """Open the command palette (ASCII icon and placeholder when the terminal needs them)."""
-        if self.use_command_palette and not CommandPalette.is_open(self):
+        if self.use_command_palette and not any(isinstance(s, CommandPalette) for s in self.screen_stack):
             self.push_screen(FoiCommandPalette(ascii_only=self.terminal.ascii_only))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:

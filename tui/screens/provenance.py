@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from rich.console import Group
+from rich.console import Group, RenderableType
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -51,11 +51,13 @@ class ProvenanceScreen(ReadingPanel):
 
     def compose_panel(self) -> ComposeResult:
         """The focused figure's card (if any), the provenance fields, the source links and the caveats."""
-        if self.row is not None and self.row[1] is not None:
-            yield Static(self._card(*self.row), id="figure-card")
+        if self.row is not None:
+            title, cells = self.row
+            if cells is not None:
+                yield Static(self._card(title, cells), id="figure-card")
         p = self.provenance
         fields = [(label, value) for label, value in provenance_lines(p)[1:] if label != "Source"]
-        parts: list[Text | object] = [Text(p.title, style="bold underline"), label_table(fields)]
+        parts: list[RenderableType] = [Text(p.title, style="bold underline"), label_table(fields)]
         for source in p.sources:
             cited = f"{source.title} ({source.publisher}, {source.published})"
             parts.append(Text.assemble(("Source: ", "bold"), cited))

@@ -254,19 +254,17 @@ class BarChart(PlotextPlot):
         room = self.plot_columns() - max((len(self.bar_label(i)) for i in range(len(self._labels))), default=0)
         return DERIVED_LEGEND if len(DERIVED_LEGEND) <= room else DERIVED_LEGEND_SHORT
 
-    def label_colours(self) -> dict[str, str | tuple[int, int, int]]:
-        """``color`` and ``background`` of value labels: the plot's own text and canvas colours.
+    def label_colours(self) -> tuple[str | tuple[int, int, int], str | tuple[int, int, int]]:
+        """Text and background colour of value labels: the plot's own text and canvas colours.
 
         Passed explicitly: plotext otherwise paints a label's background in the canvas colour
         of the moment it is drawn, before the theme is applied (the dark box of issue 12).
         """
         if self.theme == "clear":
-            return {"color": "default", "background": "default"}
+            return "default", "default"
         variables = self.app.theme_variables
-        return {
-            "color": Color.parse(variables.get("foreground", "white")).rgb,
-            "background": Color.parse(variables.get("surface", "black")).rgb,
-        }
+        foreground = Color.parse(variables.get("foreground", "white")).rgb
+        return foreground, Color.parse(variables.get("surface", "black")).rgb
 
     def plot_rows(self) -> int:
         """Rows of the plotting area: the widget's height less title, frame, ticks and legend."""

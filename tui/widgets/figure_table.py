@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.console import JustifyMethod
 from rich.text import Text
 from textual.binding import Binding
 from textual.widgets import DataTable
@@ -136,7 +137,7 @@ class FigureTable(DataTable[Text]):
         self.clear(columns=True)
         up, down = SORT_ARROWS[self.ascii_only]
         for index, name in enumerate(view.columns):
-            justify = "right" if name in view.numeric else "left"
+            justify: JustifyMethod = "right" if name in view.numeric else "left"
             arrow = (down if reverse else up) if index == column else ""
             label = f"{name} {arrow}" if arrow else name
             self.add_column(
@@ -162,7 +163,7 @@ class FigureTable(DataTable[Text]):
         cells = []
         for position, (name, value) in enumerate(zip(view.columns, view.rows[index], strict=True)):
             text = f"{value}{DERIVED_MARK}" if derived and position == 0 else value
-            justify = "right" if name in view.numeric else "left"
+            justify: JustifyMethod = "right" if name in view.numeric else "left"
             cells.append(Text(text, justify=justify, style=DERIVED_STYLE if derived else ""))
         return cells
 

@@ -26,6 +26,7 @@ class HorizontalBarChart(BarChart):
         ascii_only = self.style_options.ascii_only
         rows = list(reversed(positions))
         top = max(self._values) or 1
+        colour, background = self.label_colours()
         for index, (y, value) in enumerate(zip(rows, self._values, strict=True)):
             plt.bar(
                 [y],
@@ -35,9 +36,17 @@ class HorizontalBarChart(BarChart):
                 marker=self.bar_marker(index),
                 width=0.1,
             )
-            plt.text(f" {self.value_text(index)}", value, y, alignment="left", style="bold", **self.label_colours())
+            plt.text(
+                f" {self.value_text(index)}",
+                value,
+                y,
+                alignment="left",
+                style="bold",
+                color=colour,
+                background=background,
+            )
         labels = [self.bar_label(i) + (" " if ascii_only else "") for i in range(len(rows))]
-        plt.yticks(rows, labels)
+        plt.yticks([float(y) for y in rows], labels)
         plt.xticks([])
         plt.xlim(0, top * 1.3)
         plt.ylim(0.5, len(rows) + 0.5)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from typing import Any
 from weakref import WeakKeyDictionary
 
 from rich.text import Text
@@ -9,11 +10,11 @@ from textual.app import App, ScreenStackError
 from textual.screen import Screen
 from textual.widgets import Static
 
-_CAPTIONS: WeakKeyDictionary[App[object], tuple[str, str]] = WeakKeyDictionary()
+_CAPTIONS: WeakKeyDictionary[App[Any], tuple[str, str]] = WeakKeyDictionary()
 """The demo caption of each app, if one is playing: (key label, caption)."""
 
 
-def show_caption(app: App[object], label: str, caption: str) -> None:
+def show_caption(app: App[Any], label: str, caption: str) -> None:
     """Show a demo caption in the key bar's place (never over the figures); empty ``caption`` clears it."""
     if caption:
         _CAPTIONS[app] = (label, caption)

@@ -21,10 +21,19 @@ class VerticalBarChart(BarChart):
         plt = self.plt
         top = (max(self._values) or 1) * HEADROOM
         row = top / max(1, self.plot_rows() - 1)
+        colour, background = self.label_colours()
         for index, (x, value) in enumerate(zip(positions, self._values, strict=True)):
             plt.bar([x], [value], color=self.bar_colour(index), marker=self.bar_marker(index), width=0.5)
-            plt.text(self.value_text(index), x, value + row, alignment="center", style="bold", **self.label_colours())
-        plt.xticks(positions, [self.bar_label(i) for i in range(len(positions))])
+            plt.text(
+                self.value_text(index),
+                x,
+                value + row,
+                alignment="center",
+                style="bold",
+                color=colour,
+                background=background,
+            )
+        plt.xticks([float(x) for x in positions], [self.bar_label(i) for i in range(len(positions))])
         plt.yticks([])
         plt.ylim(0, top)
         plt.xlim(0.4, len(positions) + 0.6)
