@@ -11,12 +11,13 @@ from textual.binding import Binding, BindingType
 from textual.command import CommandPalette
 from textual.screen import Screen
 
-from tui.commands import SYSTEM_COMMANDS_KEPT, BindingCommands, FoiCommandPalette
 from tui.data.service import DataService
-from tui.restricted_app import RestrictedApp
-from tui.screen_list import SCREENS
-from tui.screens import FoiScreen, HelpScreen, OutcomesScreen, RanksScreen, SourcesScreen, TrendsScreen
+from tui.palette import SYSTEM_COMMANDS_KEPT, BindingCommands, FoiCommandPalette
+from tui.screen_registry import POPUP_CSS, SCREEN_MODES, SCREENS, spec_for
+from tui.screens import HelpScreen
 from tui.terminal import Terminal
+from tui.terminal.restricted_app import RestrictedApp
+from tui.terminal.textual_private import app_is_exiting, mount_mode_in_background
 from tui.widgets import ChartStyle
 
 PREPARE_DELAY = 0.5
@@ -25,12 +26,14 @@ PREPARE_DELAY = 0.5
 SWITCH_DELAY = 0.01
 """Seconds screen updates are held during a screen switch, so it is drawn in one frame."""
 
-SCREEN_CLASSES: dict[str, type[FoiScreen]] = {
-    "trends": TrendsScreen,
-    "ranks": RanksScreen,
-    "outcomes": OutcomesScreen,
-    "sources": SourcesScreen,
-}
+
+
+def _screen_bindings() -> list[BindingType]:
+    """``1``, ``2``, ... : one key per registered screen."""
+    return [
+        Binding(spec.key, f"switch_mode('{spec.mode}')", spec.label, show=False, tooltip=spec.tooltip)
+        for spec in SCREENS
+    ]
 
 
 class FoiApp(RestrictedApp):
@@ -40,19 +43,11 @@ class FoiApp(RestrictedApp):
     AUTO_FOCUS = None
     # Every screen's .tcss (beside its module, rules nested under the screen class) is loaded once
     # here: a Screen.CSS_PATH would make Textual re-parse all CSS on the first switch to each screen.
-    CSS_PATH = [
-        "app.tcss",
-        *(f"screens/{name}.tcss" for name in ("trends", "ranks", "outcomes", "sources", "help", "provenance")),
-    ]
+    CSS_PATH = ["app.tcss", *(spec.css_path for spec in SCREENS), *POPUP_CSS]
     COMMANDS = App.COMMANDS | {BindingCommands}
     ENABLE_COMMAND_PALETTE = True
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("1", "switch_mode('trends')", "Trends", show=False, tooltip="Officers investigated per year"),
-        Binding("2", "switch_mode('ranks')", "Ranks", show=False, tooltip="Officers investigated by rank"),
-        Binding("3", "switch_mode('outcomes')", "Outcomes", show=False, tooltip="Findings and sanctions"),
-        Binding(
-            "4", "switch_mode('sources')", "Sources", show=False, tooltip="Provenance, checks and the article's claims"
-        ),
+        *_screen_bindings(),
         Binding("question_mark", "help", "Help", key_display="?", tooltip="Every key of this screen, and definitions"),
         Binding(
             "ctrl+p",
@@ -87,8 +82,8 @@ class FoiApp(RestrictedApp):
         super().__init__(terminal=terminal, restricted=restricted)
         self.service = service
         self.chart_style = ChartStyle.for_terminal(ascii_only=self.terminal.ascii_only, mono=self.terminal.mono)
-        for mode, screen_class in SCREEN_CLASSES.items():
-            self.add_mode(mode, partial(screen_class, service))
+        for spec in SCREENS:
+            self.add_mode(spec.mode, partial(spec.load(), service, spec))
         if theme:
             if theme not in self.available_themes:
                 known = ", ".join(sorted(self.available_themes))
@@ -104,16 +99,10 @@ class FoiApp(RestrictedApp):
         self.set_timer(PREPARE_DELAY, self._prepare_screens)
 
     def _prepare_screens(self) -> None:
-        if self._exit:  # quitting already (Textual clears its modes while it closes)
+        if app_is_exiting(self):  # quitting already (Textual clears its modes while it closes)
             return
-        for mode in SCREEN_CLASSES:
-            if mode in self._modes and not self._screen_stacks.get(mode):
-                # Textual has no public "mount this mode in the background"; _init_mode does just that.
-                self._init_mode(mode)
-                # The new screen is styled from the stylesheet as it mounts; without this mark Textual
-                # re-parses and re-applies all CSS (~75 ms) on the first switch to it.
-                for screen in self._screen_stacks[mode]:
-                    screen._css_update_count = self._css_update_count
+        for mode in SCREEN_MODES:
+            mount_mode_in_background(self, mode)
 
     def delay_update(self, delay: float = SWITCH_DELAY) -> None:
         """Hold screen updates while a switch settles.
@@ -134,8 +123,8 @@ class FoiApp(RestrictedApp):
         screen = self.screen
         if isinstance(screen, HelpScreen):
             return
-        labels = {mode: label for _, mode, label in SCREENS}
-        title = f"the {labels[screen.id]} screen" if screen.id in labels else "this screen"
+        spec = spec_for(screen.id or "")
+        title = f"the {spec.label} screen" if spec else "this screen"
         self.push_screen(HelpScreen(title, screen.active_bindings, self.service.definitions))
 
     async def action_switch_mode(self, mode: str) -> None:

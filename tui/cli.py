@@ -10,7 +10,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tui import __version__
-from tui.screen_list import SCREEN_MODES
+from tui.errors import EXIT_DATA_ERROR, fail
+from tui.export.formats import CHECK_FORMATS, REPORT_FORMATS
+from tui.screen_registry import SCREEN_MODES, SCREENS, resolve_screen
 from tui.serve import DEFAULT_HOST, DEFAULT_PORT
 
 if TYPE_CHECKING:
@@ -18,7 +20,6 @@ if TYPE_CHECKING:
     from tui.data import DataService
     from tui.demo import Tour
 
-EXIT_DATA_ERROR = 2
 DEFAULT_CAST = "screenshots/tour.cast"
 WRITING_COMMANDS = ("screenshots", "record-demo")
 
@@ -37,10 +38,17 @@ def build_parser() -> argparse.ArgumentParser:
         prog="foi-explorer",
         description="Explore UK police FoI figures on officers investigated for misusing social media.",
         parents=[common],
-        epilog="Keys in the app: 1-4 screens, t chart/table, s sources, ? help, ctrl+p commands, q quit.",
+        epilog=f"Keys in the app: 1-{SCREENS[-1].key} screens, t chart/table, s sources, ? help, "
+        "ctrl+p commands, q quit.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    parser.add_argument("--screen", choices=SCREEN_MODES, default="trends", help="the screen to open on")
+    parser.add_argument(
+        "--screen",
+        type=_screen,
+        default=SCREEN_MODES[0],
+        metavar="SCREEN",
+        help="the screen to open on: " + ", ".join(f"{s.key}/{s.mode}" for s in SCREENS) + " (or its label)",
+    )
     parser.add_argument("--theme", default=None, help="a Textual theme, e.g. textual-dark, textual-light, ansi-dark")
     parser.add_argument("--no-color", action="store_true", help="no colour at all (also when NO_COLOR is set)")
     parser.add_argument(
@@ -59,9 +67,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     report = sub.add_parser("report", parents=[common], help="print every table of the dataset and exit")
-    report.add_argument("--format", choices=("text", "markdown", "json", "csv"), default="text")
+    report.add_argument("--format", choices=REPORT_FORMATS, default="text")
     check = sub.add_parser("check", parents=[common], help="print the reconciliation checks and claims and exit")
-    check.add_argument("--format", choices=("text", "markdown", "json", "csv"), default="text")
+    check.add_argument("--format", choices=CHECK_FORMATS, default="text")
     _add_picture_commands(sub, common)
     serve = sub.add_parser(
         "serve",
@@ -97,6 +105,14 @@ def _add_picture_commands(sub: argparse._SubParsersAction, common: argparse.Argu
     rec.add_argument("--tour", metavar="PATH", type=Path, default=None, help=tour_help)
 
 
+def _screen(text: str) -> str:
+    mode = resolve_screen(text)
+    if mode is None:
+        known = ", ".join(f"{s.key}/{s.mode}" for s in SCREENS)
+        raise argparse.ArgumentTypeError(f"unknown screen {text!r} (known: {known})")
+    return mode
+
+
 def _speed(text: str) -> float:
     try:
         value = float(text)
@@ -123,7 +139,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command in WRITING_COMMANDS or getattr(args, "tour", None) is not None:
             what = "demo --tour" if args.command == "demo" else args.command
             return fail(f"{what} is not allowed in restricted mode")
-        from tui.restricted import NO_TERMINAL, clean_environment, has_terminal
+        from tui.terminal.restricted import NO_TERMINAL, clean_environment, has_terminal
 
         clean_environment(os.environ)
         if args.command is None and not has_terminal(sys.stdin, sys.stdout, os.environ):
@@ -134,15 +150,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     if service is None:
         return EXIT_DATA_ERROR
     if args.command == "report":
-        from tui.export import render_report
+        from tui.export.report import render_report
 
         return _print(render_report(service, args.format, width=output_width()))
     if args.command == "check":
-        from tui.export import render_checks
+        from tui.export.report import render_checks
 
         return _print(render_checks(service, args.format, width=output_width()))
     if args.command == "screenshots":
-        from tui.export.screenshots import write_screenshots
+        from tui.demo.screenshots import write_screenshots
 
         try:
             written = write_screenshots(service, args.dir)
@@ -181,7 +197,7 @@ def _load_tour(path: Path | None) -> Tour | None:
 
 def _terminal_app(service: DataService, args: argparse.Namespace) -> FoiApp | None:
     """The app for this terminal: colour depth, ASCII and bandwidth decided before Textual is imported."""
-    from tui import terminal
+    from tui.terminal import environment as terminal
 
     term = terminal.detect(no_color=args.no_color, ascii_only=args.ascii, low_bandwidth=args.low_bandwidth)
     terminal.prepare_environment(term)
@@ -264,9 +280,3 @@ def _print(text: str) -> int:
     except BrokenPipeError:
         sys.stderr.close()
     return 0
-
-
-def fail(message: str) -> int:
-    """Print one error line, ``foi-explorer: error: ...``, to stderr; return the exit status 2."""
-    print(f"foi-explorer: error: {message}", file=sys.stderr)
-    return EXIT_DATA_ERROR

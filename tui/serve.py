@@ -5,6 +5,8 @@ from __future__ import annotations
 import shlex
 import sys
 
+from tui.errors import fail
+
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
 
@@ -32,8 +34,6 @@ def serve(
 
     ``public_url`` is the address browsers use, when it is not ``http://host:port``.
     """
-    from tui.cli import fail
-
     try:
         from textual_serve.server import Server
     except ImportError:

@@ -12,4 +12,4 @@ def stop(process: subprocess.Popen[bytes], timeout: float = 10) -> None:
         process.wait(timeout)
     except subprocess.TimeoutExpired:
         process.kill()
-        process.wait()
+        process.wait(timeout)

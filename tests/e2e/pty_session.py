@@ -11,7 +11,7 @@ import struct
 import sys
 import termios
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from fcntl import ioctl
 from pathlib import Path
 
@@ -87,6 +87,18 @@ class PtySession:
             if self.poll() is not None:
                 break
         raise AssertionError(f"timed out waiting for {needles!r}; screen was:\n{self.text()}")
+
+    def wait_until(self, condition: Callable[[str], bool], *, what: str, timeout: float = 15.0) -> str:
+        """Wait until ``condition`` holds for the screen text; return the screen."""
+        end = time.monotonic() + timeout
+        while time.monotonic() < end:
+            self.read(0.1)
+            screen = self.text()
+            if condition(screen):
+                return screen
+            if self.poll() is not None:
+                break
+        raise AssertionError(f"timed out waiting for {what}; screen was:\n{self.text()}")
 
     def send(self, keys: str | bytes) -> None:
         """Type keys into the terminal."""

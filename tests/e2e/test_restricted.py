@@ -19,13 +19,17 @@ HOSTILE_ENV = {
 }
 
 
-def take_screenshot_from_palette(term: PtySession) -> None:
+def take_screenshot_from_palette(term: PtySession, *, offered: bool) -> None:
+    """Ask the palette for Textual's screenshot command and press enter (once offered, if it should be)."""
     term.send(b"\x10")  # ctrl+p
     term.wait_for("Search for commands")
     term.send("Screenshot")
-    term.read(0.5)
+    if offered:
+        term.wait_for("Save an SVG")
+    else:
+        term.read(0.5)  # nothing to wait for: the command must never appear (a slow app can only pass late)
     term.send("\r")
-    term.read(1.0)
+    term.read(0.5)
 
 
 def test_unrestricted_palette_screenshot_writes_a_file(tmp_path: Path) -> None:
@@ -33,7 +37,7 @@ def test_unrestricted_palette_screenshot_writes_a_file(tmp_path: Path) -> None:
     (tmp_path / "Downloads").mkdir()  # where Textual saves screenshots
     with PtySession([installed_command()], env={"HOME": str(tmp_path)}) as term:
         term.wait_for("184 in all")
-        take_screenshot_from_palette(term)
+        take_screenshot_from_palette(term, offered=True)
         term.wait_for("Saved screenshot", timeout=5)
         term.send("q")
         assert term.wait_exit() == 0
@@ -45,7 +49,7 @@ def test_restricted_writes_nothing_and_ignores_ctrl_z(tmp_path: Path) -> None:
     env = {"HOME": str(tmp_path), "TEXTUAL_LOG": str(tmp_path / "textual.log"), **HOSTILE_ENV}
     with PtySession([installed_command(), "--restricted"], env=env) as term:
         term.wait_for("184 in all", "FoI ref not stated")
-        take_screenshot_from_palette(term)
+        take_screenshot_from_palette(term, offered=False)
         term.send(b"\x1b")  # close the palette if it is still open
         term.read(0.3)
         term.send(b"\x1a")  # ctrl+z: must not suspend (a stopped app would not answer "2")

@@ -120,7 +120,9 @@ def sshd_config(tmp: Path, port: int, user: str) -> str:
 
 def keygen(path: Path) -> None:
     subprocess.run(
-        ["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "foi-explorer-test", "-f", str(path)], check=True
+        ["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "foi-explorer-test", "-f", str(path)],
+        check=True,
+        timeout=60,
     )
 
 
@@ -147,7 +149,7 @@ def sshd(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SshServer]:
     user = getpass.getuser()
     config = tmp / "sshd_config"
     config.write_text(sshd_config(tmp, port, user))
-    checked = subprocess.run([str(SSHD), "-t", "-f", str(config)], capture_output=True, text=True)
+    checked = subprocess.run([str(SSHD), "-t", "-f", str(config)], capture_output=True, text=True, timeout=30)
     assert checked.returncode == 0, f"sshd refused the configuration:\n{checked.stderr}\n{config.read_text()}"
     log = tmp / "sshd.log"
     with log.open("wb") as log_file:

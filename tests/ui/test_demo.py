@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 
 from textual.pilot import Pilot
@@ -99,5 +100,6 @@ async def test_quitting_mid_tour_ends_it_at_once(make_app: Callable[..., FoiApp]
     tour = parse_tour(step.format("q") + step.format("2"))
     async with app.run_test() as pilot:
         await settle(pilot)
-        await play(pilot, tour)  # would take two minutes if the pauses ignored the quit
+        async with asyncio.timeout(30):  # the tour's pauses add up to two minutes if they ignored the quit
+            await play(pilot, tour)
     assert app.current_mode == "trends"

@@ -9,7 +9,7 @@ import pytest
 
 from tests.ui.conftest import settle
 from tui.app import FoiApp
-from tui.restricted_app import RESTRICTED_SYSTEM_COMMANDS
+from tui.terminal.restricted_app import RESTRICTED_SYSTEM_COMMANDS
 
 MakeApp = Callable[..., FoiApp]
 

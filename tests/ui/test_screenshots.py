@@ -10,7 +10,7 @@ import pytest
 
 from tests.conftest import ROOT
 from tui.cli import main
-from tui.export.screenshots import shots
+from tui.demo.screenshots import shots
 
 COMMITTED = ROOT / "screenshots"
 REGENERATE = "foi-explorer screenshots  (from the repository root; review the SVGs, then commit them)"
@@ -54,7 +54,7 @@ def test_committed_screenshots_are_not_stale(generated: tuple[int, str, Path]) -
 def test_same_code_and_data_give_identical_files(generated: tuple[int, str, Path], service) -> None:
     import asyncio
 
-    from tui.export.screenshots import render_shot
+    from tui.demo.screenshots import render_shot
 
     _, _, folder = generated
     shot = next(s for s in shots() if s.filename == "source-popup-80x24.svg")

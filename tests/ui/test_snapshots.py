@@ -13,7 +13,7 @@ from textual.pilot import Pilot
 
 from tests.ui.conftest import settle
 from tui.app import FoiApp
-from tui.screen_list import SCREEN_MODES
+from tui.screen_registry import SCREEN_MODES
 
 SIZES = [(80, 24), (120, 40)]
 SCREENS = list(SCREEN_MODES)

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from tui import __version__
+from tui.cli import build_parser
 
 
 def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
@@ -189,9 +190,17 @@ def test_serve_runs_the_app_restricted_and_isolated() -> None:
     assert command[1:] == ["-I", "-m", "tui", "--restricted", "--screen", "ranks", "--theme", "ansi-dark"]
 
 
-def test_screen_choices_are_the_app_screens() -> None:
-    """--screen, the nav bar and the app's modes all come from one list."""
-    from tui.app import SCREEN_CLASSES
-    from tui.screen_list import SCREEN_MODES
+@pytest.mark.parametrize("name", ["ranks", "RANKS", "2", "Ranks", " ranks "])
+def test_screen_accepts_mode_key_or_label_in_any_case(name: str) -> None:
+    assert build_parser().parse_args(["--screen", name]).screen == "ranks"
 
-    assert tuple(SCREEN_CLASSES) == SCREEN_MODES
+
+def test_screen_accepts_a_label_with_spaces() -> None:
+    assert build_parser().parse_args(["--screen", "sources & checks"]).screen == "sources"
+
+
+def test_unknown_screen_names_the_known_ones(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exc:
+        build_parser().parse_args(["--screen", "nope"])
+    assert exc.value.code == 2
+    assert "unknown screen 'nope' (known: 1/trends, 2/ranks, 3/outcomes, 4/sources)" in capsys.readouterr().err

@@ -6,11 +6,11 @@ import pyte
 from rich.console import Console
 from rich.segment import Segment
 from rich.style import Style
-from textual._compositor import LayoutUpdate
 from textual.geometry import Region
 from textual.strip import Strip
 
-from tui.redraw import PLAIN, Look, ShadowScreen, _transition, cells
+from tui.terminal.redraw import PLAIN, Look, ShadowScreen, cells, transition
+from tui.terminal.textual_private import LayoutUpdate
 
 WIDTH, HEIGHT = 20, 3
 CONSOLE = Console(color_system="256", force_terminal=True, width=WIDTH)
@@ -69,10 +69,10 @@ def test_wide_characters_take_two_cells() -> None:
 
 def test_transitions_send_only_what_differs() -> None:
     red_on_black = Look("", "31", "40")
-    assert _transition(PLAIN, PLAIN) == ""
-    assert _transition(PLAIN, red_on_black) == "\x1b[31;40m"
-    assert _transition(red_on_black, Look("", "32", "40")) == "\x1b[32m"
-    assert _transition(red_on_black, Look("", "", "40")) == "\x1b[39m"
-    assert _transition(red_on_black, Look("1", "31", "40")) == "\x1b[0;1;31;40m"
-    assert _transition(red_on_black, PLAIN) == "\x1b[0m"
-    assert _transition(PLAIN, Look("1", "31", "")) == "\x1b[1;31m"
+    assert transition(PLAIN, PLAIN) == ""
+    assert transition(PLAIN, red_on_black) == "\x1b[31;40m"
+    assert transition(red_on_black, Look("", "32", "40")) == "\x1b[32m"
+    assert transition(red_on_black, Look("", "", "40")) == "\x1b[39m"
+    assert transition(red_on_black, Look("1", "31", "40")) == "\x1b[0;1;31;40m"
+    assert transition(red_on_black, PLAIN) == "\x1b[0m"
+    assert transition(PLAIN, Look("1", "31", "")) == "\x1b[1;31m"

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from tui.export import EXPORT_DIR_VARIABLE, ExportRefused, export_path, write_export
-from tui.restricted import WEB_DRIVER, clean_environment, has_terminal
+from tui.export.target import EXPORT_DIR_VARIABLE, ExportRefused, export_path, write_export
+from tui.terminal.restricted import WEB_DRIVER, clean_environment, has_terminal
 
 
 def test_clean_environment_drops_the_original_command_and_risky_textual_settings() -> None:

@@ -4,8 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from tui import terminal
-from tui.terminal import Terminal, colour_system, detect, locale_is_utf8, no_color_requested, prepare_environment
+from tui.terminal import environment as terminal
+from tui.terminal.environment import (
+    Terminal,
+    colour_system,
+    detect,
+    locale_is_utf8,
+    no_color_requested,
+    prepare_environment,
+)
 
 
 @pytest.mark.parametrize(

@@ -76,7 +76,7 @@ def test_missing_file(tmp_path: Path) -> None:
 
 def test_tour_module_does_not_import_textual() -> None:
     code = "import sys, tui.demo; print(sorted(m for m in sys.modules if m.startswith('textual')))"
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60)
     assert result.stdout.strip() == "[]"
 
 

@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from tui.data.model import Check
-
-if TYPE_CHECKING:
-    from tui.data.service import DataService
+from tui.data.figure_source import FigureSource
+from tui.data.model import Check, CheckStatus
 
 
-def reconcile(service: DataService) -> tuple[Check, ...]:
+def reconcile(service: FigureSource) -> tuple[Check, ...]:
     """Check every breakdown against its base, and work out every derived group.
 
     A complete breakdown (years, ranks) must add up to its base; a partial one
@@ -23,6 +19,7 @@ def reconcile(service: DataService) -> tuple[Check, ...]:
         groups = service.dimension_info(dimension).get("groups", [])
         for group, figure in zip(groups, service.breakdown(dimension).groups, strict=True):
             names = " + ".join(group["members"])
+            status: CheckStatus
             if figure.count is None:
                 status, detail = "cannot be checked", f"{names}: a member count is suppressed"
             else:
@@ -33,7 +30,7 @@ def reconcile(service: DataService) -> tuple[Check, ...]:
     return tuple(checks)
 
 
-def _sum_check(service: DataService, dimension: str) -> Check:
+def _sum_check(service: FigureSource, dimension: str) -> Check:
     info = service.dimension_info(dimension)
     breakdown = service.breakdown(dimension)
     base, base_label = service.base_of(dimension)

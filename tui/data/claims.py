@@ -20,13 +20,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from tui.data.errors import DatasetError
+from tui.data.figure_source import FigureSource
 from tui.data.model import ClaimResult, ClaimStatus
-
-if TYPE_CHECKING:
-    from tui.data.service import DataService
 
 NEEDS_RIGHT = {"share_at_most", "ratio_approx"}
 NEEDS_TOLERANCE = {"approx", "ratio_approx"}
@@ -43,7 +41,7 @@ class Value:
 class ClaimEvaluator:
     """Resolves figure references and gives each claim a verdict."""
 
-    def __init__(self, service: DataService) -> None:
+    def __init__(self, service: FigureSource) -> None:
         self._service = service
 
     def validate(self, claims: Iterable[dict[str, Any]], path: Path) -> None:

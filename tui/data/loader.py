@@ -121,11 +121,11 @@ def _read_resource(folder: Path, resource: Mapping[str, Any]) -> list[Row]:
         raise DatasetError(path, f"malformed CSV: {exc}") from None
     except OSError as exc:
         raise DatasetError(path, f"cannot read the file ({exc.__class__.__name__})") from None
-    rows = [row for row in rows if row is not None]
-    if not rows:
+    found = [row for row in rows if row is not None]
+    if not found:
         raise DatasetError(path, "the table has no rows", row=2)
-    _check_unique(path, rows, resource["schema"])
-    return rows
+    _check_unique(path, found, resource["schema"])
+    return found
 
 
 def _parse_row(path: Path, header: list[str], values: list[str], fields: list[dict[str, Any]], line: int) -> Row | None:

@@ -89,6 +89,17 @@ class DataService:
         """The metadata the package gives a dimension (title, base, coverage, groups)."""
         return dict(self._dataset.metadata.get("dimensions", {}).get(dimension, {}))
 
+    def dimension_for(self, role: str) -> str | None:
+        """The dimension that plays ``role`` (``period``, ``rank``, ``finding``, ``sanction``, ...), or None.
+
+        Roles are declared as ``"role"`` in the package's ``dimensions`` block; screens ask for a role,
+        never a dimension name, so a dataset may call its dimensions what it likes, or lack one.
+        """
+        for dimension in self.dimensions:
+            if self.dimension_info(dimension).get("role") == role:
+                return dimension
+        return None
+
     def label(self, dimension: str) -> str:
         """A short plural name for a dimension (e.g. 'ranks'), for sentences."""
         return str(self.dimension_info(dimension).get("label", dimension))
@@ -229,7 +240,7 @@ class DataService:
             )
             for p, c, d, q in zip(rows["category"], counts, change, pct, strict=True)
         )
-        peak = int(counts.idxmax())
+        peak = int(counts.idxmax())  # type: ignore[call-overload]  # pandas-stubs type idxmax as Hashable
         first, last = counts.iloc[0], counts.iloc[-1]
         multiple = None if pd.isna(first) or pd.isna(last) or first == 0 else float(last / first)
         return Trend(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from typing import Any
 
 from textual.app import App
 from textual.pilot import Pilot
@@ -44,7 +45,7 @@ async def _wait(app: App[None], seconds: float) -> None:
 def run_demo(app: FoiApp, tour: Tour, *, speed: float = 1.0, captions: bool = False) -> int:
     """Run the app in the terminal with the tour as its autopilot; return the exit status."""
 
-    async def autopilot(pilot: Pilot[None]) -> None:
+    async def autopilot(pilot: Pilot[Any]) -> None:
         await play(pilot, tour, speed=speed, captions=captions)
 
     app.run(auto_pilot=autopilot)

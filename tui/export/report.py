@@ -9,12 +9,10 @@ import textwrap
 from dataclasses import asdict
 from typing import Any
 
+from tui.data.formatting import provenance_lines
 from tui.data.model import Provenance
 from tui.data.service import DataService
 from tui.data.views import TableView, all_tables, checks_table, claims_table
-
-FORMATS = ("text", "markdown", "json", "csv")
-CHECK_FORMATS = ("text", "markdown", "json")
 
 
 def render_report(service: DataService, fmt: str = "text", *, width: int | None = None) -> str:
@@ -51,24 +49,6 @@ def render_checks(service: DataService, fmt: str = "text", *, width: int | None 
         return _checks_csv(service)
     tables = (checks_table(service), claims_table(service))
     return _document(service.provenance, tables, markdown=fmt == "markdown", heading="Fact-check", width=width)
-
-
-def provenance_lines(p: Provenance) -> list[tuple[str, str]]:
-    """The provenance as (label, value) pairs, in reading order."""
-    lines = [
-        ("Dataset", p.title),
-        ("Force", p.force),
-        ("Publisher", p.publisher),
-        ("FoI reference", p.foi_reference or p.foi_reference_note or "not stated"),
-        ("Published", p.published),
-        ("Disclosed", p.disclosure_date),
-        ("Period", p.period),
-        ("Population", p.population),
-        ("Unit", p.unit),
-        ("Licence", p.licence),
-    ]
-    lines += [("Source", f"{s.title} ({s.publisher}, {s.published}) {s.url}") for s in p.sources]
-    return lines
 
 
 def _provenance_dict(p: Provenance) -> dict[str, Any]:

@@ -17,7 +17,8 @@ from pathlib import Path
 
 from tui.data.model import Provenance
 from tui.data.views import TableView
-from tui.export.report import PROVENANCE_COLUMNS, provenance_lines, provenance_row
+from tui.data.formatting import provenance_lines
+from tui.export.report import PROVENANCE_COLUMNS, provenance_row
 from tui.export.target import ExportRefused, export_path
 
 TABLE_FORMATS: dict[str, str] = {"csv": ".csv", "json": ".json", "markdown": ".md"}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import ClassVar, Generic, Protocol, TypeVar, runtime_checkable
 
 from textual import events, work
 from textual.app import ComposeResult
@@ -13,21 +13,40 @@ from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Static
 
 from tui.data.service import DataService
+from tui.screen_registry import ScreenSpec
 from tui.screens.figure_keys import FigureKeys
-from tui.widgets import BarChart, FigureTable, KeyBar, NavBar, ProvenanceBar
+from tui.terminal import Terminal
+from tui.terminal.textual_private import app_is_exiting, prerender_screen, screen_is_closing
+from tui.widgets import BarChart, ChartStyle, FigureTable, KeyBar, NavBar, ProvenanceBar
 
 MIN_WIDTH = 80
 MIN_HEIGHT = 24
 
+DataT = TypeVar("DataT")
+"""What a screen's :meth:`FoiScreen.gather` returns and its :meth:`FoiScreen.show` takes."""
 
-class FoiScreen(FigureKeys, Screen[None]):
+
+@runtime_checkable
+class ScreenHost(Protocol):
+    """What explorer screens need from the app around them (``tui.app.FoiApp`` provides it)."""
+
+    chart_style: ChartStyle
+    terminal: Terminal
+
+
+def no_breakdown_sentence(role: str) -> str:
+    """What a screen says when the dataset has no dimension with that role."""
+    return f"This dataset has no breakdown by {role}."
+
+
+class FoiScreen(FigureKeys, Screen[None], Generic[DataT]):
     """A data screen: a chart view and a table view of the same figures, ``t`` to switch.
 
-    Subclasses set ``MODE`` and implement :meth:`compose_chart`, :meth:`compose_table`,
-    :meth:`gather` (runs in a worker thread, asks the service) and :meth:`show` (fills the widgets).
+    Each is built with its spec from ``tui.screen_registry``. Subclasses implement :meth:`compose_chart`,
+    :meth:`compose_table`, :meth:`gather` (runs in a worker thread, asks the service) and :meth:`show`
+    (fills the widgets).
     """
 
-    MODE: ClassVar[str] = ""
     AUTO_FOCUS = None
     HAS_CHART: ClassVar[bool] = True
 
@@ -38,23 +57,47 @@ class FoiScreen(FigureKeys, Screen[None]):
         Binding("y", "copy_figure", "Copy", tooltip="Copy the focused figure with its source (OSC 52)"),
     ]
 
-    def __init__(self, service: DataService) -> None:
-        super().__init__(id=self.MODE)
+    def __init__(self, service: DataService, spec: ScreenSpec) -> None:
+        super().__init__(id=spec.mode)
         self.service = service
+        self.spec = spec
+        self.dimensions: dict[str, str] = {
+            role: dimension for role in spec.roles if (dimension := service.dimension_for(role)) is not None
+        }
+        """The dataset's dimension for each role of the screen it has, in the screen's order."""
+
+    @property
+    def missing_roles(self) -> tuple[str, ...]:
+        """The screen's roles this dataset has no dimension for."""
+        return tuple(role for role in self.spec.roles if role not in self.dimensions)
+
+    @property
+    def has_data(self) -> bool:
+        """False when the screen shows breakdowns and the dataset has none of them."""
+        return not self.spec.roles or bool(self.dimensions)
+
+    @property
+    def host(self) -> ScreenHost | None:
+        """The app's chart style and terminal, or None under an app that is not the explorer's."""
+        app = self.app
+        return app if isinstance(app, ScreenHost) else None
 
     def compose(self) -> ComposeResult:
         """The shared frame around the screen's own views."""
-        yield NavBar(self.MODE, "foi-explorer")
+        yield NavBar(self.spec.mode, "foi-explorer")
         with Container(id="body"):
             with ContentSwitcher(initial="chart-view" if self.HAS_CHART else "table-view", id="views"):
                 if self.HAS_CHART:
                     with Container(id="chart-view"):
-                        yield from self.compose_chart()
+                        yield from self.compose_chart() if self.has_data else self._compose_missing()
                 with Container(id="table-view"):
-                    yield from self.compose_table()
+                    yield from self.compose_table() if self.has_data else self._compose_missing()
         yield Static("", id="too-small")
         yield ProvenanceBar(self.service.provenance)
         yield KeyBar()
+
+    def _compose_missing(self) -> ComposeResult:
+        yield Static(" ".join(map(no_breakdown_sentence, self.missing_roles)), classes="no-breakdown", markup=False)
 
     def compose_chart(self) -> ComposeResult:
         """The widgets of the chart view."""
@@ -66,14 +109,14 @@ class FoiScreen(FigureKeys, Screen[None]):
 
     def on_mount(self) -> None:
         """Style the charts for the terminal, and ask the service for the figures without blocking the UI."""
-        style = getattr(self.app, "chart_style", None)
-        terminal = getattr(self.app, "terminal", None)
+        host = self.host
         for chart in self.query(BarChart):
-            if terminal is not None and terminal.ansi_theme:
+            if host is not None and host.terminal.ansi_theme:
                 chart.theme = "clear"  # frame and ticks in the terminal's own colours, never black on black
-            if style is not None:
-                chart.set_style(style)
-        self.load()
+            if host is not None:
+                chart.set_style(host.chart_style)
+        if self.has_data:
+            self.load()
 
     @work(thread=True, exclusive=True, group="screen-load")
     def load(self) -> None:
@@ -81,12 +124,12 @@ class FoiScreen(FigureKeys, Screen[None]):
         data = self.gather()
         self.app.call_from_thread(self._show_and_focus, data)
 
-    def _show_and_focus(self, data: object) -> None:
+    def _show_and_focus(self, data: DataT) -> None:
         try:
             self.show(data)
         except NoMatches:
             # Only when the app quits while the data is on its way: the widgets are already gone.
-            if self.app._exit or self._closing or not self.is_attached or not self.app.is_running:
+            if app_is_exiting(self.app) or screen_is_closing(self) or not self.is_attached or not self.app.is_running:
                 return
             raise
         self.focus_view()
@@ -96,18 +139,18 @@ class FoiScreen(FigureKeys, Screen[None]):
     def _prerender(self) -> None:
         """Lay out and render a screen built in the background, so its first showing is instant.
 
-        Uses Textual internals (pinned version): there is no public way to warm a screen's caches.
+        There is no public way to warm a screen's caches: see :mod:`tui.terminal.textual_private`.
         """
         if not self.is_current and self.app.size:
-            self._refresh_layout(self.app.size)
-            self._compositor.render_full_update()
+            prerender_screen(self, self.app.size)
 
-    def gather(self) -> object:
+    def gather(self) -> DataT:
         """Ask the service for what the screen shows (runs in a worker thread)."""
-        return None
+        raise NotImplementedError
 
-    def show(self, data: object) -> None:
+    def show(self, data: DataT) -> None:
         """Put the gathered data into the widgets (runs on the UI thread)."""
+        raise NotImplementedError
 
     @property
     def view_name(self) -> str:

@@ -10,7 +10,7 @@ from textual.widgets import Static
 from tui.data import formatting as fmt
 from tui.data.model import Breakdown
 from tui.data.views import TableView, breakdown_table
-from tui.screens.base import FoiScreen
+from tui.screens.base import FoiScreen, no_breakdown_sentence
 from tui.widgets import FigureTable, HorizontalBarChart
 
 
@@ -22,39 +22,42 @@ class OutcomesData:
     tables: tuple[TableView, ...]
 
 
-class OutcomesScreen(FoiScreen):
+class OutcomesScreen(FoiScreen[OutcomesData]):
     """Findings and sanctions as charts, or as two exact tables; derived lines quieter and marked *."""
 
-    MODE = "outcomes"
-    DIMENSIONS = ("finding", "sanction")
 
     def compose_chart(self) -> ComposeResult:
-        """One chart per outcome dimension."""
-        for dimension in self.DIMENSIONS:
-            yield HorizontalBarChart(id=f"{dimension}-chart", classes="outcome-chart")
+        """One chart per outcome the dataset has (findings, sanctions); a sentence for any it lacks."""
+        for role in self.dimensions:
+            yield HorizontalBarChart(id=f"{role}-chart", classes="outcome-chart")
+        yield from self._missing_note()
         yield Static("", id="outcomes-note", classes="table-note", markup=False)
 
     def compose_table(self) -> ComposeResult:
-        """One titled table per outcome dimension, each with its base."""
-        for dimension in self.DIMENSIONS:
-            yield Static("", id=f"{dimension}-title", classes="section-title", markup=False)
-            yield FigureTable(id=f"{dimension}-table")
+        """One titled table per outcome the dataset has, each with its base."""
+        for role in self.dimensions:
+            yield Static("", id=f"{role}-title", classes="section-title", markup=False)
+            yield FigureTable(id=f"{role}-table")
+        yield from self._missing_note()
+
+    def _missing_note(self) -> ComposeResult:
+        if self.missing_roles:
+            yield Static(" ".join(map(no_breakdown_sentence, self.missing_roles)), classes="no-breakdown")
 
     def gather(self) -> OutcomesData:
         """Ask the service for the findings and sanctions."""
         return OutcomesData(
-            tuple(self.service.breakdown(d) for d in self.DIMENSIONS),
-            tuple(breakdown_table(self.service, d) for d in self.DIMENSIONS),
+            tuple(self.service.breakdown(d) for d in self.dimensions.values()),
+            tuple(breakdown_table(self.service, d) for d in self.dimensions.values()),
         )
 
-    def show(self, data: object) -> None:
-        """Fill both charts and both tables."""
-        assert isinstance(data, OutcomesData)
+    def show(self, data: OutcomesData) -> None:
+        """Fill the charts and the tables."""
         notes = []
-        for dimension, breakdown, table in zip(self.DIMENSIONS, data.breakdowns, data.tables, strict=True):
+        for role, breakdown, table in zip(self.dimensions, data.breakdowns, data.tables, strict=True):
             figures = [f for f in breakdown.figures if f.count is not None]
             notes += [f"{f.category} = {f.note}" for f in figures if f.derived]
-            self.query_one(f"#{dimension}-chart", HorizontalBarChart).set_data(
+            self.query_one(f"#{role}-chart", HorizontalBarChart).set_data(
                 [f.category for f in figures],
                 [f.count or 0 for f in figures],
                 title=f"{breakdown.title} - of {breakdown.base_label}",
@@ -64,8 +67,8 @@ class OutcomesScreen(FoiScreen):
                 base_label=breakdown.base_label,
                 source=self.service.provenance.one_line(),
             )
-            self.query_one(f"#{dimension}-title", Static).update(f"{table.title} - shares of {breakdown.base_label}")
-            self.query_one(f"#{dimension}-table", FigureTable).show(table)
+            self.query_one(f"#{role}-title", Static).update(f"{table.title} - shares of {breakdown.base_label}")
+            self.query_one(f"#{role}-table", FigureTable).show(table)
         self.query_one("#outcomes-note", Static).update(
             "* worked out here from the source's figures: " + "; ".join(notes)
         )

@@ -6,7 +6,7 @@ It reads like a pager: j/k and arrows scroll a line, PgUp/PgDn and space/b a pag
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from textual import events
 from textual.app import ComposeResult
@@ -37,7 +37,7 @@ class ReadingPanel(ModalScreen[None]):
         Binding("end,G", "edge(1)", "Bottom", show=False),
     ]
 
-    def __init_subclass__(cls, **kwargs: object) -> None:
+    def __init_subclass__(cls, **kwargs: Any) -> None:
         # Before Textual's own __init_subclass__, which merges BINDINGS.
         if cls.CLOSE_KEY:
             own = list(cls.__dict__.get("BINDINGS", ()))

@@ -8,9 +8,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Static
 
+from tui.data.formatting import provenance_lines
 from tui.data.model import Definition, Provenance
 from tui.export.clipboard import figure_line, row_text
-from tui.export.report import provenance_lines
 from tui.screens.panel import ReadingPanel
 from tui.widgets.label_table import label_table
 from tui.widgets.url_text import url_text

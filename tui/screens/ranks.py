@@ -22,11 +22,9 @@ class RanksData:
     full: TableView
 
 
-class RanksScreen(FoiScreen):
+class RanksScreen(FoiScreen[RanksData]):
     """A bar per rank (``not stated`` kept); ``t``: the table of counts, shares and notes."""
 
-    MODE = "ranks"
-    DIMENSION = "rank"
 
     def compose_chart(self) -> ComposeResult:
         """The bar chart and its note (the numbers are one ``t`` away, as on every screen)."""
@@ -40,14 +38,14 @@ class RanksScreen(FoiScreen):
 
     def gather(self) -> RanksData:
         """Ask the service for the rank breakdown."""
+        dimension = self.dimensions["rank"]
         return RanksData(
-            self.service.breakdown(self.DIMENSION),
-            breakdown_table(self.service, self.DIMENSION),
+            self.service.breakdown(dimension),
+            breakdown_table(self.service, dimension),
         )
 
-    def show(self, data: object) -> None:
-        """Fill the chart and both tables."""
-        assert isinstance(data, RanksData)
+    def show(self, data: RanksData) -> None:
+        """Fill the chart and the table."""
         figures = [f for f in data.breakdown.figures if f.count is not None]
         self.query_one(HorizontalBarChart).set_data(
             [f.category for f in figures],

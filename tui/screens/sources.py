@@ -11,9 +11,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Static
 
+from tui.data.formatting import provenance_lines
 from tui.data.model import Check, ClaimResult, Definition, Provenance, Source
 from tui.data.views import TableView, checks_table, claims_table
-from tui.export.report import provenance_lines
 from tui.screens.base import FoiScreen
 from tui.widgets import FigureTable
 from tui.widgets.label_table import label_table
@@ -42,14 +42,12 @@ class SourcesData:
     tables: tuple[TableView, TableView]
 
 
-class SourcesScreen(FoiScreen):
+class SourcesScreen(FoiScreen[SourcesData]):
     """Readable report first (``t``: the same checks and claims as sortable tables)."""
 
     BINDINGS = [
         Binding("t", "toggle_view", "Report/table", tooltip="Switch between the readable report and sortable tables"),
     ]
-
-    MODE = "sources"
 
     def compose_chart(self) -> ComposeResult:
         """The readable report: provenance, checks, claims."""
@@ -73,9 +71,8 @@ class SourcesScreen(FoiScreen):
             (checks_table(self.service), claims_table(self.service)),
         )
 
-    def show(self, data: object) -> None:
+    def show(self, data: SourcesData) -> None:
         """Fill the report and the tables."""
-        assert isinstance(data, SourcesData)
         self.query_one("#sources-text", ReportView).show(_report(data))
         self.query_one("#checks-table", FigureTable).show(data.tables[0])
         self.query_one("#claims-table", FigureTable).show(data.tables[1])

@@ -24,11 +24,9 @@ class TrendsData:
     table: TableView
 
 
-class TrendsScreen(FoiScreen):
+class TrendsScreen(FoiScreen[TrendsData]):
     """A bar per year with counts, the peak marked, and the change on each year before."""
 
-    MODE = "trends"
-    DIMENSION = "year"
 
     def compose_chart(self) -> ComposeResult:
         """Summary lines above the bar chart."""
@@ -42,20 +40,20 @@ class TrendsScreen(FoiScreen):
 
     def gather(self) -> TrendsData:
         """Ask the service for the trend and its table."""
-        trend = self.service.trend(self.DIMENSION)
+        dimension = self.dimensions["period"]
+        trend = self.service.trend(dimension)
         changes = " · ".join(
             f"{p.period} {fmt.change(p.change, p.change_pct)}" for p in trend.periods if p.change is not None
         )
         return TrendsData(
             trend,
-            trend_summary(self.service, self.DIMENSION),
+            trend_summary(self.service, dimension),
             f"Change: {changes}",
-            trend_table(self.service, self.DIMENSION),
+            trend_table(self.service, dimension),
         )
 
-    def show(self, data: object) -> None:
+    def show(self, data: TrendsData) -> None:
         """Fill the chart, the summary and the table."""
-        assert isinstance(data, TrendsData)
         trend = data.trend
         known = [p for p in trend.periods if p.count is not None]
         peak = next(i for i, p in enumerate(known) if p.period == trend.peak_period)

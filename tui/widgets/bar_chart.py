@@ -81,6 +81,26 @@ class BarChart(PlotextPlot):
         self._rendered: tuple[object, RenderResult] | None = None
         self._plotted_size: tuple[int, int] | None = None
 
+    @property
+    def labels(self) -> tuple[str, ...]:
+        """The bar labels on show, in order."""
+        return self._labels
+
+    @property
+    def values(self) -> tuple[int, ...]:
+        """The bar values on show, in order."""
+        return self._values
+
+    @property
+    def highlight(self) -> int | None:
+        """The index of the highlighted bar, if any."""
+        return self._highlight
+
+    @property
+    def chart_title(self) -> str:
+        """The title drawn above the bars."""
+        return self._title
+
     def set_data(
         self,
         labels: Sequence[str],
@@ -159,11 +179,6 @@ class BarChart(PlotextPlot):
         if self._derived[index]:
             parts.append("worked out here")
         return " · ".join(parts)
-
-    @property
-    def chart_title(self) -> str:
-        """The title drawn above the chart."""
-        return self._title
 
     def is_derived(self, index: int) -> bool:
         """True when bar ``index`` was worked out here."""

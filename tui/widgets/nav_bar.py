@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
-from tui.screen_list import SCREENS
+from tui.screen_registry import SCREENS
 
 
 class NavBar(Static):
@@ -19,8 +19,8 @@ class NavBar(Static):
     def on_mount(self) -> None:
         """Draw the bar once: it never changes for a given screen."""
         text = Text(f" {self._title} ", style="bold")
-        for key, mode, label in SCREENS:
-            style = "reverse bold" if mode == self._current else ""
+        for spec in SCREENS:
+            style = "reverse bold" if spec.mode == self._current else ""
             text.append(" ")
-            text.append(f" {key} {label} ", style=style)
+            text.append(f" {spec.key} {spec.label} ", style=style)
         self.update(text)

@@ -37,6 +37,8 @@ class ReportView(Static):
         self._wrapped_width = width
         console = Console(width=width, color_system="truecolor", legacy_windows=False)
         lines = console.render_lines(self.source, console.options.update_width(width), pad=False)
-        text = Text("\n").join(Text.assemble(*((s.text, s.style) for s in line if not s.control)) for line in lines)
+        text = Text("\n").join(
+            Text.assemble(*((s.text, s.style or "") for s in line if not s.control)) for line in lines
+        )
         text.no_wrap = True
         self.update(text)

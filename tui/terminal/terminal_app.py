@@ -6,22 +6,20 @@ import sys
 from collections.abc import Sequence
 
 from textual import constants, events
-from textual._compositor import CompositorUpdate
-from textual.app import App
 from textual.driver import Driver
 from textual.filter import LineFilter, Monochrome, NoColor
-from textual.screen import Screen
 from textual.widgets import Input
 
-from tui.filters import AsciiFilter, NoColourFilter
-from tui.redraw import ShadowScreen
-from tui.terminal import Terminal
+from tui.terminal.environment import Terminal
+from tui.terminal.output_filters import AsciiFilter, NoColourFilter
+from tui.terminal.redraw import ShadowScreen
+from tui.terminal.textual_private import CompositorUpdate, UpdateHookApp, app_driver
 
 EXIT_INTERRUPTED = 130
 """Exit status after ctrl+c, as a shell reports an interrupted command."""
 
 
-class TerminalApp(App[None]):
+class TerminalApp(UpdateHookApp):
     """An App that writes only what the terminal can show, and only what changed.
 
     Args:
@@ -37,7 +35,8 @@ class TerminalApp(App[None]):
         self._own_filters: list[LineFilter] = [NoColourFilter()] if self.terminal.mono else []
         if self.terminal.ascii_only:
             self._own_filters.append(AsciiFilter())
-        self._shadow = ShadowScreen()
+        self.shadow = ShadowScreen()
+        """What the terminal shows now, for changed-cells output (reset when the driver starts)."""
         if self.terminal.low_bandwidth:
             self.animation_level = "none"
 
@@ -45,7 +44,7 @@ class TerminalApp(App[None]):
         """The resilient driver in a terminal (Textual's choice for a browser or Windows)."""
         if constants.DRIVER or sys.platform == "win32":
             return super().get_driver_class()
-        from tui.driver import ResilientDriver
+        from tui.terminal.driver import ResilientDriver
 
         return ResilientDriver
 
@@ -54,15 +53,15 @@ class TerminalApp(App[None]):
         textual = [f for f in super().get_line_filters() if not isinstance(f, Monochrome | NoColor)]
         return [*textual, *self._own_filters] if self._own_filters else textual
 
-    def _display(self, screen: Screen[object], renderable: object) -> None:
-        # Textual 8.2.8 (pinned) hands every screen update to _display: send only changed cells.
-        if getattr(self._driver, "tracks_screen", False) and isinstance(renderable, CompositorUpdate):
-            renderable = self._shadow.update(renderable)
-        super()._display(screen, renderable)  # type: ignore[arg-type]
+    def transform_update(self, update: object) -> object:
+        """On a driver that tracks the screen, send only the cells that changed."""
+        if getattr(app_driver(self), "tracks_screen", False) and isinstance(update, CompositorUpdate):
+            return self.shadow.update(update)
+        return update
 
     def on_resize(self, event: events.Resize) -> None:
         """The terminal may have changed under us: repaint everything."""
-        self._shadow.invalidate()
+        self.shadow.invalidate()
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         """No blinking cursor (every blink is a redraw sent down the link)."""

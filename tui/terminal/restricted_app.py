@@ -10,7 +10,7 @@ from textual.app import SystemCommand
 from textual.screen import Screen
 
 from tui.terminal import Terminal
-from tui.terminal_app import TerminalApp
+from tui.terminal.terminal_app import TerminalApp
 
 RESTRICTED_SYSTEM_COMMANDS = frozenset({"Theme", "Quit", "Keys", "Maximize", "Minimize"})
 """Textual's palette commands kept in restricted mode (none of them touches a file)."""
@@ -25,7 +25,7 @@ class RestrictedApp(TerminalApp):
     """A TerminalApp that, when ``restricted``, writes no file, opens no browser and never suspends.
 
     Args:
-        terminal: see :class:`~tui.terminal_app.TerminalApp`.
+        terminal: see :class:`~tui.terminal.terminal_app.TerminalApp`.
         restricted: refuse everything that reaches beyond the app.
     """
 

@@ -22,6 +22,9 @@ from typing import IO, Any
 
 from textual.drivers.linux_driver import LinuxDriver
 
+from tui.terminal.redraw import TracksScreen
+from tui.terminal.textual_private import driver_app, driver_loop, driver_output, set_driver_output
+
 EXIT_DEADLINE = 1.5
 """Seconds a signalled exit may take before the process ends regardless."""
 
@@ -38,7 +41,7 @@ class _DroppingFile:
     """A text file whose writes are dropped (not raised) once the terminal has gone."""
 
     def __init__(self, file: IO[str], on_lost: Any) -> None:
-        self._file = file
+        self._target = file
         self._on_lost = on_lost
         self.lost = False
 
@@ -46,7 +49,7 @@ class _DroppingFile:
         if self.lost:
             return len(text)
         try:
-            return self._file.write(text)
+            return self._target.write(text)
         except (OSError, ValueError):
             self._lose()
             return len(text)
@@ -55,12 +58,12 @@ class _DroppingFile:
         if self.lost:
             return
         try:
-            self._file.flush()
+            self._target.flush()
         except (OSError, ValueError):
             self._lose()
 
     def fileno(self) -> int:
-        return self._file.fileno()
+        return self._target.fileno()
 
     def isatty(self) -> bool:
         return True
@@ -78,17 +81,17 @@ class ResilientDriver(LinuxDriver):
 
     def __init__(self, app: Any, **kwargs: Any) -> None:
         super().__init__(app, **kwargs)
-        self._out = _DroppingFile(self._file, lambda: self._end(signal.SIGHUP))  # type: ignore[arg-type]
-        self._file = self._out  # type: ignore[assignment]
+        self._out = _DroppingFile(driver_output(self), lambda: self._end(signal.SIGHUP))
+        set_driver_output(self, self._out)  # type: ignore[arg-type]
         self._ending = threading.Event()
         self._stopped = threading.Event()
         self._previous_handlers: dict[int, Any] = {}
 
     def start_application_mode(self) -> None:
         """Take over the terminal (a fresh alternate screen), and watch for signals and hang-ups."""
-        shadow = getattr(self._app, "_shadow", None)
-        if shadow is not None:
-            shadow.invalidate()
+        app = driver_app(self)
+        if isinstance(app, TracksScreen):
+            app.shadow.invalidate()
         for signum in EXIT_SIGNALS:
             self._previous_handlers[signum] = signal.signal(signum, self._on_signal)
         super().start_application_mode()
@@ -110,7 +113,8 @@ class ResilientDriver(LinuxDriver):
             return
         self._ending.set()
         status = 128 + signum
-        self._loop.call_soon_threadsafe(lambda: self._app.exit(return_code=status))
+        app = driver_app(self)
+        driver_loop(self).call_soon_threadsafe(lambda: app.exit(return_code=status))
         threading.Thread(target=self._deadline, args=(status,), name="foi-deadline", daemon=True).start()
 
     def _deadline(self, status: int) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import Protocol, runtime_checkable
 
 from rich.cells import cell_len
 from rich.color import ColorSystem
@@ -18,7 +19,14 @@ from rich.console import Console
 from rich.control import Control
 from rich.segment import Segment
 from rich.style import Style
-from textual._compositor import ChopsUpdate, CompositorUpdate, LayoutUpdate
+
+from tui.terminal.textual_private import (
+    ChopsUpdate,
+    CompositorUpdate,
+    LayoutUpdate,
+    console_colour_system,
+    style_attribute_codes,
+)
 
 Cell = tuple[str, Style | None]
 """A character (empty for the right half of a wide one) and its style."""
@@ -90,7 +98,7 @@ class ShadowScreen:
         Attributes carry over cursor moves: only what differs from the cell written before is
         sent, and one reset ends the update.
         """
-        system = console._color_system or ColorSystem.TRUECOLOR
+        system = console_colour_system(console) or ColorSystem.TRUECOLOR
         out: list[str] = []
         current = PLAIN
         for x, y, segments in ops:
@@ -107,15 +115,15 @@ class ShadowScreen:
                 out.append(Control.move_to(x + start, y).segment.text)
                 for (char, style), look in zip(new[start:stop], looks[start:stop], strict=True):
                     if look.link:
-                        out.append(_transition(current, PLAIN))
+                        out.append(transition(current, PLAIN))
                         out.append(style.render(char, color_system=system))  # type: ignore[union-attr]
                         current = PLAIN
                         continue
-                    out.append(_transition(current, look))
+                    out.append(transition(current, look))
                     current = look
                     out.append(char)
             row[x : x + len(new)] = seen
-        out.append(_transition(current, PLAIN))
+        out.append(transition(current, PLAIN))
         return "".join(out)
 
     def _look(self, style: Style | None, system: ColorSystem) -> Look:
@@ -123,7 +131,7 @@ class ShadowScreen:
         look = self._looks.get(style)
         if look is None:
             assert style is not None
-            attrs = style.without_color._make_ansi_codes(system)
+            attrs = style_attribute_codes(style.without_color, system)
             fg = ";".join(style.color.downgrade(system).get_ansi_codes(True)) if style.color else ""
             bg = ";".join(style.bgcolor.downgrade(system).get_ansi_codes(False)) if style.bgcolor else ""
             look = self._looks[style] = Look(attrs, fg, bg, style.link or "")
@@ -153,7 +161,7 @@ class Look:
 PLAIN = Look("", "", "")
 
 
-def _transition(current: Look, target: Look) -> str:
+def transition(current: Look, target: Look) -> str:
     """The shortest SGR sequence from one look to another (empty if they are the same)."""
     if current == target or (current.plain and target.plain):
         return ""
@@ -204,3 +212,10 @@ class DiffUpdate(CompositorUpdate):
     def render_segments(self, console: Console) -> str:
         """Only the changed cells, as terminal sequences."""
         return self.shadow.render(paint_ops(self.update), console)
+
+
+@runtime_checkable
+class TracksScreen(Protocol):
+    """An app that keeps a :class:`ShadowScreen` of what the terminal shows (``TerminalApp`` does)."""
+
+    shadow: ShadowScreen

@@ -7,7 +7,7 @@ from rich.segment import Segment
 from rich.style import Style
 from textual.color import Color
 
-from tui.filters import AsciiFilter, NoColourFilter, to_ascii
+from tui.terminal.output_filters import AsciiFilter, NoColourFilter, to_ascii
 from tui.widgets import ChartStyle
 
 BLACK = Color(0, 0, 0)

@@ -1,7 +1,7 @@
 """Restricted mode, for a shared SSH or browser service: what the process may see and need.
 
 The app itself enforces the rest (no screenshot command, no suspend, no URL opening):
-see :class:`tui.restricted_app.RestrictedApp`. Files may only be written through :mod:`tui.export.target`.
+see :class:`tui.terminal.restricted_app.RestrictedApp`. Files may only be written through :mod:`tui.export.target`.
 This module must not import Textual: it runs before Textual is imported, so that Textual
 reads the cleaned environment.
 """

@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import partial
 
 from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Provider, SearchIcon
 from textual.dom import DOMNode
 
-from tui.screens.help import key_rows
+from tui.widgets.key_rows import key_rows
 
 
 class BindingCommands(Provider):
     """Every described binding of the screen the palette was opened from, app keys included."""
 
-    def _commands(self) -> Iterator[tuple[str, str, partial[object]]]:
+    def _commands(self) -> Iterator[tuple[str, str, Callable[[], object]]]:
         bindings = self.screen.active_bindings
         seen: set[str] = set()
         for keys, description, tooltip in key_rows(bindings):

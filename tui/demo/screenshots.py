@@ -14,10 +14,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from textual.pilot import Pilot
-
-from tui.app import SCREEN_CLASSES, build_app
+from tui.app import build_app
 from tui.data.service import DataService
+from tui.demo.headless import settle
+from tui.screen_registry import SCREENS
 
 SIZES: tuple[tuple[int, int], ...] = ((80, 24), (120, 40))
 THEME = "textual-dark"
@@ -47,30 +47,17 @@ class Shot:
         return f"foi-explorer: {self.caption}"
 
 
-def _view_names(screen: str) -> tuple[str, str]:
-    """What the two views of a screen are called (the sources screen has a report, not a chart)."""
-    return ("report", "table") if screen == "sources" else ("chart", "table")
-
-
 def shots() -> tuple[Shot, ...]:
     """Every screenshot, in a stable order."""
     found: list[Shot] = []
     for size in SIZES:
-        for screen in SCREEN_CLASSES:
-            first, second = _view_names(screen)
+        for spec in SCREENS:
+            screen, first = spec.mode, spec.first_view
             found.append(Shot(f"{screen}-{first}", screen, (), size, f"{screen}, {first}"))
-            found.append(Shot(f"{screen}-{second}", screen, ("t",), size, f"{screen}, {second}"))
+            found.append(Shot(f"{screen}-table", screen, ("t",), size, f"{screen}, table"))
         found.append(Shot("help", "trends", ("question_mark",), size, "help"))
         found.append(Shot("source-popup", "ranks", ("t", "j", "s"), size, "where a figure comes from"))
     return tuple(found)
-
-
-async def settle(pilot: Pilot[None]) -> None:
-    """Wait until every worker is done, animations are over and the screen is drawn."""
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.wait_for_scheduled_animations()
-    await pilot.pause()
 
 
 async def render_shot(service: DataService, shot: Shot) -> str:

@@ -1,0 +1,98 @@
+"""The fence around Textual/Rich internals: every private name it uses still exists in the installed versions.
+
+A failure names the attribute, so a Textual or Rich upgrade that renames one is caught here, not by a
+feature that quietly stops working.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import inspect
+import re
+from importlib import import_module
+from pathlib import Path
+
+import pytest
+from rich.color import ColorSystem
+from rich.console import Console
+from rich.style import Style
+from textual.app import App
+from textual.geometry import Size
+from textual.screen import Screen
+
+from tui.terminal import textual_private as fence
+
+TUI = Path(fence.__file__).resolve().parent.parent
+PRIVATE_ACCESS = re.compile(r"(?<!self)(?<!cls)\._[a-z]\w*|textual\._\w+|self\._(?:app|loop|file|driver|exit|modes)\b")
+
+
+def _owner(path: str) -> type:
+    module, _, name = path.partition(":")
+    owner: type = getattr(import_module(module), name)
+    return owner
+
+
+def _instance_names(owner: type) -> set[str]:
+    """Attributes an instance sets in its ``__init__`` chain (read from the source), plus class attributes."""
+    names = set(dir(owner))
+    for klass in owner.__mro__:
+        init = klass.__dict__.get("__init__")
+        if init is None:
+            continue
+        try:
+            source = inspect.getsource(init)
+        except (OSError, TypeError):
+            continue
+        names.update(re.findall(r"self\.(\w+)\s*(?::[^=\n]+)?=", source))
+    return names
+
+
+@pytest.mark.parametrize(("owner", "attribute"), fence.PRIVATE_NAMES, ids=[f"{o}.{a}" for o, a in fence.PRIVATE_NAMES])
+def test_private_name_still_exists(owner: str, attribute: str) -> None:
+    assert attribute in _instance_names(_owner(owner)), (
+        f"{owner} has no attribute {attribute!r} any more: update tui/terminal/textual_private.py"
+    )
+
+
+def test_every_private_access_is_in_the_fence() -> None:
+    """Outside the fence, tui/ touches no Textual/Rich private name (its own ``self._x`` are its business)."""
+    found = []
+    for path in sorted(TUI.rglob("*.py")):
+        if path.name == "textual_private.py":
+            continue
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            code = line.split("#", 1)[0]
+            hits = [m for m in PRIVATE_ACCESS.findall(code) if m not in ("._exit",) or "os._exit" not in code]
+            if hits:
+                found.append(f"{path.relative_to(TUI.parent)}:{number}: {code.strip()}")
+    assert not found, "private Textual/Rich access outside the fence:\n" + "\n".join(found)
+
+
+def test_console_colour_system_and_style_codes() -> None:
+    console = Console(color_system="256", force_terminal=True)
+    assert fence.console_colour_system(console) is ColorSystem.EIGHT_BIT
+    assert fence.style_attribute_codes(Style(bold=True, underline=True), ColorSystem.TRUECOLOR) == "1;4"
+
+
+class _Two(App[None]):
+    MODES = {"one": Screen, "two": Screen}
+    DEFAULT_MODE = "one"
+
+
+async def test_app_helpers_on_a_running_app() -> None:
+    app = _Two()
+    async with app.run_test(size=(40, 10)) as pilot:
+        assert not fence.app_is_exiting(app)
+        assert fence.app_driver(app) is not None
+        assert not fence.screen_is_closing(app.screen)
+        assert fence.mount_mode_in_background(app, "two")
+        assert not fence.mount_mode_in_background(app, "two")  # built already
+        assert not fence.mount_mode_in_background(app, "three")  # no such mode
+        fence.prerender_screen(app.screen, Size(40, 10))
+        driver = fence.app_driver(app)
+        assert driver is not None
+        assert fence.driver_app(driver) is app
+        assert isinstance(fence.driver_loop(driver), asyncio.AbstractEventLoop)
+        app.exit()
+        await pilot.pause()
+        assert fence.app_is_exiting(app)
