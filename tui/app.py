@@ -27,7 +27,6 @@ SWITCH_DELAY = 0.01
 """Seconds screen updates are held during a screen switch, so it is drawn in one frame."""
 
 
-
 def _screen_bindings() -> list[BindingType]:
     """``1``, ``2``, ... : one key per registered screen."""
     return [

@@ -49,14 +49,28 @@ class ScreenSpec:
 
 
 SCREENS: tuple[ScreenSpec, ...] = (
-    ScreenSpec("1", "trends", "Trends", "tui.screens.trends:TrendsScreen", "Officers investigated per year",
-               roles=("period",)),
-    ScreenSpec("2", "ranks", "Ranks", "tui.screens.ranks:RanksScreen", "Officers investigated by rank",
-               roles=("rank",)),
-    ScreenSpec("3", "outcomes", "Outcomes", "tui.screens.outcomes:OutcomesScreen", "Findings and sanctions",
-               roles=("finding", "sanction")),
-    ScreenSpec("4", "sources", "Sources & checks", "tui.screens.sources:SourcesScreen",
-               "Provenance, checks and the article's claims", has_chart=False),
+    ScreenSpec(
+        "1", "trends", "Trends", "tui.screens.trends:TrendsScreen", "Officers investigated per year", roles=("period",)
+    ),
+    ScreenSpec(
+        "2", "ranks", "Ranks", "tui.screens.ranks:RanksScreen", "Officers investigated by rank", roles=("rank",)
+    ),
+    ScreenSpec(
+        "3",
+        "outcomes",
+        "Outcomes",
+        "tui.screens.outcomes:OutcomesScreen",
+        "Findings and sanctions",
+        roles=("finding", "sanction"),
+    ),
+    ScreenSpec(
+        "4",
+        "sources",
+        "Sources & checks",
+        "tui.screens.sources:SourcesScreen",
+        "Provenance, checks and the article's claims",
+        has_chart=False,
+    ),
 )
 """Every screen, in navigation order."""
 

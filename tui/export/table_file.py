@@ -15,9 +15,9 @@ import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 
+from tui.data.formatting import provenance_lines
 from tui.data.model import Provenance
 from tui.data.views import TableView
-from tui.data.formatting import provenance_lines
 from tui.export.report import PROVENANCE_COLUMNS, provenance_row
 from tui.export.target import ExportRefused, export_path
 

@@ -15,12 +15,10 @@ from textual.widgets import ContentSwitcher, Static
 from tui.data.service import DataService
 from tui.screen_registry import ScreenSpec
 from tui.screens.figure_keys import FigureKeys
+from tui.screens.min_size import MIN_HEIGHT, MIN_WIDTH, too_small_message
 from tui.terminal import Terminal
 from tui.terminal.textual_private import app_is_exiting, prerender_screen, screen_is_closing
 from tui.widgets import BarChart, ChartStyle, FigureTable, KeyBar, NavBar, ProvenanceBar
-
-MIN_WIDTH = 80
-MIN_HEIGHT = 24
 
 DataT = TypeVar("DataT")
 """What a screen's :meth:`FoiScreen.gather` returns and its :meth:`FoiScreen.show` takes."""
@@ -202,7 +200,4 @@ class FoiScreen(FigureKeys, Screen[None], Generic[DataT]):
         small = width < MIN_WIDTH or height < MIN_HEIGHT
         self.set_class(small, "-too-small")
         if small:
-            self.query_one("#too-small", Static).update(
-                f"Terminal too small: need {MIN_WIDTH}x{MIN_HEIGHT}, have {width}x{height}.\n"
-                "Make the window larger, or press q to quit."
-            )
+            self.query_one("#too-small", Static).update(too_small_message(width, height, "or press q to quit"))

@@ -25,7 +25,6 @@ class OutcomesData:
 class OutcomesScreen(FoiScreen[OutcomesData]):
     """Findings and sanctions as charts, or as two exact tables; derived lines quieter and marked *."""
 
-
     def compose_chart(self) -> ComposeResult:
         """One chart per outcome the dataset has (findings, sanctions); a sentence for any it lacks."""
         for role in self.dimensions:

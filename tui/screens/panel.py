@@ -15,6 +15,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from tui.screens.min_size import MIN_HEIGHT, MIN_WIDTH, too_small_message
 from tui.widgets import KeyBar
 
 
@@ -82,14 +83,11 @@ class ReadingPanel(ModalScreen[None]):
         self._guard_size(event.size.width, event.size.height)
 
     def _guard_size(self, width: int, height: int) -> None:
-        from tui.screens.base import MIN_HEIGHT, MIN_WIDTH
-
         small = width < MIN_WIDTH or height < MIN_HEIGHT
         self.set_class(small, "-too-small")
         if small:
             self.query_one("#panel-too-small", Static).update(
-                f"Terminal too small: need {MIN_WIDTH}x{MIN_HEIGHT}, have {width}x{height}.\n"
-                "Make the window larger, or press esc to close this pop-up."
+                too_small_message(width, height, "or press esc to close this pop-up")
             )
 
     async def action_dismiss(self, result: None = None) -> None:

@@ -25,7 +25,6 @@ class RanksData:
 class RanksScreen(FoiScreen[RanksData]):
     """A bar per rank (``not stated`` kept); ``t``: the table of counts, shares and notes."""
 
-
     def compose_chart(self) -> ComposeResult:
         """The bar chart and its note (the numbers are one ``t`` away, as on every screen)."""
         yield HorizontalBarChart(id="rank-chart")

@@ -27,7 +27,6 @@ class TrendsData:
 class TrendsScreen(FoiScreen[TrendsData]):
     """A bar per year with counts, the peak marked, and the change on each year before."""
 
-
     def compose_chart(self) -> ComposeResult:
         """Summary lines above the bar chart."""
         yield Static("", id="summary", markup=False)

@@ -6,7 +6,6 @@ from textual.app import App
 from textual.binding import ActiveBinding, Binding
 from textual.screen import Screen
 
-
 NOT_OURS = 3
 """The rank of a binding Textual declared, not this app."""
 
