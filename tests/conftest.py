@@ -39,3 +39,11 @@ def edit_csv(dataset_copy: Path) -> Callable[[str, Callable[[str], str]], Path]:
         return dataset_copy
 
     return edit
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_cache_folder(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The first-screen cache of every app a test starts goes to a temporary folder, not the user's."""
+    import os
+
+    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("cache"))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from functools import partial
+from time import monotonic
 from typing import ClassVar
 
 from textual.app import App, SystemCommand
@@ -12,16 +13,20 @@ from textual.command import CommandPalette
 from textual.screen import Screen
 
 from tui.data.service import DataService
-from tui.palette import SYSTEM_COMMANDS_KEPT, BindingCommands, FoiCommandPalette
+from tui.palette import SYSTEM_COMMANDS_KEPT, BindingCommands
 from tui.screen_registry import POPUP_CSS, SCREEN_MODES, SCREENS, spec_for
 from tui.screens import HelpScreen
+from tui.startup import resume_collector
 from tui.terminal import Terminal
 from tui.terminal.restricted_app import RestrictedApp
-from tui.terminal.textual_private import app_is_exiting, mount_mode_in_background
+from tui.terminal.textual_private import app_is_exiting, mode_is_built, mount_mode_in_background
 from tui.widgets import ChartStyle
 
-PREPARE_DELAY = 0.5
+PREPARE_DELAY = 0.15
 """Seconds after start-up before the other screens are built in the background."""
+
+PREPARE_STEP = 0.05
+"""Seconds between building one background screen and the next."""
 
 SWITCH_DELAY = 0.01
 """Seconds screen updates are held during a screen switch, so it is drawn in one frame."""
@@ -80,6 +85,7 @@ class FoiApp(RestrictedApp):
         self.DEFAULT_MODE = screen  # type: ignore[misc]
         super().__init__(terminal=terminal, restricted=restricted)
         self.service = service
+        self._last_switch = 0.0
         self.chart_style = ChartStyle.for_terminal(ascii_only=self.terminal.ascii_only, mono=self.terminal.mono)
         for spec in SCREENS:
             self.add_mode(spec.mode, partial(spec.load(), service, spec))
@@ -96,12 +102,29 @@ class FoiApp(RestrictedApp):
     def on_mount(self) -> None:
         """Once the first screen is drawn, build the others so the first switch to each is instant."""
         self.set_timer(PREPARE_DELAY, self._prepare_screens)
+        self.call_after_refresh(resume_collector)
+
+    @property
+    def prepared_modes(self) -> tuple[str, ...]:
+        """The modes whose screen is built (shown or built in the background)."""
+        return tuple(mode for mode in SCREEN_MODES if mode_is_built(self, mode))
 
     def _prepare_screens(self) -> None:
-        if app_is_exiting(self):  # quitting already (Textual clears its modes while it closes)
+        """Build the next screen not built yet, then come back for the one after it.
+
+        One screen at a time, with a pause between: a key pressed meanwhile waits for one
+        screen's building at most, never for all of them.
+        """
+        if app_is_exiting(self) or not self.is_running:  # quitting (Textual clears its modes while it closes)
+            return
+        waited = monotonic() - self._last_switch
+        if waited < PREPARE_STEP:  # the user is switching screens: let that frame go out first
+            self.set_timer(PREPARE_STEP - waited, self._prepare_screens)
             return
         for mode in SCREEN_MODES:
-            mount_mode_in_background(self, mode)
+            if mount_mode_in_background(self, mode):
+                self.set_timer(PREPARE_STEP, self._prepare_screens)
+                return
 
     def delay_update(self, delay: float = SWITCH_DELAY) -> None:
         """Hold screen updates while a switch settles.
@@ -126,16 +149,44 @@ class FoiApp(RestrictedApp):
         title = f"the {spec.label} screen" if spec else "this screen"
         self.push_screen(HelpScreen(title, screen.active_bindings, self.service.definitions))
 
+    def action_command_palette(self) -> None:
+        """Open the command palette (one that closes once, however fast keys arrive; ASCII icon and
+        placeholder when the terminal needs them)."""
+        from tui.serial_palette import SerialCommandPalette
+
+        # Not only the top screen: a palette under another screen would make a duplicate id.
+        if self.use_command_palette and not any(isinstance(s, CommandPalette) for s in self.screen_stack):
+            ascii_only = self.terminal.ascii_only
+            self.push_screen(
+                SerialCommandPalette(
+                    id="--command-palette", placeholder=self._ellipsis("Search for commands"), ascii_only=ascii_only
+                )
+            )
+
+    def search_themes(self) -> None:
+        """The palette of themes (Textual's "Theme" command), closed once like the command palette."""
+        from textual.theme import ThemeProvider
+
+        from tui.serial_palette import SerialCommandPalette
+
+        self.push_screen(
+            SerialCommandPalette(
+                providers=[ThemeProvider],
+                placeholder=self._ellipsis("Search for themes"),
+                ascii_only=self.terminal.ascii_only,
+            )
+        )
+
+    def _ellipsis(self, text: str) -> str:
+        """``text`` followed by an ellipsis the terminal can draw."""
+        return f"{text}{'...' if self.terminal.ascii_only else '…'}"
+
     async def action_switch_mode(self, mode: str) -> None:
         """Switch screens; from a pop-up, close it first."""
+        self._last_switch = monotonic()
         while len(self.screen_stack) > 1:
             self.pop_screen()
         await self.switch_mode(mode)
-
-    def action_command_palette(self) -> None:
-        """Open the command palette (ASCII icon and placeholder when the terminal needs them)."""
-        if self.use_command_palette and not any(isinstance(s, CommandPalette) for s in self.screen_stack):
-            self.push_screen(FoiCommandPalette(ascii_only=self.terminal.ascii_only))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Textual's own palette commands that do not repeat one of ours (theme, screenshot)."""

@@ -7,13 +7,13 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from tui import __version__
 from tui.errors import EXIT_DATA_ERROR, fail
 from tui.export.formats import CHECK_FORMATS, REPORT_FORMATS
 from tui.screen_registry import SCREEN_MODES, SCREENS, resolve_screen
-from tui.serve import DEFAULT_HOST, DEFAULT_PORT
+from tui.serve import DEFAULT_HOST, DEFAULT_MAX_SESSIONS, DEFAULT_PORT
 
 if TYPE_CHECKING:
     from tui.app import FoiApp
@@ -87,6 +87,13 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         help="the address browsers use, if not http://HOST:PORT (e.g. behind a proxy, or with --host 0.0.0.0)",
     )
+    serve.add_argument(
+        "--max-sessions",
+        type=int,
+        default=DEFAULT_MAX_SESSIONS,
+        metavar="N",
+        help=f"browser tabs served at once; more are asked to try later (default: {DEFAULT_MAX_SESSIONS})",
+    )
     return parser
 
 
@@ -126,19 +133,41 @@ def _speed(text: str) -> float:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command; return its exit status."""
     args = build_parser().parse_args(argv)
+    if args.command is None:
+        from tui.startup import pause_collector, resume_collector
+
+        pause_collector()  # resumed once the first screen is drawn (FoiApp.on_mount), at the latest here
+        try:
+            return _main(args, from_process=argv is None)
+        finally:
+            resume_collector()
+    return _main(args, from_process=argv is None)
+
+
+def _main(args: argparse.Namespace, *, from_process: bool) -> int:
     data_path: Path | None = getattr(args, "data", None)
+    if args.restricted:
+        refusal = _restricted_refusal(args, data_path)
+        if refusal:
+            return fail(refusal)
+        if from_process:
+            _isolate()
     if args.command == "serve":
         if data_path is not None:
             return fail("--data is not allowed with serve: browsers get the bundled datasets only")
         from tui.serve import serve
 
-        return serve(args.host, args.port, public_url=args.public_url, screen=args.screen, theme=args.theme)
+        if args.max_sessions < 1:
+            return fail("--max-sessions must be at least 1")
+        return serve(
+            args.host,
+            args.port,
+            public_url=args.public_url,
+            screen=args.screen,
+            theme=args.theme,
+            max_sessions=args.max_sessions,
+        )
     if args.restricted:
-        if data_path is not None:
-            return fail("--data is not allowed in restricted mode")
-        if args.command in WRITING_COMMANDS or getattr(args, "tour", None) is not None:
-            what = "demo --tour" if args.command == "demo" else args.command
-            return fail(f"{what} is not allowed in restricted mode")
         from tui.terminal.restricted import NO_TERMINAL, clean_environment, has_terminal
 
         clean_environment(os.environ)
@@ -146,7 +175,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return fail(NO_TERMINAL)
     if args.command == "record-demo":
         return _record_demo(args.path, args.speed, args.tour)
-    service = _load(data_path)
+    service = _load_for_app(data_path, args) if args.command is None else _load(data_path)
     if service is None:
         return EXIT_DATA_ERROR
     if args.command == "report":
@@ -174,6 +203,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     return app.return_code or 0
 
 
+def _restricted_refusal(args: argparse.Namespace, data_path: Path | None) -> str | None:
+    """Why ``--restricted`` refuses this command line, or None: it runs the explorer and nothing else."""
+    if data_path is not None:
+        return "--data is not allowed in restricted mode"
+    if args.command is not None:
+        return f"{args.command} is not allowed in restricted mode: it runs the explorer only"
+    return None
+
+
+def _isolate() -> None:
+    """Under ``--restricted``, run as ``python -I`` in an environment without ``PYTHON*``: re-execute if not."""
+    from tui.terminal.restricted import needs_isolation, reexec_isolated
+
+    if needs_isolation(sys.flags, os.environ):
+        reexec_isolated(sys.argv[1:])
+
+
 def _load(path: Path | None) -> DataService | None:
     from tui.data import DataService, DatasetError, default_dataset_path
 
@@ -182,6 +228,19 @@ def _load(path: Path | None) -> DataService | None:
     except DatasetError as exc:
         fail(str(exc))
         return None
+
+
+def _load_for_app(path: Path | None, args: argparse.Namespace) -> DataService | None:
+    """The data service for the interactive app: its first screen from the answer cache when it can."""
+    from tui.data import DatasetError, default_dataset_path
+    from tui.data.answer_cache import open_service
+
+    try:
+        service = open_service(path or default_dataset_path(), args.screen, writable=not args.restricted)
+    except DatasetError as exc:
+        fail(str(exc))
+        return None
+    return cast("DataService", service)  # the same questions and answers, from a cache or the loaded data
 
 
 def _load_tour(path: Path | None) -> Tour | None:

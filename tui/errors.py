@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 EXIT_DATA_ERROR = 2
@@ -12,3 +13,23 @@ def fail(message: str) -> int:
     """Print one error line, ``foi-explorer: error: ...``, to stderr; return the exit status 2."""
     print(f"foi-explorer: error: {message}", file=sys.stderr)
     return EXIT_DATA_ERROR
+
+
+DEBUG_VARIABLE = "FOI_EXPLORER_DEBUG"
+"""Set to 1 for full tracebacks instead of one line."""
+
+EXIT_UNEXPECTED = 1
+"""Exit status after an unexpected error (a bug)."""
+
+
+def debug_requested() -> bool:
+    """Full tracebacks were asked for (``FOI_EXPLORER_DEBUG=1``)."""
+    return os.environ.get(DEBUG_VARIABLE, "") not in ("", "0")
+
+
+def unexpected_error_line(error: BaseException | None) -> str:
+    """One line for an error nobody expected: its type and the first line of its message."""
+    if error is None:
+        return f"foi-explorer: error: stopped by an unexpected error (set {DEBUG_VARIABLE}=1 for details)"
+    message = (str(error).splitlines() or [""])[0][:200]
+    return f"foi-explorer: error: unexpected {type(error).__name__}: {message} (a bug: please report it)"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from functools import partial
 
-from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Provider, SearchIcon
+from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.dom import DOMNode
 
 from tui.widgets.key_rows import key_rows
@@ -42,18 +42,3 @@ class BindingCommands(Provider):
 
 SYSTEM_COMMANDS_KEPT = frozenset({"Theme", "Screenshot"})
 """Textual's own palette commands the app keeps: the rest repeat our keys (Quit, Keys) or do nothing here."""
-
-
-class FoiCommandPalette(CommandPalette):
-    """Textual's palette, with an icon and placeholder in plain ASCII when the terminal needs it."""
-
-    def __init__(self, *, ascii_only: bool = False) -> None:
-        placeholder = "Search for commands..." if ascii_only else "Search for commands…"
-        super().__init__(placeholder=placeholder, id="--command-palette")
-        self.ascii_only = ascii_only
-
-    def on_mount(self) -> None:
-        """Swap the magnifying-glass emoji for ``>`` in ASCII mode (it showed as ``??``)."""
-        if self.ascii_only:
-            for icon in self.query(SearchIcon):
-                icon.icon = ">"

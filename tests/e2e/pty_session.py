@@ -53,6 +53,19 @@ class PtySession:
                 os._exit(127)
         ioctl(self.fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
 
+    def wait_exec(self, timeout: float = 10.0) -> None:
+        """Wait until the child runs the command (until then it is a copy of this process)."""
+        own = Path("/proc/self/cmdline").read_bytes()
+        end = time.monotonic() + timeout
+        while time.monotonic() < end:
+            try:
+                if Path(f"/proc/{self.pid}/cmdline").read_bytes() != own:
+                    return
+            except OSError:
+                return
+            time.sleep(0.001)
+        raise AssertionError(f"the command did not start within {timeout}s")
+
     def read(self, timeout: float = 0.1) -> None:
         """Read whatever the child wrote within ``timeout`` seconds."""
         end = time.monotonic() + timeout

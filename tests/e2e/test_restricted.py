@@ -78,3 +78,16 @@ def test_restricted_refuses_to_run_without_a_terminal(tmp_path: Path) -> None:
     assert result.stderr.strip().splitlines() == [
         "foi-explorer: error: restricted mode needs a terminal: connect with ssh -t"
     ]
+
+
+def test_restricted_console_script_re_executes_isolated(tmp_path: Path) -> None:
+    """Started as ``foi-explorer --restricted`` (not ``python -I``): PYTHONINSPECT still gives no prompt."""
+    startup = tmp_path / "startup.py"
+    startup.write_text(f"open({str(tmp_path / 'ran')!r}, 'w').write('ran')\n")
+    env = {"PYTHONINSPECT": "1", "PYTHONSTARTUP": str(startup), "COLUMNS": "100000", "LINES": "100000"}
+    with PtySession([installed_command(), "--restricted"], env=env) as term:
+        term.wait_for("184 in all", timeout=30)
+        term.send("q")
+        assert term.wait_exit(timeout=15) == 0
+    assert b">>>" not in term.raw
+    assert not (tmp_path / "ran").exists()

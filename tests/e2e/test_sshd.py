@@ -14,6 +14,7 @@ import re
 import shutil
 import socket
 import subprocess
+import sys
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -22,14 +23,14 @@ from pathlib import Path
 import pytest
 
 from tests.e2e.processes import stop
-from tests.e2e.pty_session import PtySession, installed_command
+from tests.e2e.pty_session import PtySession
 
 pytestmark = pytest.mark.e2e
 
 SSHD = Path("/usr/sbin/sshd")
 README = Path(__file__).resolve().parents[2] / "README.md"
 README_USER = "explorer"
-README_COMMAND = "/opt/foi-explorer/bin/foi-explorer"
+README_COMMAND = "/opt/foi-explorer/bin/python"
 HOST = "127.0.0.1"
 
 
@@ -92,12 +93,18 @@ class SshServer:
         return {"HOME": str(self.home), "SSH_AUTH_SOCK": ""}
 
 
-def sshd_config(tmp: Path, port: int, user: str) -> str:
-    """A test sshd_config: key log-in for ``user`` on 127.0.0.1, then the README's Match block."""
+def sshd_config(tmp: Path, port: int, user: str, *, lax: bool = False) -> str:
+    """A test sshd_config: key log-in for ``user`` on 127.0.0.1, then the README's Match block.
+
+    ``lax``: a careless server, accepting every variable a client sends (``AcceptEnv *`` and no
+    ``AcceptEnv`` in the block), so that the explorer's own defences are what is tested.
+    """
     match = readme_match_block()
     assert README_COMMAND in match
     match = match.replace(f"Match User {README_USER}", f"Match User {user}")
-    match = match.replace(README_COMMAND, installed_command())
+    match = match.replace(README_COMMAND, sys.executable)
+    if lax:
+        match = "\n".join(line for line in match.splitlines() if "AcceptEnv" not in line) + "\n"
     lines = [
         f"Port {port}",
         f"ListenAddress {HOST}",
@@ -113,6 +120,7 @@ def sshd_config(tmp: Path, port: int, user: str) -> str:
         "PermitRootLogin prohibit-password",
         f"AllowUsers {user}",
         "LogLevel VERBOSE",
+        *(["AcceptEnv *"] if lax else ["AcceptEnv LANG LC_* PYTHON* TEXTUAL* COLUMNS LINES"]),
         match,
     ]
     return "\n".join(lines) + "\n"
@@ -128,7 +136,24 @@ def keygen(path: Path) -> None:
 
 @pytest.fixture(scope="module")
 def sshd(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SshServer]:
-    """A real sshd on 127.0.0.1, for the whole module."""
+    """A real sshd on 127.0.0.1 with the README's block (after a global AcceptEnv far too wide), for the module."""
+    yield from run_sshd(tmp_path_factory, lax=False)
+
+
+@pytest.fixture(scope="module")
+def lax_sshd(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SshServer]:
+    """A real sshd that passes on every variable the client sends (the README block without its AcceptEnv)."""
+    yield from run_sshd(tmp_path_factory, lax=True)
+
+
+@pytest.fixture(params=["readme", "lax"])
+def any_sshd(request: pytest.FixtureRequest) -> SshServer:
+    """Each of the two servers in turn."""
+    return request.getfixturevalue("sshd" if request.param == "readme" else "lax_sshd")
+
+
+def run_sshd(tmp_path_factory: pytest.TempPathFactory, *, lax: bool) -> Iterator[SshServer]:
+    """Start sshd, yield how to reach it, stop it."""
     if not SSHD.exists():
         pytest.skip(f"OpenSSH server not installed ({SSHD} missing): apt-get install openssh-server")
     for tool in ("ssh", "ssh-keygen"):
@@ -148,7 +173,7 @@ def sshd(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SshServer]:
     port = free_port()
     user = getpass.getuser()
     config = tmp / "sshd_config"
-    config.write_text(sshd_config(tmp, port, user))
+    config.write_text(sshd_config(tmp, port, user, lax=lax))
     checked = subprocess.run([str(SSHD), "-t", "-f", str(config)], capture_output=True, text=True, timeout=30)
     assert checked.returncode == 0, f"sshd refused the configuration:\n{checked.stderr}\n{config.read_text()}"
     log = tmp / "sshd.log"
@@ -222,3 +247,75 @@ def test_forwarding_is_refused(sshd: SshServer) -> None:
     )
     assert result.returncode != 0
     assert b"SSH-2.0" not in result.stdout, "the server forwarded a TCP connection"
+
+
+def send_env(**variables: str) -> list[str]:
+    """``ssh`` options sending these variables (the server decides whether to accept them)."""
+    return ["-o", "SetEnv=" + " ".join(f"{name}={value}" for name, value in variables.items())]
+
+
+def test_python_inspect_gives_no_python_prompt_after_q(any_sshd: SshServer) -> None:
+    with PtySession(any_sshd.ssh("-tt", *send_env(PYTHONINSPECT="1")), env=any_sshd.env) as term:
+        term.wait_for("184 in all", timeout=30)
+        term.send("q")
+        assert term.wait_exit(timeout=15) == 0
+    assert b">>>" not in term.raw
+
+
+def test_python_path_and_startup_files_never_run(any_sshd: SshServer, tmp_path_factory: pytest.TempPathFactory) -> None:
+    planted = tmp_path_factory.mktemp("planted")
+    planted.chmod(0o755)
+    marker = planted / "ran"
+    code = f"open({str(marker)!r}, 'a').write('ran\\n')\n"
+    for name in ("sitecustomize.py", "usercustomize.py", "startup.py"):
+        (planted / name).write_text(code)
+    (planted / "tui").mkdir()
+    (planted / "tui" / "__init__.py").write_text(code)
+    (planted / "tui" / "__main__.py").write_text(code)
+    variables = {
+        "PYTHONPATH": str(planted),
+        "PYTHONSTARTUP": str(planted / "startup.py"),
+        "PYTHONUSERBASE": str(planted),
+        "PYTHONINSPECT": "1",
+        "PYTHONWARNINGS": "error",
+    }
+    with PtySession(any_sshd.ssh("-tt", *send_env(**variables)), env=any_sshd.env) as term:
+        term.wait_for("184 in all", "FoI ref not stated", timeout=30)
+        term.send("q")
+        assert term.wait_exit(timeout=15) == 0
+    assert not marker.exists(), "planted code ran in the restricted session"
+
+
+def test_a_huge_columns_and_lines_still_draws_the_explorer(any_sshd: SshServer) -> None:
+    with PtySession(any_sshd.ssh("-tt", *send_env(COLUMNS="100000", LINES="100000")), env=any_sshd.env) as term:
+        term.wait_for("184 in all", timeout=30)
+        term.send("q")
+        assert term.wait_exit(timeout=15) == 0
+
+
+def test_textual_settings_sent_by_the_client_are_ignored(any_sshd: SshServer, tmp_path_factory) -> None:
+    logs = tmp_path_factory.mktemp("textual-log")
+    logs.chmod(0o777)
+    variables = {"TEXTUAL": "debug,devtools", "TEXTUAL_LOG": str(logs / "log.txt"), "TEXTUAL_ALLOW_SIGNALS": "1"}
+    with PtySession(any_sshd.ssh("-tt", *send_env(**variables)), env=any_sshd.env) as term:
+        term.wait_for("184 in all", timeout=30)
+        term.send("q")
+        assert term.wait_exit(timeout=15) == 0
+    assert not list(logs.iterdir())
+
+
+@pytest.mark.parametrize("command", [["report", "--format", "json"], ["check"], ["demo"], ["serve"]])
+def test_sub_commands_asked_for_get_the_explorer_or_nothing(lax_sshd: SshServer, command: list[str]) -> None:
+    with PtySession([*lax_sshd.ssh("-tt"), *command], env=lax_sshd.env) as term:
+        term.wait_for("184 in all", timeout=30)
+        term.send("q")
+        assert term.wait_exit(timeout=15) == 0
+    result = subprocess.run(
+        [*lax_sshd.ssh("-T"), *command],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=lax_sshd.env,
+    )
+    assert result.returncode != 0 and result.stdout == ""

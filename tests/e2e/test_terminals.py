@@ -169,11 +169,15 @@ sys.exit(main())
 
 
 def cells(term: PtySession) -> list[list[tuple[object, ...]]]:
-    buffer = term.screen.buffer
-    return [
-        [(c.data, c.fg, c.bg, c.bold, c.reverse, c.italics, c.underscore) for c in buffer[y].values()]
-        for y in range(term.screen.lines)
-    ]
+    """What each cell shows: a blank shows only its background (unless reversed, underlined or struck)."""
+    buffer, width = term.screen.buffer, term.screen.columns
+
+    def seen(c: object) -> tuple[object, ...]:
+        if c.data == " " and not (c.reverse or c.underscore or c.strikethrough):  # type: ignore[attr-defined]
+            return (" ", c.bg)  # type: ignore[attr-defined]
+        return (c.data, c.fg, c.bg, c.bold, c.reverse, c.italics, c.underscore)  # type: ignore[attr-defined]
+
+    return [[seen(buffer[y][x]) for x in range(width)] for y in range(term.screen.lines)]
 
 
 def same_when_quiet(one: PtySession, other: PtySession, timeout: float = 20.0) -> bool:

@@ -87,3 +87,11 @@ def test_each_claim_kind(edit_csv: Edit, row: str, status: str) -> None:
     folder = edit_csv("claims.csv", lambda t: t.splitlines()[0] + "\n" + row)
     (claim,) = DataService.from_path(folder).claims
     assert claim.status == status
+
+
+def test_a_long_working_names_how_many_terms_it_leaves_out() -> None:
+    from tui.data.checks import MAX_TERMS, _working
+
+    terms = [str(n) for n in range(MAX_TERMS + 5)]
+    assert _working(terms[:MAX_TERMS]) == " + ".join(terms[:MAX_TERMS])
+    assert _working(terms) == " + ".join(terms[: MAX_TERMS - 1]) + " + 6 more"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import shlex
 import subprocess
 import sys
@@ -145,10 +146,38 @@ def test_restricted_app_refuses_to_run_without_a_terminal() -> None:
     assert result.stderr.splitlines() == ["foi-explorer: error: restricted mode needs a terminal: connect with ssh -t"]
 
 
-def test_restricted_report_still_prints_to_a_pipe() -> None:
-    result = run("--restricted", "report", "--format", "json")
-    assert result.returncode == 0
-    assert json.loads(result.stdout)["total"] == 184
+@pytest.mark.parametrize(
+    "command", [["report", "--format", "json"], ["check"], ["demo"], ["serve"], ["screenshots"], ["record-demo"]]
+)
+def test_restricted_refuses_every_command_but_the_explorer(command: list[str]) -> None:
+    """A forced command runs the explorer and nothing else: no report, no 30 s demo, no server."""
+    result = run("--restricted", *command)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr.splitlines() == [
+        f"foi-explorer: error: {command[0]} is not allowed in restricted mode: it runs the explorer only"
+    ]
+
+
+@pytest.mark.parametrize("variable", ["PYTHONINSPECT", "PYTHONSTARTUP", "PYTHONPATH", "PYTHONUSERBASE"])
+def test_restricted_runs_isolated_whatever_python_variables_say(variable: str, tmp_path: Path) -> None:
+    """Re-executed as ``python -I`` with every PYTHON* gone: the refusal below comes from an isolated process."""
+    probe = tmp_path / "probe.py"
+    probe.write_text("print('STARTUP FILE RAN')")
+    value = {"PYTHONINSPECT": "1", "PYTHONSTARTUP": str(probe)}.get(variable, str(tmp_path))
+    env = {**os.environ, variable: value}
+    result = subprocess.run(
+        [sys.executable, "-m", "tui", "--restricted"],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=env,
+    )
+    assert result.returncode == 2
+    assert result.stdout == ""  # no REPL prompt, no startup file run
+    assert ">>>" not in result.stderr and "STARTUP" not in result.stderr
+    assert result.stderr.splitlines() == ["foi-explorer: error: restricted mode needs a terminal: connect with ssh -t"]
 
 
 def test_serve_help_says_localhost_and_restricted() -> None:

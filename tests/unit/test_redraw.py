@@ -27,7 +27,14 @@ def screen_after(chunks: list[str]) -> list[tuple[object, ...]]:
     stream = pyte.ByteStream(screen)
     for chunk in chunks:
         stream.feed(chunk.encode())
-    return [(c.data, c.fg, c.bg, c.bold) for y in range(HEIGHT) for c in (screen.buffer[y][x] for x in range(WIDTH))]
+    return [seen(c) for y in range(HEIGHT) for c in (screen.buffer[y][x] for x in range(WIDTH))]
+
+
+def seen(cell: pyte.screens.Char) -> tuple[object, ...]:
+    """What a cell shows: a blank shows only its background (unless underlined or reversed)."""
+    if cell.data == " " and not (cell.reverse or cell.underscore or cell.strikethrough):
+        return (" ", cell.bg)
+    return (cell.data, cell.fg, cell.bg, cell.bold, cell.underscore, cell.reverse)
 
 
 def test_unchanged_frames_send_nothing_and_changes_send_little() -> None:
@@ -76,3 +83,40 @@ def test_transitions_send_only_what_differs() -> None:
     assert transition(red_on_black, Look("1", "31", "40")) == "\x1b[0;1;31;40m"
     assert transition(red_on_black, PLAIN) == "\x1b[0m"
     assert transition(PLAIN, Look("1", "31", "")) == "\x1b[1;31m"
+
+
+
+def test_long_blanks_are_erased_and_the_terminal_still_matches_a_full_repaint() -> None:
+    wide = Console(color_system="256", force_terminal=True, width=40)
+    width = 40
+
+    def row(*segments: Segment) -> LayoutUpdate:
+        return LayoutUpdate([[Strip(list(segments))]], Region(0, 0, width, 1))
+
+    frames = [
+        row(Segment("x" * width, BOLD)),
+        row(Segment("a", RED), Segment(" " * 30, RED), Segment("b".ljust(9), BOLD)),
+        row(Segment(" " * 20, Style(bgcolor="#202020")), Segment(" " * 20, Style(underline=True))),
+    ]
+    shadow = ShadowScreen(erase=True)
+    diffed = [shadow.update(f).render_segments(wide) for f in frames]
+    assert "\x1b[30X\x1b[30C" in diffed[1] and " " * 12 not in diffed[1]
+    assert diffed[2].count("\x1b[20X") == 1 and " " * 20 in diffed[2]  # underlined blanks are written, not erased
+
+    def after(chunks: list[str]) -> list[tuple[object, ...]]:
+        screen = pyte.Screen(width, 1)
+        stream = pyte.ByteStream(screen)
+        for chunk in chunks:
+            stream.feed(chunk.encode())
+        return [seen(c) for c in (screen.buffer[0][x] for x in range(width))]
+
+    full = [f.render_segments(wide) for f in frames]
+    for count in range(1, len(frames) + 1):
+        assert after(diffed[:count]) == after(full[:count])
+
+
+def test_only_terminals_that_erase_in_colour_get_erasing() -> None:
+    from tui.terminal.redraw import can_erase
+
+    assert can_erase("xterm-256color") and can_erase("tmux-256color") and can_erase("linux")
+    assert not can_erase("screen") and not can_erase("dumb") and not can_erase("")

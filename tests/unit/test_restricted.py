@@ -118,3 +118,38 @@ def test_restricted_export_never_follows_a_symlink_out(tmp_path: Path) -> None:
         write_export("dangling.csv", "x", restricted=True, environ=environ)
     assert not outside.exists()
     assert sorted(os.listdir(folder)) == ["dangling.csv", "link.csv"]
+
+
+def test_code_running_variables_are_every_python_and_loader_setting() -> None:
+    from tui.terminal.restricted import code_running_variables, isolated_environment
+
+    env = {"PYTHONINSPECT": "1", "PYTHONPATH": "/tmp", "LD_PRELOAD": "x.so", "LANG": "C.UTF-8", "TERM": "xterm"}
+    assert code_running_variables(env) == ["LD_PRELOAD", "PYTHONINSPECT", "PYTHONPATH"]
+    assert isolated_environment(env) == {"LANG": "C.UTF-8", "TERM": "xterm"}
+
+
+def test_isolation_is_needed_unless_python_runs_with_dash_i_in_a_clean_environment() -> None:
+    from types import SimpleNamespace
+
+    from tui.terminal.restricted import needs_isolation
+
+    isolated = SimpleNamespace(isolated=1, ignore_environment=1)
+    assert not needs_isolation(isolated, {"LANG": "C"})
+    assert needs_isolation(isolated, {"PYTHONINSPECT": "1"})
+    assert needs_isolation(SimpleNamespace(isolated=0, ignore_environment=0), {})
+
+
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [
+        ({"COLUMNS": "100000", "LINES": "100000"}, {"COLUMNS": "500", "LINES": "200"}),
+        ({"COLUMNS": "120", "ROWS": "40"}, {"COLUMNS": "120", "ROWS": "40"}),
+        ({"COLUMNS": "0", "LINES": "-3"}, {}),
+        ({"COLUMNS": "1e9", "LINES": "x"}, {}),
+    ],
+)
+def test_terminal_size_variables_are_clamped(given: dict[str, str], expected: dict[str, str]) -> None:
+    from tui.terminal.restricted import clamp_terminal_size
+
+    clamp_terminal_size(given)
+    assert given == expected

@@ -35,7 +35,7 @@ def _sum_check(service: FigureSource, dimension: str) -> Check:
     breakdown = service.breakdown(dimension)
     base, base_label = service.base_of(dimension)
     check_id = f"{dimension}-sum"
-    parts = " + ".join("?" if f.count is None else str(f.count) for f in breakdown.source_figures)
+    parts = _working(["?" if f.count is None else str(f.count) for f in breakdown.source_figures])
     complete = info.get("coverage", "complete") == "complete"
     title = f"{service.label(dimension)} {'add up to' if complete else 'cover'} {base_label}"
     if base is None or service.has_suppressed(dimension):
@@ -49,6 +49,17 @@ def _sum_check(service: FigureSource, dimension: str) -> Check:
         share = f"{gap / base:.0%}"
         return Check(check_id, title, "does not hold", f"{parts} = {listed} of {base}: {gap} ({share}) {what}")
     return Check(check_id, title, "does not hold", f"{parts} = {listed}, more than {base} by {listed - base}")
+
+
+MAX_TERMS = 12
+"""The most numbers a check's working lists; beyond that it names how many more it added."""
+
+
+def _working(terms: list[str]) -> str:
+    """``a + b + c``, or the first terms and ``+ N more`` when there are too many to read."""
+    if len(terms) <= MAX_TERMS:
+        return " + ".join(terms)
+    return " + ".join(terms[: MAX_TERMS - 1]) + f" + {len(terms) - MAX_TERMS + 1} more"
 
 
 def _slug(text: str) -> str:

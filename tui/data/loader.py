@@ -15,15 +15,16 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from tui.data.errors import DatasetError
 
 REQUIRED_RESOURCES = ("figures",)
 REQUIRED_METADATA = ("name", "title", "force", "publisher", "period", "population", "unit", "sources")
 Row = dict[str, Any]
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,8 @@ def load_dataset(path: Path | str) -> Dataset:
     for name in REQUIRED_RESOURCES:
         if name not in tables:
             raise DatasetError(descriptor, f"no resource named '{name}' in 'resources'")
+    import pandas as pd  # imported on first load, not with this module: start-up may not need it
+
     figures_path = descriptor.parent / _resource(metadata, "figures")["path"]
     _check_figures(figures_path, tables["figures"], metadata)
     figures = pd.DataFrame(tables["figures"], columns=_field_names(_resource(metadata, "figures")))

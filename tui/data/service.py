@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
+import math
 from functools import cached_property
 from pathlib import Path
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from tui.data.checks import reconcile
 from tui.data.claims import ClaimEvaluator
@@ -23,6 +22,9 @@ from tui.data.model import (
     Trend,
 )
 
+if TYPE_CHECKING:
+    import pandas as pd
+
 
 class DataService:
     """Answers every question the views ask about one dataset, from pandas, loaded once.
@@ -33,6 +35,11 @@ class DataService:
     def __init__(self, dataset: Dataset) -> None:
         self._dataset = dataset
         self._figures = dataset.figures
+        # Every lookup goes through this index, built in one pass: no scan of the figures per question.
+        self._by_dimension: dict[str, pd.DataFrame] = {
+            str(name): rows for name, rows in self._figures.groupby("dimension", sort=False)
+        }
+        self._counts: dict[str, dict[str, int | None]] = {}
         self._breakdowns: dict[str, Breakdown] = {}
         self._trends: dict[str, Trend] = {}
         self._claims = ClaimEvaluator(self)
@@ -114,8 +121,8 @@ class DataService:
     @cached_property
     def stated_total(self) -> int | None:
         """The total the source states, if it states one."""
-        rows = self._figures[self._figures["dimension"] == "total"]
-        return None if rows.empty else _int(rows["count"].iloc[0])
+        rows = self._by_dimension.get("total")
+        return None if rows is None or rows.empty else _int(rows["count"].iloc[0])
 
     @cached_property
     def total(self) -> int:
@@ -133,11 +140,16 @@ class DataService:
         Raises:
             KeyError: no such dimension and category.
         """
-        rows = self._rows(dimension)
-        match = rows[rows["category"] == category]
-        if match.empty:
+        counts = self._counts.get(dimension)
+        if counts is None:
+            counts = {}
+            rows = self._rows(dimension)
+            for name, value in zip(rows["category"].tolist(), rows["count"].tolist(), strict=True):
+                counts.setdefault(str(name), _int(value))  # the first row of a category, as the source orders them
+            self._counts[dimension] = counts
+        if category not in counts:
             raise KeyError(f"{dimension}:{category}")
-        return _int(match["count"].iloc[0])
+        return counts[category]
 
     def categories(self, dimension: str) -> tuple[str, ...]:
         """The categories of a dimension in source order."""
@@ -185,8 +197,8 @@ class DataService:
     # --- internals ----------------------------------------------------------
 
     def _rows(self, dimension: str) -> pd.DataFrame:
-        rows = self._figures[self._figures["dimension"] == dimension]
-        if rows.empty:
+        rows = self._by_dimension.get(dimension)
+        if rows is None or rows.empty:
             raise KeyError(dimension)
         return rows
 
@@ -202,9 +214,10 @@ class DataService:
         def share(count: int | None) -> float | None:
             return None if count is None or not base else count / base
 
+        columns = (rows[name].tolist() for name in ("category", "count", "qualifier", "note"))
         figures = [
-            Figure(str(r.category), _int(r.count), str(r.qualifier), share(_int(r.count)), str(r.note or ""))
-            for r in rows.itertuples(index=False)
+            Figure(str(category), _int(count), str(qualifier), share(_int(count)), str(note or ""))
+            for category, count, qualifier, note in zip(*columns, strict=True)
         ]
         remainder = info.get("remainder")
         gap = 0 if base is None else base - listed
@@ -227,6 +240,8 @@ class DataService:
         )
 
     def _build_trend(self, dimension: str) -> Trend:
+        import pandas as pd  # already loaded with the dataset; imported here so importing this module is cheap
+
         rows = self._rows(dimension)
         counts = rows["count"]
         change = counts.diff()
@@ -257,8 +272,10 @@ class DataService:
 
 
 def _int(value: Any) -> int | None:
-    """A pandas cell as an int, or None when it is missing (a suppressed count)."""
-    return None if pd.isna(value) else int(value)
+    """A pandas cell as an int, or None when it is missing (a suppressed count: NA, NaN or None)."""
+    if value is None or (isinstance(value, float) and math.isnan(value)) or type(value).__name__ == "NAType":
+        return None
+    return int(value)
 
 
 def _claims_file(metadata: Any) -> str:

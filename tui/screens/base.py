@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import nullcontext
 from typing import ClassVar, Generic, Protocol, TypeVar, runtime_checkable
 
 from textual import events, work
@@ -16,6 +17,7 @@ from tui.data.service import DataService
 from tui.screen_registry import ScreenSpec
 from tui.screens.figure_keys import FigureKeys
 from tui.screens.min_size import MIN_HEIGHT, MIN_WIDTH, too_small_message
+from tui.screens.steady import DropStaleResize
 from tui.terminal import Terminal
 from tui.terminal.textual_private import app_is_exiting, prerender_screen, screen_is_closing
 from tui.widgets import BarChart, ChartStyle, FigureTable, KeyBar, NavBar, ProvenanceBar
@@ -37,7 +39,7 @@ def no_breakdown_sentence(role: str) -> str:
     return f"This dataset has no breakdown by {role}."
 
 
-class FoiScreen(FigureKeys, Screen[None], Generic[DataT]):
+class FoiScreen(FigureKeys, DropStaleResize, Screen[None], Generic[DataT]):
     """A data screen: a chart view and a table view of the same figures, ``t`` to switch.
 
     Each is built with its spec from ``tui.screen_registry``. Subclasses implement :meth:`compose_chart`,
@@ -113,13 +115,23 @@ class FoiScreen(FigureKeys, Screen[None], Generic[DataT]):
                 chart.theme = "clear"  # frame and ticks in the terminal's own colours, never black on black
             if host is not None:
                 chart.set_style(host.chart_style)
-        if self.has_data:
+        if not self.has_data:
+            return
+        at_hand = getattr(self.service, "answers_at_hand", None)  # the first-screen cache, if any
+        if at_hand is not None and at_hand(self.spec.mode):
+            self._show_and_focus(self.gather())  # cached answers: in the first frame, no worker
+        else:
             self.load()
 
     @work(thread=True, exclusive=True, group="screen-load")
     def load(self) -> None:
         """Gather the screen's data off the UI thread, then show it on the UI thread."""
-        data = self.gather()
+        gathering = getattr(self.service, "gathering", None)  # the first-screen cache's hooks, if any
+        with gathering(self.spec.mode) if gathering is not None else nullcontext():
+            data = self.gather()
+        gathered = getattr(self.service, "gathered", None)
+        if gathered is not None:
+            gathered(self.spec.mode)  # lets the first-screen cache note what this screen asked for
         self.app.call_from_thread(self._show_and_focus, data)
 
     def _show_and_focus(self, data: DataT) -> None:
@@ -189,8 +201,13 @@ class FoiScreen(FigureKeys, Screen[None], Generic[DataT]):
         self.app.push_screen(ProvenanceScreen(provenance, row, definitions, derived))
 
     def on_resize(self, event: events.Resize) -> None:
-        """Show the too-small message instead of a broken layout."""
-        self._guard_size(event.size.width, event.size.height)
+        """Show the too-small message instead of a broken layout.
+
+        Judged on the terminal's size, never the screen's: the screen's own size loses a column to
+        a scrollbar, the scrollbar goes when the message replaces the content, and a terminal just
+        at the limit would flip between the two for ever (the app then drew nothing).
+        """
+        self._guard_size(self.app.size.width, self.app.size.height)
 
     def on_screen_resume(self) -> None:
         """Re-check the size when coming back to this screen."""
@@ -199,5 +216,5 @@ class FoiScreen(FigureKeys, Screen[None], Generic[DataT]):
     def _guard_size(self, width: int, height: int) -> None:
         small = width < MIN_WIDTH or height < MIN_HEIGHT
         self.set_class(small, "-too-small")
-        if small:
-            self.query_one("#too-small", Static).update(too_small_message(width, height, "or press q to quit"))
+        for message in self.query("#too-small").results(Static) if small else ():  # none before compose
+            message.update(too_small_message(width, height, "or press q to quit"))

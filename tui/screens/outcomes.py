@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import partial
 
 from textual.app import ComposeResult
 from textual.widgets import Static
 
 from tui.data import formatting as fmt
-from tui.data.model import Breakdown
+from tui.data.model import Breakdown, Figure
 from tui.data.views import TableView, breakdown_table
 from tui.screens.base import FoiScreen, no_breakdown_sentence
 from tui.widgets import FigureTable, HorizontalBarChart
@@ -60,7 +62,7 @@ class OutcomesScreen(FoiScreen[OutcomesData]):
                 [f.category for f in figures],
                 [f.count or 0 for f in figures],
                 title=f"{breakdown.title} - of {breakdown.base_label}",
-                annotations=[f"{fmt.count(f.count)} ({fmt.share(f.share)})" for f in figures],
+                annotations=partial(_bar_note, figures),
                 derived=[f.derived for f in figures],
                 base=breakdown.base,
                 base_label=breakdown.base_label,
@@ -71,3 +73,9 @@ class OutcomesScreen(FoiScreen[OutcomesData]):
         self.query_one("#outcomes-note", Static).update(
             "* worked out here from the source's figures: " + "; ".join(notes)
         )
+
+
+def _bar_note(figures: Sequence[Figure], index: int) -> str:
+    """The text by a bar: its count and share."""
+    figure = figures[index]
+    return f"{fmt.count(figure.count)} ({fmt.share(figure.share)})"

@@ -10,16 +10,18 @@ from typing import Any, ClassVar
 
 from textual import events
 from textual.app import ComposeResult
+from textual.await_complete import AwaitComplete
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from tui.screens.min_size import MIN_HEIGHT, MIN_WIDTH, too_small_message
+from tui.screens.steady import DropStaleResize
 from tui.widgets import KeyBar
 
 
-class ReadingPanel(ModalScreen[None]):
+class ReadingPanel(DropStaleResize, ModalScreen[None]):
     """A modal with a scrollable ``#panel``; subclasses yield its contents from :meth:`compose_panel`.
 
     ``CLOSE_KEY`` is the key that opened it, so pressing it again closes it.
@@ -57,39 +59,44 @@ class ReadingPanel(ModalScreen[None]):
         yield from ()
 
     def action_scroll(self, lines: int) -> None:
-        """Scroll the panel by ``lines``."""
-        self.query_one("#panel", VerticalScroll).scroll_relative(y=lines, animate=False)
+        """Scroll the panel by ``lines`` (keys that arrive before it is built, or after it closed, do nothing)."""
+        for panel in self.query("#panel").results(VerticalScroll):
+            panel.scroll_relative(y=lines, animate=False)
 
     def action_page(self, pages: int) -> None:
         """Scroll the panel by whole pages (one line of the last page kept for context)."""
-        panel = self.query_one("#panel", VerticalScroll)
-        step = max(1, panel.scrollable_content_region.height - 1)
-        panel.scroll_relative(y=pages * step, animate=False)
+        for panel in self.query("#panel").results(VerticalScroll):
+            step = max(1, panel.scrollable_content_region.height - 1)
+            panel.scroll_relative(y=pages * step, animate=False)
 
     def action_edge(self, end: int) -> None:
         """Jump to the top (``0``) or the bottom (``1``) of the panel."""
-        panel = self.query_one("#panel", VerticalScroll)
-        if end:
-            panel.scroll_end(animate=False)
-        else:
-            panel.scroll_home(animate=False)
+        for panel in self.query("#panel").results(VerticalScroll):
+            if end:
+                panel.scroll_end(animate=False)
+            else:
+                panel.scroll_home(animate=False)
 
     def on_mount(self) -> None:
         """Check the size as the pop-up opens."""
         self._guard_size(self.app.size.width, self.app.size.height)
 
     def on_resize(self, event: events.Resize) -> None:
-        """Say the terminal is too small rather than squeeze the panel."""
-        self._guard_size(event.size.width, event.size.height)
+        """Say the terminal is too small rather than squeeze the panel (judged on the terminal's size)."""
+        self._guard_size(self.app.size.width, self.app.size.height)
 
     def _guard_size(self, width: int, height: int) -> None:
         small = width < MIN_WIDTH or height < MIN_HEIGHT
         self.set_class(small, "-too-small")
-        if small:
-            self.query_one("#panel-too-small", Static).update(
-                too_small_message(width, height, "or press esc to close this pop-up")
-            )
+        for message in self.query("#panel-too-small").results(Static) if small else ():  # none before compose
+            message.update(too_small_message(width, height, "or press esc to close this pop-up"))
 
     async def action_dismiss(self, result: None = None) -> None:
         """Close the pop-up."""
         self.dismiss(result)
+
+    def dismiss(self, result: None = None) -> AwaitComplete:
+        """Close the pop-up once: a second close key queued behind the first must not pop the screen below."""
+        if self.app.screen is not self:
+            return AwaitComplete.nothing()
+        return super().dismiss(result)

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import partial
 
 from textual.app import ComposeResult
 from textual.widgets import Static
 
 from tui.data import formatting as fmt
-from tui.data.model import Breakdown
+from tui.data.model import Breakdown, Figure
 from tui.data.views import TableView, breakdown_table
 from tui.screens.base import FoiScreen
 from tui.widgets import FigureTable, HorizontalBarChart
@@ -50,7 +52,7 @@ class RanksScreen(FoiScreen[RanksData]):
             [f.category for f in figures],
             [f.count or 0 for f in figures],
             title=data.breakdown.title,
-            annotations=[f"{fmt.count(f.count)} ({fmt.share(f.share)})" for f in figures],
+            annotations=partial(_bar_note, figures),
             derived=[f.derived for f in figures],
             base=data.breakdown.base,
             base_label=data.breakdown.base_label,
@@ -61,3 +63,9 @@ class RanksScreen(FoiScreen[RanksData]):
         note = f"{data.full.note} Rows marked * are worked out here: {derived}." if derived else data.full.note
         self.query_one("#rank-note", Static).update(note)
         self.query_one("#rank-chart-note", Static).update(note)
+
+
+def _bar_note(figures: Sequence[Figure], index: int) -> str:
+    """The text by a bar: its count and share."""
+    figure = figures[index]
+    return f"{fmt.count(figure.count)} ({fmt.share(figure.share)})"

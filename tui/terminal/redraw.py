@@ -78,9 +78,10 @@ def cells(segments: Iterable[Segment]) -> list[Cell]:
 class ShadowScreen:
     """What the terminal shows, as far as this app wrote it; unknown cells are always written."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, erase: bool = False) -> None:
         self._rows: dict[int, list[tuple[str, str] | None]] = {}
         self._looks: dict[Style | None, Look] = {None: PLAIN}
+        self._erase = erase
 
     def invalidate(self) -> None:
         """Forget the screen (after a resize, a resume, anything that may have changed it)."""
@@ -113,14 +114,27 @@ class ShadowScreen:
                 continue
             for start, stop in _runs(changed, new):
                 out.append(Control.move_to(x + start, y).segment.text)
-                for (char, style), look in zip(new[start:stop], looks[start:stop], strict=True):
+                index = start
+                while index < stop:
+                    (char, style), look = new[index], looks[index]
+                    index += 1
                     if look.link:
                         out.append(transition(current, PLAIN))
                         out.append(style.render(char, color_system=system))  # type: ignore[union-attr]
                         current = PLAIN
                         continue
-                    out.append(transition(current, look))
-                    current = look
+                    blank_alike = char == " " and look.erasable and current.erasable and current.bg == look.bg
+                    if not blank_alike:  # a blank shows only its background: keep the colours on if it matches
+                        out.append(transition(current, look))
+                        current = look
+                    blanks = _blanks(new, looks, index - 1, stop) if self._erase and char == " " else 0
+                    if blanks >= ERASE_MIN and current.erasable and current.bg == look.bg:
+                        # Erase the blanks in the current colours and step over them: ~10 bytes, not dozens.
+                        out.append(f"\x1b[{blanks}X")
+                        index += blanks - 1
+                        if index < stop:
+                            out.append(f"\x1b[{blanks}C")
+                        continue
                     out.append(char)
             row[x : x + len(new)] = seen
         out.append(transition(current, PLAIN))
@@ -153,6 +167,11 @@ class Look:
         return f"{self.attrs}|{self.fg}|{self.bg}|{self.link}"
 
     @property
+    def erasable(self) -> bool:
+        """No attribute that shows on a blank (underline, reverse...): a blank in it shows only the background."""
+        return not self.link and set(self.attrs.split(";")) <= {"", "1", "2", "3"}
+
+    @property
     def plain(self) -> bool:
         """No attribute and no colour."""
         return not (self.attrs or self.fg or self.bg)
@@ -179,6 +198,28 @@ def transition(current: Look, target: Look) -> str:
     reset = "" if current.plain else "0"
     codes = [code for code in (reset, target.attrs, target.fg, target.bg) if code]
     return f"\x1b[{';'.join(codes)}m"
+
+
+ERASE_MIN = 9
+"""Blanks in a row worth erasing with ECH and a cursor step (about 10 bytes) instead of writing them."""
+
+ERASING_TERMINALS = ("xterm", "tmux", "rxvt", "alacritty", "kitty", "foot", "wezterm", "vte", "linux", "st-")
+"""Terminal types known to erase (ECH) in the current background colour. GNU screen (``screen*``)
+does not by default, so it gets plain blanks."""
+
+
+def can_erase(term: str) -> bool:
+    """Whether a terminal of this ``TERM`` erases characters in the current background colour."""
+    return term.strip().lower().startswith(ERASING_TERMINALS)
+
+
+def _blanks(new: list[Cell], looks: list[Look], start: int, stop: int) -> int:
+    """How many blanks of one look follow from ``start`` (before ``stop``)."""
+    look = looks[start]
+    end = start
+    while end < stop and new[end][0] == " " and looks[end] == look:
+        end += 1
+    return end - start
 
 
 def _runs(changed: list[int], new: list[Cell]) -> Iterator[tuple[int, int]]:

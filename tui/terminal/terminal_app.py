@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Sequence
 
@@ -10,10 +11,11 @@ from textual.driver import Driver
 from textual.filter import LineFilter, Monochrome, NoColor
 from textual.widgets import Input
 
+from tui.errors import debug_requested, unexpected_error_line
 from tui.terminal.environment import Terminal
 from tui.terminal.output_filters import AsciiFilter, NoColourFilter
-from tui.terminal.redraw import ShadowScreen
-from tui.terminal.textual_private import CompositorUpdate, UpdateHookApp, app_driver
+from tui.terminal.redraw import ShadowScreen, can_erase
+from tui.terminal.textual_private import CompositorUpdate, UpdateHookApp, app_driver, use_safe_input_decoder
 
 EXIT_INTERRUPTED = 130
 """Exit status after ctrl+c, as a shell reports an interrupted command."""
@@ -35,13 +37,34 @@ class TerminalApp(UpdateHookApp):
         self._own_filters: list[LineFilter] = [NoColourFilter()] if self.terminal.mono else []
         if self.terminal.ascii_only:
             self._own_filters.append(AsciiFilter())
-        self.shadow = ShadowScreen()
+        self.shadow = ShadowScreen(erase=can_erase(os.environ.get("TERM", "")))
         """What the terminal shows now, for changed-cells output (reset when the driver starts)."""
         if self.terminal.low_bandwidth:
             self.animation_level = "none"
+        self.first_frame_shown = False
+        """The first screen is mounted and drawn (Textual's Ready event has arrived)."""
+        self._status_when_ready: int | None = None
+
+    def exit_with_status(self, status: int) -> None:
+        """Leave with ``status`` (a signal's 128 + n, or 130 for ctrl+c) as soon as it is safe.
+
+        Exiting while the first screen is still being mounted makes Textual raise MountError
+        (exit 1 and a traceback); before its first frame the exit waits for that frame.
+        """
+        if self.first_frame_shown:
+            self.exit(return_code=status)
+        elif self._status_when_ready is None:
+            self._status_when_ready = status
+
+    def on_ready(self) -> None:
+        """The first frame is on screen: an exit asked for earlier happens now."""
+        self.first_frame_shown = True
+        if self._status_when_ready is not None:
+            self.exit(return_code=self._status_when_ready)
 
     def get_driver_class(self) -> type[Driver]:
-        """The resilient driver in a terminal (Textual's choice for a browser or Windows)."""
+        """The resilient driver in a terminal (Textual's choice for a browser or Windows); input decoded safely."""
+        use_safe_input_decoder()
         if constants.DRIVER or sys.platform == "win32":
             return super().get_driver_class()
         from tui.terminal.driver import ResilientDriver
@@ -68,6 +91,17 @@ class TerminalApp(UpdateHookApp):
         if isinstance(event.widget, Input):
             event.widget.cursor_blink = False
 
+    def report_unexpected_error(self, error: BaseException | None) -> bool:
+        """One line instead of Textual's full-screen traceback (the exit status stays 1).
+
+        ``FOI_EXPLORER_DEBUG=1`` keeps the traceback.
+        """
+        if debug_requested():
+            return False
+        print(unexpected_error_line(error), file=sys.stderr)
+        return True
+
     def action_interrupt(self) -> None:
         """ctrl+c: leave at once, with the status of an interrupted command."""
-        self.exit(return_code=EXIT_INTERRUPTED)
+        self.exit_with_status(EXIT_INTERRUPTED)
+

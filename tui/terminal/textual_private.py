@@ -13,8 +13,13 @@ from typing import IO, TYPE_CHECKING, Any, cast
 from rich.color import ColorSystem
 from rich.console import Console, RenderableType
 from rich.style import Style
+from textual import work
 from textual._compositor import ChopsUpdate, CompositorUpdate, LayoutUpdate
+from textual._time import get_time
+from textual._xterm_parser import XTermParser
 from textual.app import App
+from textual.command import CommandPalette
+from textual.css.query import NoMatches
 from textual.driver import Driver
 from textual.screen import Screen
 
@@ -22,10 +27,12 @@ if TYPE_CHECKING:
     from textual.geometry import Size
 
 __all__ = [
+    "GATHER_COMMANDS_GROUP",
     "PRIVATE_NAMES",
     "ChopsUpdate",
     "CompositorUpdate",
     "LayoutUpdate",
+    "SearchGuardPalette",
     "UpdateHookApp",
     "app_driver",
     "app_is_exiting",
@@ -33,11 +40,15 @@ __all__ = [
     "driver_app",
     "driver_loop",
     "driver_output",
+    "input_parser",
+    "mode_is_built",
     "mount_mode_in_background",
+    "parser_wait",
     "prerender_screen",
     "screen_is_closing",
     "set_driver_output",
     "style_attribute_codes",
+    "use_safe_input_decoder",
 ]
 
 PRIVATE_NAMES: tuple[tuple[str, str], ...] = (
@@ -54,6 +65,8 @@ PRIVATE_NAMES: tuple[tuple[str, str], ...] = (
     ("textual.dom:DOMNode", "_closing"),
     ("textual.driver:Driver", "_app"),
     ("textual.driver:Driver", "_loop"),
+    ("textual.driver:Driver", "_debug"),
+    ("textual._xterm_parser:XTermParser", "_timeout_time"),
     ("textual.drivers.linux_driver:LinuxDriver", "_file"),
     ("textual._compositor:Compositor", "render_full_update"),
     ("textual._compositor:LayoutUpdate", "strips"),
@@ -61,6 +74,10 @@ PRIVATE_NAMES: tuple[tuple[str, str], ...] = (
     ("textual._compositor:ChopsUpdate", "chops"),
     ("textual._compositor:ChopsUpdate", "spans"),
     ("textual._compositor:ChopsUpdate", "chop_ends"),
+    ("textual.app:App", "_exit_renderables"),
+    ("textual.app:App", "_exception"),
+    ("textual.app:App", "_print_error_renderables"),
+    ("textual.command:CommandPalette", "_gather_commands"),
     ("rich.console:Console", "_color_system"),
     ("rich.style:Style", "_make_ansi_codes"),
 )
@@ -89,10 +106,29 @@ def mount_mode_in_background(app: App[Any], mode: str) -> bool:
     """
     if mode not in app._modes or app._screen_stacks.get(mode):
         return False
-    app._init_mode(mode)
-    for screen in app._screen_stacks[mode]:
+    make = app._modes[mode]
+
+    if not callable(make):
+        app._init_mode(mode)
+        return True
+
+    def make_styled() -> Screen[Any]:
+        # Marked before _init_mode looks: unmarked, it re-parses and re-applies all CSS (20-35 ms) as well.
+        screen = make()
         screen._css_update_count = app._css_update_count
+        return screen
+
+    app._modes[mode] = make_styled
+    try:
+        app._init_mode(mode)
+    finally:
+        app._modes[mode] = make
     return True
+
+
+def mode_is_built(app: App[Any], mode: str) -> bool:
+    """Whether the screen of a mode exists (shown, or built in the background)."""
+    return bool(app._screen_stacks.get(mode))
 
 
 class UpdateHookApp(App[None]):
@@ -107,6 +143,66 @@ class UpdateHookApp(App[None]):
         if renderable is not None:
             renderable = cast("RenderableType", self.transform_update(renderable))
         super()._display(screen, renderable)
+
+    def report_unexpected_error(self, error: BaseException | None) -> bool:
+        """Report the unexpected error that ended the app, after the terminal is restored; True if done.
+
+        False (the default) leaves Textual's own report: a full-screen traceback.
+        """
+        return False
+
+    def _print_error_renderables(self) -> None:
+        # Textual prints its tracebacks here, once the terminal is restored (no public hook).
+        if self._exit_renderables and self.report_unexpected_error(self._exception):
+            self._exit_renderables.clear()
+            return
+        super()._print_error_renderables()
+
+
+# --- the command palette ---------------------------------------------------------------
+
+GATHER_COMMANDS_GROUP = "--textual-command-palette-gather-commands"
+"""The worker group of the palette's search (exclusive: a new search cancels the old)."""
+
+
+class SearchGuardPalette(CommandPalette):
+    """A CommandPalette whose search starts only when :meth:`may_search` says so."""
+
+    def may_search(self) -> bool:
+        """Whether a search may run now (the palette is open and has its list)."""
+        return True
+
+    @work(exclusive=True, group=GATHER_COMMANDS_GROUP)
+    async def _gather_commands(self, search_value: str) -> None:
+        # Textual's search (a worker started on mount and on every keystroke) looks up the list
+        # first thing; a search queued behind a close finds none (NoMatches).
+        if not self.may_search():
+            return
+        try:
+            await CommandPalette._gather_commands.__wrapped__(self, search_value)  # type: ignore[attr-defined]
+        except NoMatches:
+            if self.may_search():
+                raise
+
+
+# --- terminal input ------------------------------------------------------------------------
+
+
+def use_safe_input_decoder() -> None:
+    """Make Textual's drivers decode input with :class:`~tui.terminal.input_decoder.SafeInputDecoder`.
+
+    Textual 8.2.8 builds its input decoder inside ``run_input_thread`` from the module global
+    ``getincrementaldecoder`` of ``textual.drivers.linux_driver`` (and ``web_driver``), in strict
+    mode: one byte that is not UTF-8 raised UnicodeDecodeError in the input thread and ended the
+    app. Replacing that one global is the smallest change; ``tests/unit/test_textual_input_guard.py``
+    fails if Textual stops reading it.
+    """
+    from textual.drivers import linux_driver, web_driver
+
+    from tui.terminal.input_decoder import safe_incremental_decoder
+
+    for module in (linux_driver, web_driver):
+        module.getincrementaldecoder = safe_incremental_decoder  # type: ignore[attr-defined]
 
 
 # --- screens --------------------------------------------------------------------------
@@ -159,3 +255,17 @@ def console_colour_system(console: Console) -> ColorSystem | None:
 def style_attribute_codes(style: Style, system: ColorSystem) -> str:
     """The SGR parameters of a style for a colour system, e.g. ``1;4`` (no escape, no ``m``)."""
     return style._make_ansi_codes(system)
+
+
+# --- the input thread -----------------------------------------------------------
+
+
+def input_parser(driver: Driver) -> XTermParser:
+    """The parser Textual's Linux driver turns terminal input into key and mouse events with."""
+    return XTermParser(driver._debug)
+
+
+def parser_wait(parser: XTermParser) -> float | None:
+    """Seconds until the parser must be ticked to tell a lone escape key from a sequence; None: no need."""
+    deadline = parser._timeout_time
+    return None if deadline is None else max(0.0, deadline - get_time())

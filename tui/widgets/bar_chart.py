@@ -7,7 +7,8 @@ source; ``%`` switches the printed values between counts and shares.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import ClassVar
 
 from textual.app import RenderResult
 from textual.binding import Binding
@@ -17,6 +18,7 @@ from textual.reactive import reactive
 from textual_plotext import PlotextPlot
 
 from tui.data import formatting as fmt
+from tui.widgets.bar_limit import REST, Bars, all_bars, top_and_other
 from tui.widgets.chart_style import DERIVED_LEGEND, DERIVED_LEGEND_SHORT, DERIVED_MARK, ChartStyle
 
 
@@ -26,7 +28,12 @@ class BarChart(PlotextPlot):
     Subclasses decide the orientation in :meth:`draw`. Counts (or shares) are printed next to
     each bar; one bar may be highlighted (e.g. the peak year); bars this tool worked out
     (``derived``) are drawn in a quieter style, marked ``*`` and explained in a legend line.
+    At most ``MAX_BARS`` bars are drawn (see :meth:`limit`); the title then says how many were
+    left out, and the last line (``+N more``) adds them up.
     """
+
+    MAX_BARS: ClassVar[int] = 12
+    """The most bars drawn: more would not fit at 80x24, and plotext's cost grows with each."""
 
     can_focus = True
 
@@ -69,6 +76,9 @@ class BarChart(PlotextPlot):
         self._labels: tuple[str, ...] = ()
         self._values: tuple[int, ...] = ()
         self._derived: tuple[bool, ...] = ()
+        self._rest = False
+        """True when the last bar stands for the figures left out (its value is their sum, drawn without a bar)."""
+        self._rest_total = 0
         self._highlight: int | None = None
         self._title = ""
         self._annotations: tuple[str, ...] = ()
@@ -78,6 +88,8 @@ class BarChart(PlotextPlot):
         self._source = ""
         self.style_options = ChartStyle()
         self._drawn = 0
+        self.left_out = 0
+        """How many figures the chart leaves out (they are all in the table)."""
         self._rendered: tuple[object, RenderResult] | None = None
         self._plotted_size: tuple[int, int] | None = None
 
@@ -108,7 +120,7 @@ class BarChart(PlotextPlot):
         *,
         highlight: int | None = None,
         title: str = "",
-        annotations: Sequence[str] | None = None,
+        annotations: Sequence[str] | Callable[[int], str] | None = None,
         derived: Sequence[bool] | None = None,
         base: int | None = None,
         base_label: str = "",
@@ -122,20 +134,32 @@ class BarChart(PlotextPlot):
             values: one count per bar (suppressed counts are left out by the caller).
             highlight: the index of a bar to draw in the accent colour, if any.
             title: a title drawn above the plot.
-            annotations: the text printed by each bar in counts mode (default: its count).
+            annotations: the text printed by each bar in counts mode (default: its count); or a function
+                giving the text of the bar at an index, called only for the bars drawn (thousands may be left out).
             derived: which bars this tool worked out rather than the source gave.
             base: what shares are of (default: the sum of the source's bars).
             base_label: how the status line names the base, e.g. ``all 184 officers``.
             unit: what is counted, for the status line.
             source: the short source line, for the status line.
         """
-        self._labels = tuple(labels)
-        self._values = tuple(values)
-        self._derived = tuple(derived) if derived is not None else tuple(False for _ in values)
-        self._highlight = highlight
-        self._title = title
-        self._annotations = tuple(annotations) if annotations is not None else tuple(str(v) for v in values)
-        source_total = sum(v for v, d in zip(self._values, self._derived, strict=True) if not d)
+        all_derived = tuple(derived) if derived is not None else tuple(False for _ in values)
+        bars = self.limit(all_bars(labels, values, highlight))
+        if annotations is None:
+            text: Callable[[int], str] = lambda index: str(values[index])  # noqa: E731
+        else:
+            text = annotations if callable(annotations) else annotations.__getitem__
+        self._labels = bars.labels
+        self._values = bars.values
+        self._derived = tuple(False if index == REST else all_derived[index] for index in bars.indexes)
+        self._rest = REST in bars.indexes
+        self._rest_total = bars.rest
+        self._highlight = bars.highlight
+        self._annotations = tuple(
+            f"{bars.rest} in all (every one in the table)" if index == REST else text(index) for index in bars.indexes
+        )
+        self._title = f"{title} ({bars.caption})" if bars.caption else title
+        self.left_out = bars.left_out
+        source_total = sum(v for v, d in zip(values, all_derived, strict=True) if not d)
         self._base = base if base is not None else source_total
         self._base_label = base_label or f"{self._base}"
         self._unit = unit
@@ -152,9 +176,17 @@ class BarChart(PlotextPlot):
 
     # -- what is printed ---------------------------------------------------------------------
 
+    def is_rest(self, index: int) -> bool:
+        """True when bar ``index`` is the ``+N more`` line standing for the figures left out."""
+        return self._rest and index == len(self._values) - 1
+
+    def count(self, index: int) -> int:
+        """The count of bar ``index`` (for the ``+N more`` line: the sum of what it stands for)."""
+        return self._rest_total if self.is_rest(index) else self._values[index]
+
     def share(self, index: int) -> float | None:
         """The share of the base of bar ``index``, or None without a base."""
-        return self._values[index] / self._base if self._base else None
+        return self.count(index) / self._base if self._base else None
 
     def value_text(self, index: int) -> str:
         """What is printed by bar ``index``: its annotation, or its share in shares mode."""
@@ -172,7 +204,7 @@ class BarChart(PlotextPlot):
 
     def figure_text(self, index: int) -> str:
         """Bar ``index`` in words: label, exact count and share of the base."""
-        parts = [f"{self.bar_label(index)}: {self._values[index]} {self._unit}"]
+        parts = [f"{self.bar_label(index)}: {self.count(index)} {self._unit}"]
         share = self.share(index)
         if share is not None:
             parts.append(f"{fmt.share(share)} of {self._base_label}")
@@ -186,7 +218,7 @@ class BarChart(PlotextPlot):
 
     def figure_cells(self, index: int) -> dict[str, str]:
         """Bar ``index`` as labelled cells, like a table row: category, count, share of the base."""
-        cells = {"category": self._labels[index], self._unit: str(self._values[index])}
+        cells = {"category": self._labels[index], self._unit: str(self.count(index))}
         share = self.share(index)
         if share is not None:
             cells["share"] = f"{fmt.share(share)} of {self._base_label}"
@@ -292,6 +324,10 @@ class BarChart(PlotextPlot):
     def extra_rows(self) -> int:
         """Rows besides title and frame: one for the legend line when a bar is derived."""
         return 1 if self.has_derived else 0
+
+    def limit(self, bars: Bars) -> Bars:
+        """The bars to draw, at most ``MAX_BARS``: by default the largest, then one for the rest."""
+        return top_and_other(bars.labels, bars.values, bars.highlight, self.MAX_BARS)
 
     def fit(self, bars: int) -> None:
         """Adapt the widget to the number of bars (by default its size is left to CSS)."""

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from functools import partial
+from typing import ClassVar
+
+from rich.cells import cell_len
 from rich.console import JustifyMethod
 from rich.text import Text
 from textual.binding import Binding
@@ -27,6 +31,15 @@ MIN_TEXT_WIDTH = 7
 SCROLLBAR_ROOM = 2
 """Cells kept free for a vertical scrollbar when the table may be taller than the screen."""
 
+CHUNK_ROWS = 100
+"""Rows added to a table at a time: a few milliseconds of work (adding and measuring), within a frame."""
+
+CHUNK_PAUSE = 0.001
+"""Seconds between chunks: enough for keys and screen updates to go first."""
+
+MORE_KEY = "more"
+"""Row key of the line saying how many rows are not shown."""
+
 FRAME_ROWS = 6
 """Screen rows never available to a table (nav bar, title, note, source line, key bar)."""
 
@@ -41,6 +54,17 @@ def fit_widths(widths: list[int], floors: list[int], available: int) -> list[int
         widest = max(shrinkable, key=lambda i: fitted[i])
         fitted[widest] -= 1
     return fitted
+
+
+def natural_widths(view: TableView) -> list[int]:
+    """Each column's width unwrapped, over every row (so a sort never changes it), with room for a sort arrow."""
+    widths = [len(name) + ARROW_ROOM for name in view.columns]
+    for row, derived in zip(view.rows, view.derived, strict=True):
+        for position, value in enumerate(row):
+            width = cell_len(value) + (len(DERIVED_MARK) if derived and position == 0 else 0)
+            if width > widths[position]:
+                widths[position] = width
+    return widths
 
 
 def sort_key(text: str) -> tuple[int, float | str]:
@@ -72,10 +96,15 @@ class FigureTable(DataTable[Text]):
     | arrows, h j k l | move |
     | home, end | first, last row |
 
-    Columns are fitted to the table's width: long text columns (claims, checks) wrap inside
-    their cells rather than push columns off-screen.
     | o | sort by the column under the cursor (again: reverse) |
     | O | back to the source order |
+
+    Columns are fitted to the table's width: long text columns (claims, checks) wrap inside
+    their cells rather than push columns off-screen.
+
+    At most ``MAX_ROWS`` rows are shown (in the current order), then one line saying how many
+    more there are and where to find them: a terminal table of 100,000 rows helps nobody and
+    costs hundreds of megabytes. Rows go in ``CHUNK_ROWS`` at a time between other events.
     """
 
     BINDINGS = [
@@ -91,17 +120,25 @@ class FigureTable(DataTable[Text]):
         Binding("O", "source_order", "Source order", show=False, tooltip="Put the rows back in source order"),
     ]
 
+    MAX_ROWS: ClassVar[int] = 1000
+
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes, cursor_type="cell", zebra_stripes=False)
         self.view: TableView | None = None
         self.sort_state: tuple[int, bool] | None = None
         self.order: list[int] = []
         self.fitted_width = 0
+        self._natural: list[int] = []
+        self._filling = 0
+        self._next_row = 0
+        self._wrapped = False
+        self._cursor = self.cursor_coordinate
 
     def show(self, view: TableView) -> None:
         """Fill the table from a view in source order, keeping the cursor where it was."""
         self.view = view
         self.sort_state = None
+        self._natural = natural_widths(view)
         self._rebuild()
 
     @property
@@ -110,20 +147,26 @@ class FigureTable(DataTable[Text]):
         terminal = getattr(self.app, "terminal", None)
         return bool(getattr(terminal, "ascii_only", False))
 
+    @property
+    def complete(self) -> bool:
+        """True once every row to be shown is in the table."""
+        return self._next_row >= min(len(self.order), self.MAX_ROWS)
+
     def _rebuild(self) -> None:
-        """Clear and refill columns and rows from the view in the current order (public DataTable API only)."""
+        """Clear the table, fit its columns and fill it from the view in the current order (public DataTable API only).
+
+        Widths are fitted from the rows shown (at most ``MAX_ROWS``) before any is added, so a
+        sort never changes them; rows then go in chunks (:meth:`_fill`).
+        """
         view = self.view
         if view is None:
             return
-        cursor = self.cursor_coordinate
+        self._cursor = self.cursor_coordinate
         column = None if self.sort_state is None else self.sort_state[0]
         reverse = bool(self.sort_state and self.sort_state[1])
         self.order = sorted_order(view, column, reverse=reverse)
-        cells = [self._cells(view, i) for i in range(len(view.rows))]
-        natural = [
-            max([len(name) + ARROW_ROOM, *(row[index].cell_len for row in cells)])
-            for index, name in enumerate(view.columns)
-        ]
+        shown = min(len(view.rows), self.MAX_ROWS)
+        natural = self._natural
         floors = [
             natural[i] if name in view.numeric else min(natural[i], max(MIN_TEXT_WIDTH, len(name) + ARROW_ROOM))
             for i, name in enumerate(view.columns)
@@ -131,9 +174,10 @@ class FigureTable(DataTable[Text]):
         self.fitted_width = self.available_width()
         room = self.fitted_width - 2 * self.cell_padding * len(view.columns)
         widths = fit_widths(natural, floors, room)
-        if widths != natural or len(view.rows) + 1 > self.app.size.height - FRAME_ROWS:
+        if widths != natural or shown + 1 > self.app.size.height - FRAME_ROWS:
             widths = fit_widths(natural, floors, room - SCROLLBAR_ROOM)  # it may scroll: leave the bar room
-        wrapped = widths != natural
+        self._wrapped = widths != natural
+        self._filling += 1
         self.clear(columns=True)
         up, down = SORT_ARROWS[self.ascii_only]
         for index, name in enumerate(view.columns):
@@ -143,10 +187,30 @@ class FigureTable(DataTable[Text]):
             self.add_column(
                 Text(label, justify=justify, no_wrap=True, overflow="ellipsis"), width=widths[index], key=name
             )
-        for i in self.order:
-            self.add_row(*cells[i], key=str(i), height=None if wrapped else 1)
-        if self.row_count:
-            self.cursor_coordinate = self.validate_cursor_coordinate(cursor)
+        self._next_row = 0
+        self._fill(self._filling)
+
+    def _fill(self, generation: int) -> None:
+        """Add the next chunk of rows and schedule the chunk after it."""
+        view = self.view
+        if view is None or generation != self._filling:
+            return  # a newer fill replaced this one
+        start = self._next_row
+        shown = min(len(self.order), self.MAX_ROWS)
+        stop = min(shown, start + CHUNK_ROWS)
+        for index in self.order[start:stop]:
+            self.add_row(*self._cells(view, index), key=str(index), height=None if self._wrapped else 1)
+        self._next_row = stop
+        if stop == shown and shown < len(self.order):
+            more = f"+{len(self.order) - shown:,} more rows (foi-explorer report lists them all)"
+            self.add_row(
+                Text(more, style="italic dim"), *(Text("") for _ in view.columns[1:]), key=MORE_KEY, height=None
+            )
+        if start == 0 and self.row_count:
+            self.cursor_coordinate = self.validate_cursor_coordinate(self._cursor)
+        if not self.complete:
+            # A timer, not call_later: the table measures the new rows when idle, between chunks.
+            self.set_timer(CHUNK_PAUSE, partial(self._fill, generation), name="fill table")
 
     def available_width(self) -> int:
         """The cells the table may use: its own width once laid out, else the app's."""
@@ -168,21 +232,21 @@ class FigureTable(DataTable[Text]):
         return cells
 
     def focused_row(self) -> dict[str, str] | None:
-        """The row under the cursor as column name to value, if any."""
+        """The row under the cursor as column name to value, if any (None on the "more rows" line)."""
+        index = self.focused_index()
+        if self.view is None or index is None:
+            return None
+        return dict(zip(self.view.columns, self.view.rows[index], strict=True))
+
+    def focused_index(self) -> int | None:
+        """The index in the view (source order) of the row under the cursor, if any (None on the "more rows" line)."""
         if self.view is None or not self.row_count:
             return None
         key = self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value
-        row = self.view.rows[int(key or 0)]
-        return dict(zip(self.view.columns, row, strict=True))
-
-    def focused_index(self) -> int | None:
-        """The index in the view (source order) of the row under the cursor, if any."""
-        if self.view is None or not self.row_count:
-            return None
-        return int(self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value or 0)
+        return int(key) if key is not None and key.isdigit() else None
 
     def action_sort_column(self) -> None:
-        """Sort by the column under the cursor; pressing again reverses the order."""
+        """Sort every row of the view by the column under the cursor; pressing again reverses the order."""
         if self.view is None:
             return
         column = self.cursor_coordinate.column

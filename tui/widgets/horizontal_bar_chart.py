@@ -16,6 +16,9 @@ class HorizontalBarChart(BarChart):
     left out, so labels read ``case to answer ####`` rather than ``case to answer+####``.
     """
 
+    MAX_BARS = 8
+    """Two charts of eight bars and their frames fit one screen at 80x24 (the outcomes screen)."""
+
     def fit(self, bars: int) -> None:
         """Size the widget to one row per bar plus the frame and legend."""
         self.styles.height = bars + FRAME_LINES + self.extra_rows()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from tui.widgets.bar_chart import BarChart
+from tui.widgets.bar_limit import Bars, last_periods
 
 HEADROOM = 1.2
 """The y axis reaches this many times the tallest bar, leaving rows for its label."""
@@ -10,6 +11,10 @@ HEADROOM = 1.2
 
 class VerticalBarChart(BarChart):
     """Upright bars with the count printed on the row right above each bar's top."""
+
+    def limit(self, bars: Bars) -> Bars:
+        """The latest periods that fit: a series over time keeps its order, earlier periods are in the table."""
+        return last_periods(bars.labels, bars.values, bars.highlight, self.MAX_BARS)
 
     def draw(self, positions: list[int]) -> None:
         """Draw upright bars with their counts right above them.

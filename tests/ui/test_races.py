@@ -1,0 +1,121 @@
+"""Keys faster than screens: no key sequence pops the last screen or indexes an empty list."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from textual import events
+
+from tests.ui.conftest import settle
+from tui.app import FoiApp
+from tui.serial_palette import SerialCommandPalette
+
+MakeApp = Callable[..., FoiApp]
+
+
+async def open_palette(app: FoiApp, pilot) -> None:
+    await pilot.press("ctrl+p")
+    await settle(pilot)
+    assert isinstance(app.screen, SerialCommandPalette)
+
+
+@pytest.mark.parametrize("enters", [2, 3, 5])
+async def test_enters_queued_behind_a_palette_choice_pop_nothing_more(make_app: MakeApp, enters: int) -> None:
+    """Two Enters in one write: the first picks the highlighted command; the rest must not pop a screen."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await open_palette(app, pilot)
+        await pilot.pause(0.3)  # the commands are listed
+        for _ in range(enters):
+            app.post_message(events.Key("enter", "\r"))
+        await pilot.pause(0.3)
+        await settle(pilot)
+        assert app.return_code is None, "the app ended"
+        assert len(app.screen_stack) >= 1
+        assert app.screen.id in {"trends", "ranks", "outcomes", "sources"} or app.screen.is_modal
+
+
+async def test_palette_dismissed_twice_pops_once(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await app.push_screen(SerialCommandPalette(id="--command-palette"))
+        palette = app.screen
+        assert isinstance(palette, SerialCommandPalette)
+        palette.dismiss()
+        palette.dismiss()
+        await settle(pilot)
+        assert [screen.id for screen in app.screen_stack] == ["trends"]
+
+
+@pytest.mark.parametrize("keys", [["pageup"], ["pagedown"], ["pageup", "pagedown", "down", "up", "pagedown"]])
+async def test_paging_the_palette_in_a_window_3_lines_high(make_app: MakeApp, keys: list[str]) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await open_palette(app, pilot)
+        await pilot.resize_terminal(80, 3)
+        await pilot.pause(0.2)
+        for key in keys:
+            await pilot.press(key)
+        await pilot.resize_terminal(80, 24)
+        await settle(pilot)
+        await pilot.press("pagedown", "pageup")
+        await settle(pilot)
+        assert app.return_code is None
+        assert isinstance(app.screen, SerialCommandPalette)
+
+
+@pytest.mark.parametrize("screen", ["trends", "ranks", "outcomes", "sources"])
+async def test_sizes_at_the_too_small_limit_settle(make_app: MakeApp, screen: str) -> None:
+    """A terminal just at 80x24 must not flip between the screen and the too-small message for ever."""
+    import asyncio
+
+    app = make_app(screen=screen)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("t")  # the table view too
+        await settle(pilot)
+        for size in [(80, 24), (79, 24), (80, 23), (81, 25), (80, 24), (80, 25), (81, 24)]:
+            await pilot.resize_terminal(*size)
+            await asyncio.wait_for(settle(pilot), 5)
+            small = size[0] < 80 or size[1] < 24
+            assert app.screen.has_class("-too-small") is small, size
+
+
+async def test_ctrl_p_with_a_palette_under_another_screen_opens_no_second_one(make_app: MakeApp) -> None:
+    """A palette below a pop-up (help opened from it): a second one would have the same id (DuplicateIds)."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await open_palette(app, pilot)
+        app.action_help()
+        await settle(pilot)
+        app.action_command_palette()
+        await settle(pilot)
+        assert app.return_code is None
+        assert sum(isinstance(s, SerialCommandPalette) for s in app.screen_stack) == 1
+
+
+async def test_a_stale_resize_is_dropped_and_the_screen_keeps_the_terminal_size(make_app: MakeApp) -> None:
+    """A Resize carrying an old size (queued before the terminal changed) must not lay the screen out
+    at that size: with a pop-up on top the stale and current sizes chased each other for ever."""
+    import asyncio
+
+    from textual.geometry import Size
+
+    app = make_app(screen="outcomes")
+    async with app.run_test(size=(157, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await settle(pilot)
+        base = app.screen_stack[0]
+        stale = Size(149, 34)
+        for _ in range(3):
+            base.post_message(events.Resize(stale, stale, stale))
+            app.screen.post_message(events.Resize(stale, stale, stale))
+        await asyncio.wait_for(settle(pilot), 5)
+        assert base.size == app.size == Size(157, 30)
+        assert app.screen.size == app.size

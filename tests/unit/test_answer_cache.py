@@ -1,0 +1,160 @@
+"""The first-screen cache gives exactly the data service's answers, and is never trusted blindly."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tui.data import DataService, views
+from tui.data.answer_cache import (
+    CachedService,
+    RecordingService,
+    call_key,
+    dataset_key,
+    open_service,
+    read_answers,
+    write_answers,
+)
+from tui.data.answer_codec import decode, encode
+from tui.data.locate import bundled_datasets, datasets_root
+
+
+def every_answer(service: Any) -> None:
+    """Ask every question the screens ask, through views (as the screens do) and directly."""
+    service.provenance, service.definitions, service.checks, service.claims, service.total  # noqa: B018
+    for dimension in service.dimensions:
+        service.breakdown(dimension)
+        service.categories(dimension)
+        service.base_of(dimension)
+        service.label(dimension)
+        service.dimension_info(dimension)
+        views.breakdown_table(service, dimension)
+    first = service.dimensions[0]
+    views.trend_table(service, first)
+    views.trend_summary(service, first)
+    views.checks_table(service)
+    views.claims_table(service)
+
+
+@pytest.fixture(params=bundled_datasets())
+def dataset(request: pytest.FixtureRequest) -> Path:
+    return datasets_root() / request.param
+
+
+def test_cached_and_fresh_answers_are_equal_for_every_bundled_dataset(dataset: Path, tmp_path: Path) -> None:
+    env = {"XDG_CACHE_HOME": str(tmp_path)}
+    cold = open_service(dataset, "all", env=env)
+    assert isinstance(cold, RecordingService)
+    every_answer(cold)
+    cold.gathered("all")
+    warm = open_service(dataset, "all", env=env)
+    assert isinstance(warm, CachedService)
+    fresh = DataService.from_path(dataset)
+    cached = read_answers(tmp_path / "foi-explorer", dataset_key(dataset), "all")
+    assert cached is not None and len(cached) > 10
+    for key, answer in cached.items():
+        name, *args = json.loads(key)
+        expected = getattr(fresh, name)
+        expected = expected(*args) if callable(expected) else expected
+        assert answer == expected, key
+        assert type(answer) is type(expected), key
+    # Answered from the cache alone: the full service is never loaded.
+    every_answer(warm)
+    assert not warm.loaded
+
+
+def test_the_codec_gives_back_equal_answers(service: DataService) -> None:
+    for answer in (service.provenance, service.trend("year"), service.breakdown("rank"), service.checks,
+                   service.claims, service.base_of("sanction"), service.dimension_info("rank"), None, 1.5):
+        assert decode(json.loads(json.dumps(encode(answer)))) == answer
+
+
+def test_answers_the_codec_cannot_give_back_exactly_are_refused() -> None:
+    with pytest.raises(TypeError):
+        encode({1, 2})
+    with pytest.raises(ValueError, match="damaged"):
+        decode({"c": "Source", "f": {"nonsense": 1}})
+
+
+def test_a_question_not_in_the_cache_loads_the_full_service(dataset_copy: Path, tmp_path: Path) -> None:
+    env = {"XDG_CACHE_HOME": str(tmp_path)}
+    cold = open_service(dataset_copy, "trends", env=env)
+    views.trend_table(cold, "year")
+    cold.gathered("trends")
+    warm = open_service(dataset_copy, "trends", env=env)
+    assert isinstance(warm, CachedService)
+    assert warm.trend("year") == DataService.from_path(dataset_copy).trend("year")
+    assert not warm.loaded
+    assert warm.breakdown("rank").listed == 184
+    assert warm.loaded
+
+
+def test_changed_data_gets_a_new_key(dataset_copy: Path) -> None:
+    before = dataset_key(dataset_copy)
+    figures = dataset_copy / "figures.csv"
+    figures.write_text(figures.read_text(encoding="utf-8").replace(",14,", ",15,"), encoding="utf-8")
+    assert dataset_key(dataset_copy) not in (None, before)
+    assert dataset_key(dataset_copy / "missing") is None
+
+
+def cache_once(dataset: Path, tmp_path: Path) -> Path:
+    env = {"XDG_CACHE_HOME": str(tmp_path)}
+    cold = open_service(dataset, "trends", env=env)
+    cold.provenance  # noqa: B018
+    cold.gathered("trends")
+    (file,) = (tmp_path / "foi-explorer").glob("*-trends.json")
+    return file
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda text: text[: len(text) // 2],
+        lambda text: "not json",
+        lambda text: text.replace('"format": 1', '"format": 99'),
+        lambda text: text.replace('"c": "Provenance"', '"c": "Nothing"'),
+        lambda text: text.replace('"key": "', '"key": "0'),
+    ],
+)
+def test_a_damaged_or_foreign_cache_file_is_ignored_and_rewritten(dataset_copy: Path, tmp_path: Path, damage) -> None:
+    file = cache_once(dataset_copy, tmp_path)
+    file.write_text(damage(file.read_text(encoding="utf-8")), encoding="utf-8")
+    env = {"XDG_CACHE_HOME": str(tmp_path)}
+    service = open_service(dataset_copy, "trends", env=env)
+    assert isinstance(service, RecordingService)
+    service.gathered("trends")
+    assert isinstance(open_service(dataset_copy, "trends", env=env), CachedService)
+
+
+def test_nothing_is_written_when_not_writable(dataset_copy: Path, tmp_path: Path) -> None:
+    service = open_service(dataset_copy, "trends", writable=False, env={"XDG_CACHE_HOME": str(tmp_path)})
+    service.provenance  # noqa: B018
+    service.gathered("trends")
+    assert not (tmp_path / "foi-explorer").exists()
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root may write anywhere")
+def test_an_unwritable_cache_folder_is_no_error(dataset_copy: Path, tmp_path: Path) -> None:
+    tmp_path.chmod(0o500)
+    try:
+        assert not write_answers(tmp_path / "foi-explorer", "k" * 64, "trends", {call_key("x"): 1})
+    finally:
+        tmp_path.chmod(0o700)
+
+
+def test_a_cache_folder_that_is_a_file_is_no_error(tmp_path: Path) -> None:
+    (tmp_path / "foi-explorer").write_text("in the way")
+    assert not write_answers(tmp_path / "foi-explorer", "k" * 64, "trends", {call_key("x"): 1})
+    assert read_answers(tmp_path / "foi-explorer", "k" * 64, "trends") is None
+
+
+def test_the_cache_lives_in_the_user_cache_folder(tmp_path: Path) -> None:
+    from tui.data.answer_cache import cache_dir
+
+    assert cache_dir({"XDG_CACHE_HOME": str(tmp_path)}) == tmp_path / "foi-explorer"
+    assert cache_dir({"XDG_CACHE_HOME": "relative", "HOME": str(tmp_path)}) == tmp_path / ".cache" / "foi-explorer"
+    assert cache_dir({}) is None

@@ -1,0 +1,329 @@
+"""The first screen's answers, cached by the dataset's content, so the app can start without pandas.
+
+At a first start the app runs on the full :class:`~tui.data.service.DataService`, wrapped in a
+:class:`RecordingService`: every answer a screen asks for while it gathers its data is noted,
+and once the screen has gathered, those answers are written to a small JSON file in the user's
+cache folder (``$XDG_CACHE_HOME/foi-explorer``, else ``~/.cache/foi-explorer``), one per
+dataset content and screen. At the next start with the same data, :class:`CachedService`
+answers the first screen from that file and loads the full service only when it is asked
+something else (in a worker, after the first frame).
+
+The cache is never trusted blindly: its name and its contents carry a key made of the
+dataset's bytes (the descriptor and every file it lists), this package's version and its
+data code; a file that does not match, cannot be read or decoded is ignored (and rewritten).
+Answers are encoded exactly (:mod:`tui.data.answer_codec`), and the tests check that cached
+and fresh answers are equal for every bundled dataset.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+import threading
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from tui import __version__
+from tui.data.answer_codec import decode, encode
+
+FORMAT = 1
+"""Bumped whenever the cache file's layout changes."""
+
+COMMON_CALLS = (("provenance",), ("definitions",), ("dimensions",))
+"""Answers every screen needs on the UI thread (the provenance bar, help): always cached."""
+
+CACHE_FOLDER = "foi-explorer"
+
+COMMON = "common"
+"""The cache file of answers asked outside any screen's gathering (screens being built, help)."""
+
+
+def cache_dir(env: Mapping[str, str] | None = None) -> Path | None:
+    """The folder for cache files: ``$XDG_CACHE_HOME/foi-explorer``, else ``~/.cache/foi-explorer``."""
+    env = os.environ if env is None else env
+    base = env.get("XDG_CACHE_HOME", "")
+    if base and Path(base).is_absolute():
+        return Path(base) / CACHE_FOLDER
+    home = env.get("HOME", "")
+    return Path(home) / ".cache" / CACHE_FOLDER if home and Path(home).is_absolute() else None
+
+
+def dataset_key(path: Path | str) -> str | None:
+    """A hash of everything the answers depend on: the dataset's bytes, the version, the data code.
+
+    None when the dataset cannot be read as a package (the full load then reports why).
+    """
+    descriptor = Path(path)
+    descriptor = descriptor / "datapackage.json" if descriptor.is_dir() else descriptor
+    digest = hashlib.sha256(f"{FORMAT}\0{__version__}\0{_code_fingerprint()}\0".encode())
+    try:
+        raw = descriptor.read_bytes()
+        digest.update(raw)
+        resources = json.loads(raw)["resources"]
+        for resource in resources:
+            name = str(resource["path"])
+            digest.update(f"\0{name}\0".encode())
+            digest.update((descriptor.parent / name).read_bytes())
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    return digest.hexdigest()
+
+
+def _code_fingerprint() -> str:
+    """Names, sizes and times of the app's modules: changed code may ask or answer differently."""
+    folder = Path(__file__).parent.parent
+    parts = []
+    for module in sorted(folder.rglob("*.py")):
+        stat = module.stat()
+        parts.append(f"{module.relative_to(folder)}:{stat.st_size}:{stat.st_mtime_ns}")
+    return ";".join(parts)
+
+
+def call_key(name: str, args: tuple[Any, ...] = ()) -> str:
+    """The name of one question to the service, e.g. ``["trend","year"]``."""
+    return json.dumps([name, *args], ensure_ascii=False)
+
+
+def _file(folder: Path, key: str, screen: str) -> Path:
+    return folder / f"{key[:32]}-{screen}.json"
+
+
+def read_answers(folder: Path | None, key: str | None, screen: str) -> dict[str, Any] | None:
+    """The cached answers for a screen of this dataset, decoded; None if absent, stale or damaged."""
+    if folder is None or key is None:
+        return None
+    try:
+        data = json.loads(_file(folder, key, screen).read_text(encoding="utf-8"))
+        if not isinstance(data, dict) or data.get("format") != FORMAT or data.get("key") != key:
+            return None
+        answers = data["answers"]
+        if not isinstance(answers, dict) or not all(call_key(*c) in answers for c in COMMON_CALLS):
+            return None
+        return {str(k): decode(v) for k, v in answers.items()}
+    except (OSError, ValueError, KeyError, TypeError, RecursionError):
+        return None
+
+
+def write_answers(folder: Path | None, key: str | None, screen: str, answers: Mapping[str, Any]) -> bool:
+    """Write encoded answers for a screen, atomically; False (and nothing written) if it cannot."""
+    if folder is None or key is None:
+        return False
+    text = json.dumps({"format": FORMAT, "key": key, "screen": screen, "answers": dict(answers)}, ensure_ascii=False)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=".json")
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8") as out:
+                out.write(text)
+            os.replace(temporary, _file(folder, key, screen))
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+    except OSError:
+        return False
+    return True
+
+
+def _is_property(name: str) -> bool:
+    from tui.data.service import DataService
+
+    return isinstance(getattr(DataService, name, None), property | cached_property)
+
+
+class RecordingService:
+    """The full data service, noting the answers each screen asks for, to cache them.
+
+    Behaves as the :class:`~tui.data.service.DataService` it wraps (attributes are passed through).
+    """
+
+    def __init__(self, service: Any, key: str | None, folder: Path | None, *, writable: bool = True) -> None:
+        self._service = service
+        self._key = key
+        self._folder = folder if writable else None
+        self._lock = threading.Lock()
+        self._calls: dict[int, dict[str, Any]] = {}
+        self._common: dict[str, Any] = {}
+        self._local = threading.local()
+        self._written: set[str] = set()
+
+    @property
+    def full(self) -> Any:
+        """The wrapped data service."""
+        return self._service
+
+    def __getattr__(self, name: str) -> Any:
+        value = getattr(self._service, name)
+        if name.startswith("_"):
+            return value
+        if _is_property(name):
+            self._note(call_key(name), value)
+            return value
+        if not callable(value):
+            return value
+
+        def recorded(*args: Any) -> Any:
+            result = value(*args)
+            self._note(call_key(name, args), result)
+            return result
+
+        return recorded
+
+    def _note(self, key: str, result: Any) -> None:
+        try:
+            encoded = encode(result)
+        except TypeError:
+            return
+        with self._lock:
+            if getattr(self._local, "gathering", False):
+                self._calls.setdefault(threading.get_ident(), {})[key] = encoded
+            else:  # asked while building or drawing a screen (on the UI thread): every start needs it
+                self._common[key] = encoded
+
+    @contextmanager
+    def gathering(self, screen: str) -> Iterator[None]:
+        """While a screen gathers its data in this thread: note what it asks, for its own cache file."""
+        with self._lock:
+            self._calls.pop(threading.get_ident(), None)
+        self._local.gathering = True
+        try:
+            yield
+        finally:
+            self._local.gathering = False
+
+    def gathered(self, screen: str) -> None:
+        """A screen has gathered its data in this thread: cache what it asked for (once per screen).
+
+        Also rewrites the common file: what screens ask outside their gathering, so far.
+        """
+        with self._lock:
+            calls = self._calls.pop(threading.get_ident(), {})
+            if screen in self._written or self._folder is None:
+                return
+            self._written.add(screen)
+            common = dict(self._common)
+        for call in COMMON_CALLS:
+            common[call_key(*call)] = encode(getattr(self._service, call[0]))
+        write_answers(self._folder, self._key, screen, {**common, **calls})
+        write_answers(self._folder, self._key, COMMON, common)
+
+
+class CachedService:
+    """Answers from the cache, and everything else from the full service, loaded when first needed.
+
+    The first screen's answers are read before the app starts; the other screens' cached answers
+    are read when first asked for (in the worker that gathers a screen); ``load`` builds the full
+    service (a :class:`RecordingService`, so what it answers gets cached too) only for a question
+    no cache file answers. Each runs at most once, in whichever thread first needs it.
+    """
+
+    def __init__(
+        self,
+        answers: Mapping[str, Any],
+        load: Callable[[], Any],
+        screen: str,
+        more: Callable[[str | None], Mapping[str, Any]] = lambda screen: {},
+    ) -> None:
+        self._answers = dict(answers)
+        self._load = load
+        self._more = more
+        self._screen = screen
+        self._lock = threading.Lock()
+        self._full: Any = None
+        self._read: set[str | None] = {screen}
+        self._asking = threading.local()
+
+    @property
+    def full(self) -> Any:
+        """The full data service (loaded now if it is not yet)."""
+        with self._lock:
+            if self._full is None:
+                self._full = self._load()
+            return self._full
+
+    @property
+    def loaded(self) -> bool:
+        """True once the full service is loaded."""
+        return self._full is not None
+
+    def answers_at_hand(self, screen: str) -> bool:
+        """True when every answer ``screen`` needs was read before start (so it can be in the first frame)."""
+        return screen == self._screen
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        if name == "gathered":
+            return self._gathered
+        if _is_property(name):
+            return self._ask(name, ())
+
+        def answer(*args: Any) -> Any:
+            return self._ask(name, args)
+
+        return answer
+
+    def _ask(self, name: str, args: tuple[Any, ...]) -> Any:
+        key = call_key(name, args)
+        screen = getattr(self._asking, "screen", None)
+        for wanted in (screen, None):  # the cache file of the screen asking first, then every other one
+            if key in self._answers or wanted in self._read:
+                continue
+            with self._lock:
+                if wanted not in self._read:
+                    for other, value in self._more(wanted).items():
+                        self._answers.setdefault(other, value)
+                    self._read.add(wanted)
+        if key in self._answers:
+            return self._answers[key]
+        value = getattr(self.full, name)
+        return value(*args) if callable(value) else value
+
+    def _gathered(self, screen: str) -> None:
+        if self._full is not None and screen != self._screen:
+            self._full.gathered(screen)
+
+    @contextmanager
+    def gathering(self, screen: str) -> Iterator[None]:
+        """While a screen gathers its data in this thread: look in its own cache file first."""
+        self._asking.screen = screen
+        try:
+            yield
+        finally:
+            self._asking.screen = None
+
+
+def open_service(path: Path | str, screen: str, *, writable: bool = True, env: Mapping[str, str] | None = None) -> Any:
+    """The data service for the app opening on ``screen``: from the cache when it holds that screen.
+
+    ``writable=False`` (restricted mode) reads a cache but never writes one.
+
+    Raises:
+        DatasetError: no usable cache, and the dataset is missing or broken.
+    """
+    from tui.data.service import DataService
+
+    folder = cache_dir(env)
+    key = dataset_key(path)
+
+    def load() -> RecordingService:
+        return RecordingService(DataService.from_path(path), key, folder, writable=writable)
+
+    def other_screens(wanted: str | None) -> dict[str, Any]:
+        """The cached answers of screen ``wanted``, or (None) of every screen."""
+        if wanted is not None:
+            return read_answers(folder, key, wanted) or {}
+        answers: dict[str, Any] = {}
+        for file in sorted(folder.glob(f"{key[:32]}-*.json")) if folder is not None and key else ():
+            answers.update(read_answers(folder, key, file.stem[33:]) or {})
+        return answers
+
+    answers = read_answers(folder, key, screen)
+    common = read_answers(folder, key, COMMON)
+    if answers is None or common is None:
+        return load()
+    return CachedService({**common, **answers}, load, screen, other_screens)

@@ -1,0 +1,98 @@
+"""The data service's answers as JSON and back, exactly: frozen dataclasses, tuples, dicts, numbers, text.
+
+Used by the first-screen cache (:mod:`tui.data.answer_cache`). Anything else (a DataFrame,
+a set) is refused with :class:`TypeError`, so an answer is cached exactly or not at all.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+from tui.data import model
+
+MODEL_TYPES: dict[str, type] = {
+    cls.__name__: cls
+    for cls in vars(model).values()
+    if isinstance(cls, type) and dataclasses.is_dataclass(cls) and cls.__module__ == model.__name__
+}
+"""The answer types the codec knows: every dataclass of :mod:`tui.data.model`."""
+
+FIELDS: dict[str, tuple[str, ...]] = {
+    name: tuple(f.name for f in dataclasses.fields(cls)) for name, cls in MODEL_TYPES.items()
+}
+assert not any(hasattr(cls, "__post_init__") or hasattr(cls, "__slots__") for cls in MODEL_TYPES.values())
+
+
+def encode(value: Any) -> Any:
+    """A JSON-ready form of an answer that :func:`decode` turns back into an equal one.
+
+    Raises:
+        TypeError: the answer holds something the codec cannot give back exactly.
+    """
+    if value is None or isinstance(value, bool | str):
+        return value
+    if isinstance(value, int | float) and type(value) in (int, float):
+        return value
+    if isinstance(value, tuple):
+        cls = type(value[0]) if value else None
+        if cls is not None and MODEL_TYPES.get(cls.__name__) is cls and all(type(v) is cls for v in value):
+            # Many answers of one kind (a trend's periods, a breakdown's figures): one row of fields each.
+            names = FIELDS[cls.__name__]
+            return {"tc": cls.__name__, "r": [[encode(getattr(v, n)) for n in names] for v in value]}
+        return {"t": [encode(v) for v in value]}
+    if isinstance(value, list):
+        return [encode(v) for v in value]
+    if isinstance(value, dict):
+        if not all(isinstance(k, str) for k in value):
+            raise TypeError("only text keys can be cached")
+        return {"d": {k: encode(v) for k, v in value.items()}}
+    cls = type(value)
+    if dataclasses.is_dataclass(value) and MODEL_TYPES.get(cls.__name__) is cls:
+        return {"c": cls.__name__, "f": {f.name: encode(getattr(value, f.name)) for f in dataclasses.fields(cls)}}
+    raise TypeError(f"cannot cache a {cls.__name__}")
+
+
+def decode(data: Any) -> Any:
+    """The answer :func:`encode` was given.
+
+    Raises:
+        ValueError: the data is not something :func:`encode` wrote (a damaged cache).
+    """
+    if data is None or isinstance(data, bool | int | float | str):
+        return data
+    if isinstance(data, list):
+        return [decode(v) for v in data]
+    if isinstance(data, dict) and len(data) == 1 and "t" in data and isinstance(data["t"], list):
+        return tuple(decode(v) for v in data["t"])
+    if isinstance(data, dict) and data.keys() == {"tc", "r"} and data["tc"] in MODEL_TYPES:
+        cls, names = MODEL_TYPES[data["tc"]], FIELDS[data["tc"]]
+        rows = data["r"]
+        if not isinstance(rows, list) or not all(isinstance(r, list) and len(r) == len(names) for r in rows):
+            raise ValueError("damaged answer")
+        scalar = (str, int, float, bool, type(None))
+        return tuple(
+            _make(cls, dict(zip(names, [v if type(v) in scalar else decode(v) for v in row], strict=True)))
+            for row in rows
+        )
+    if isinstance(data, dict) and len(data) == 1 and "d" in data and isinstance(data["d"], dict):
+        return {k: decode(v) for k, v in data["d"].items()}
+    if isinstance(data, dict) and data.keys() == {"c", "f"} and data["c"] in MODEL_TYPES:
+        fields = data["f"]
+        if not isinstance(fields, dict):
+            raise ValueError("damaged answer")
+        if set(fields) != set(FIELDS[data["c"]]):
+            raise ValueError("damaged answer")
+        return _make(MODEL_TYPES[data["c"]], {k: decode(v) for k, v in fields.items()})
+    raise ValueError("damaged answer")
+
+
+def _make(cls: type, fields: dict[str, Any]) -> Any:
+    """A frozen model dataclass with these fields, as its ``__init__`` makes it (none has ``__post_init__``).
+
+    Set directly: ``__init__`` of a frozen dataclass costs a call per field, which adds up over the
+    tens of thousands of periods of a large dataset.
+    """
+    instance: Any = object.__new__(cls)
+    instance.__dict__.update(fields)
+    return instance
