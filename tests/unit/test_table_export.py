@@ -6,12 +6,14 @@ import base64
 import csv
 import io
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from tui.data import DataService
-from tui.data.views import breakdown_table, trend_table
+from tui.data.model import Provenance
+from tui.data.views import TableView, breakdown_table, trend_table
 from tui.export.clipboard import figure_line, osc52
 from tui.export.table_file import ExportExists, file_name, render_table, save
 from tui.export.target import EXPORT_DIR_VARIABLE, ExportRefused
@@ -76,3 +78,38 @@ def test_osc52_carries_the_text_base64_encoded() -> None:
     assert base64.b64decode(sequence[7:-1]).decode() == "184 officers"
     with pytest.raises(ValueError):
         osc52("x" * 100_000)
+
+
+HOSTILE = "pc \x1b]52;c;ZXZpbA==\x07 \x1b[2J\x9b31m [/] [@click=app.quit] x"
+"""A label trying a clipboard write, a screen clear, a C1 CSI, a markup close tag and a click action."""
+
+CONTROL = {chr(c) for c in (*range(0x20), 0x7F, *range(0x80, 0xA0))} - {"\n"}
+"""Characters that must never reach a file, the clipboard line or the screen from data."""
+
+
+def _hostile(service: DataService) -> tuple[TableView, Provenance]:
+    view = breakdown_table(service, "rank")
+    rows = ((HOSTILE, *view.rows[0][1:]), *view.rows[1:])
+    view = replace(view, title=f"{view.title} {HOSTILE}", rows=rows, note=HOSTILE)
+    source = replace(service.provenance.sources[0], title=HOSTILE)
+    provenance = replace(service.provenance, publisher=HOSTILE, sources=(source,), caveats=(HOSTILE,))
+    return view, provenance
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json", "markdown"])
+def test_exports_of_hostile_text_carry_no_control_character(service: DataService, fmt: str) -> None:
+    view, provenance = _hostile(service)
+    text = render_table(view, provenance, fmt)
+    assert not CONTROL & set(text)
+    assert "[/] [@click=app.quit]" in text  # shown as written: markup means nothing in a file
+    assert "␛]52;c;ZXZpbA==␇" in text  # the escape made visible, not dropped silently
+
+
+def test_copied_line_of_hostile_text_is_one_safe_line(service: DataService) -> None:
+    _, provenance = _hostile(service)
+    line = figure_line(f"{HOSTILE}: 160 officers", provenance)
+    assert not CONTROL & set(line)
+    assert "[@click=app.quit]" in line
+    sequence = osc52(line)
+    assert sequence.count("\x1b") == 1 and sequence.count("\x07") == 1  # only the sequence's own frame
+    assert base64.b64decode(sequence[len("\x1b]52;c;") : -1]).decode() == line

@@ -10,18 +10,23 @@ from __future__ import annotations
 import base64
 
 from tui.data.model import Provenance
+from tui.data.safe_text import safe_text
 
 OSC52_LIMIT = 74_994
 """Bytes of base64 some terminals accept in one OSC 52 sequence (xterm's default); longer text is refused."""
 
 
 def figure_line(what: str, provenance: Provenance) -> str:
-    """``what`` (e.g. ``2020: 62 officers, 33.7% of 184``) with its source, as one line of plain text."""
+    """``what`` (e.g. ``2020: 62 officers, 33.7% of 184``) with its source, as one line of plain text.
+
+    The line passes :func:`~tui.data.safe_text.safe_text`: nothing from the data can put a control
+    sequence on the clipboard (it is pasted into terminals) or into the status line that echoes it.
+    """
     urls = " ".join(s.url for s in provenance.sources)
     parts = [what.strip(), f"Source: {provenance.publisher}", provenance.foi_label, provenance.period]
     line = "; ".join(p for p in parts if p)
     line = f"{line} {urls}".strip()
-    return " ".join(line.split())  # one line, whatever the data held
+    return " ".join(safe_text(line).split())  # one line, whatever the data held
 
 
 def row_text(row: dict[str, str]) -> str:

@@ -13,13 +13,18 @@ import os
 import re
 import tempfile
 from collections.abc import Mapping
+from dataclasses import fields, replace
 from pathlib import Path
+from typing import Any, TypeVar
 
 from tui.data.formatting import provenance_lines
-from tui.data.model import Provenance
+from tui.data.model import Provenance, Source
+from tui.data.safe_text import safe_text
 from tui.data.views import TableView
 from tui.export.report import PROVENANCE_COLUMNS, provenance_row
 from tui.export.target import ExportRefused, export_path
+
+_Record = TypeVar("_Record", Provenance, Source)
 
 TABLE_FORMATS: dict[str, str] = {"csv": ".csv", "json": ".json", "markdown": ".md"}
 """The formats a table can be exported in, with their file suffix."""
@@ -44,7 +49,10 @@ def render_table(view: TableView, provenance: Provenance, fmt: str) -> str:
 
     CSV repeats the provenance on every row (a row copied out still says where it comes from)
     and adds a ``derived`` column; JSON has a ``provenance`` object; Markdown a list under the title.
+    Every text from the data passes :func:`~tui.data.safe_text.safe_text` first: a file shown with
+    ``cat`` can carry no terminal control sequence.
     """
+    view, provenance = _safe_view(view), _safe_provenance(provenance)
     if fmt == "csv":
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\n")
@@ -69,6 +77,34 @@ def render_table(view: TableView, provenance: Provenance, fmt: str) -> str:
     if fmt == "markdown":
         return _markdown(view, provenance)
     raise ValueError(f"unknown export format {fmt!r} (known: {', '.join(TABLE_FORMATS)})")
+
+
+def _safe_view(view: TableView) -> TableView:
+    """The view with every title, column, cell and note passed through :func:`safe_text`."""
+    return replace(
+        view,
+        title=safe_text(view.title),
+        columns=tuple(safe_text(c) for c in view.columns),
+        rows=tuple(tuple(safe_text(v) for v in row) for row in view.rows),
+        numeric=frozenset(safe_text(c) for c in view.numeric),
+        note=safe_text(view.note),
+    )
+
+
+def _safe_provenance(provenance: Provenance) -> Provenance:
+    """The provenance with every text (its fields, its sources', its caveats) passed through :func:`safe_text`."""
+    return replace(
+        _safe_strings(provenance),
+        sources=tuple(_safe_strings(source) for source in provenance.sources),
+        caveats=tuple(safe_text(caveat) for caveat in provenance.caveats),
+    )
+
+
+def _safe_strings(item: _Record) -> _Record:
+    """A copy of a dataclass ``item`` with each of its string fields passed through :func:`safe_text`."""
+    texts: dict[str, object] = {f.name: getattr(item, f.name) for f in fields(item)}
+    safe: dict[str, Any] = {name: safe_text(value) for name, value in texts.items() if isinstance(value, str)}
+    return replace(item, **safe)
 
 
 def _markdown(view: TableView, provenance: Provenance) -> str:

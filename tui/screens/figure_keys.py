@@ -13,6 +13,7 @@ from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
 from tui.data.model import Provenance
+from tui.data.safe_text import safe_text
 from tui.data.views import TableView
 from tui.export.clipboard import figure_line, row_text
 from tui.export.table_file import TABLE_FORMATS, ExportExists, file_name, render_table, save
@@ -79,7 +80,7 @@ class FigureKeys:
         except ExportRefused as refused:
             self.say(f"Export refused: {refused}")
             return
-        question = f"Export “{view.title}” with its source as:"
+        question = f"Export “{safe_text(view.title)}” with its source as:"
         self._screen.app.push_screen(ChoiceScreen(question, FORMAT_KEYS), partial(self._export_as, view))
 
     def _export_as(self, view: TableView, key: str | None, *, overwrite: bool = False) -> None:
@@ -106,7 +107,7 @@ class FigureKeys:
             error = worker.error
             view, key = self._pending_export
             if isinstance(error, ExportExists):
-                question = f"{error.path} exists. Replace it?"
+                question = f"{safe_text(str(error.path))} exists. Replace it?"
                 self._screen.app.push_screen(
                     ChoiceScreen(question, (("y", "replace"),)),
                     lambda answer: self._export_as(view, key, overwrite=True) if answer else self.say("Not replaced."),
@@ -123,12 +124,17 @@ class FigureKeys:
         self.say(message.status)
 
     def say(self, text: str) -> None:
-        """Put ``text`` in the screen's status line (the provenance line), or a notification if it has none."""
+        """Put ``text`` in the screen's status line (the provenance line), or a notification if it has none.
+
+        The text often carries data (a bar's label, a table's title, a path): it passes
+        :func:`~tui.data.safe_text.safe_text` and is shown as plain text, never as markup.
+        """
+        text = safe_text(text)
         found = self._screen.query(ProvenanceBar)
         if found:
             found.first().show_status(text)
         else:
-            self._screen.notify(text)
+            self._screen.notify(text, markup=False)
 
     def on_descendant_focus(self) -> None:
         """Focus moved: the status line shows the source again."""

@@ -10,6 +10,7 @@ from textual.widgets import Static
 
 from tui.data.formatting import provenance_lines
 from tui.data.model import Definition, Provenance
+from tui.data.safe_text import safe_text
 from tui.export.clipboard import figure_line, row_text
 from tui.screens.panel import ReadingPanel
 from tui.widgets.label_table import label_table
@@ -80,7 +81,8 @@ class ProvenanceScreen(ReadingPanel):
         if self.derived or note.startswith("derived"):
             meaning = definition_for(DERIVED_TERM, self.definitions) or "Worked out here, not published by the source."
             rows.append(("Worked out *", meaning))
-        return Group(Text("Focused figure", style="bold underline"), label_table(rows), Text(""))
+        safe = [(safe_text(label), safe_text(value)) for label, value in rows]
+        return Group(Text("Focused figure", style="bold underline"), label_table(safe), Text(""))
 
     def copy_text(self) -> str:
         """The line ``y`` copies: the focused figure, or the dataset's title, with its source."""
@@ -92,4 +94,4 @@ class ProvenanceScreen(ReadingPanel):
         """Copy the figure (or the dataset) with its source through the terminal (OSC 52), and say so."""
         text = self.copy_text()
         self.app.copy_to_clipboard(text)
-        self.notify(f"Copied: {text[:60]}…" if len(text) > 60 else f"Copied: {text}", timeout=4)
+        self.notify(f"Copied: {text[:60]}…" if len(text) > 60 else f"Copied: {text}", timeout=4, markup=False)

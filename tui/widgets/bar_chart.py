@@ -18,6 +18,7 @@ from textual.reactive import reactive
 from textual_plotext import PlotextPlot
 
 from tui.data import formatting as fmt
+from tui.data.safe_text import safe_text
 from tui.widgets.bar_limit import REST, Bars, all_bars, top_and_other
 from tui.widgets.chart_style import DERIVED_LEGEND, DERIVED_LEGEND_SHORT, DERIVED_MARK, ChartStyle
 
@@ -148,22 +149,23 @@ class BarChart(PlotextPlot):
             text: Callable[[int], str] = lambda index: str(values[index])  # noqa: E731
         else:
             text = annotations if callable(annotations) else annotations.__getitem__
-        self._labels = bars.labels
+        self._labels = tuple(map(safe_text, bars.labels))  # drawn through plotext's ANSI output: no escapes
         self._values = bars.values
         self._derived = tuple(False if index == REST else all_derived[index] for index in bars.indexes)
         self._rest = REST in bars.indexes
         self._rest_total = bars.rest
         self._highlight = bars.highlight
         self._annotations = tuple(
-            f"{bars.rest} in all (every one in the table)" if index == REST else text(index) for index in bars.indexes
+            f"{bars.rest} in all (every one in the table)" if index == REST else safe_text(text(index))
+            for index in bars.indexes
         )
-        self._title = f"{title} ({bars.caption})" if bars.caption else title
+        self._title = safe_text(f"{title} ({bars.caption})" if bars.caption else title)
         self.left_out = bars.left_out
         source_total = sum(v for v, d in zip(values, all_derived, strict=True) if not d)
         self._base = base if base is not None else source_total
         self._base_label = base_label or f"{self._base}"
         self._unit = unit
-        self._source = source
+        self._source = safe_text(source)
         if self.focused_bar is not None and self.focused_bar >= len(self._values):
             self.focused_bar = None
         self.fit(len(self._values))
