@@ -138,3 +138,21 @@ async def test_left_right_focus_a_bar_and_say_its_value_share_and_source(make_ap
         assert chart.focused_bar == 3
         await pilot.press("home")
         assert chart.focused_bar == 0
+
+
+async def test_the_line_for_bars_left_out_reads_as_their_sum(
+    make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With more ranks than fit, focusing the ``+N more`` line says what it stands for (every one in the table)."""
+    monkeypatch.setattr(HorizontalBarChart, "MAX_BARS", 3)
+    app = make_app(screen="ranks")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        chart = app.screen.query_one(HorizontalBarChart)
+        assert chart.labels == ("police constable", "sergeant", "+2 more") and chart.left_out == 2
+        await pilot.press("end")
+        await settle(pilot)
+        assert chart.focused_bar == 2
+        assert chart.status_text(2).startswith("+2 more: 12 officers · 6.5% of all 184")  # inspector and above 8 + 4
+        await pilot.press("percent_sign")
+        assert chart.value_text(2) == "6.5%"

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from tests.ui.conftest import settle
+import pytest
+
+from tests.ui.conftest import settle, wait_until
 from tui.app import FoiApp
+from tui.screens import ProvenanceScreen
 from tui.widgets import FigureTable
 
 MakeApp = Callable[..., FoiApp]
@@ -116,3 +119,25 @@ async def test_sources_tables_fit_80_columns_with_every_column_readable(make_app
         claims.focus()
         await pilot.press("l", "l", "l", "l")
         assert claims.scroll_x == 0
+
+
+async def test_rows_beyond_the_limit_leave_the_worked_out_rows_shown(
+    make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A long table shows ``MAX_ROWS`` source rows, one "more rows" line, then the totals (never cut off)."""
+    monkeypatch.setattr(FigureTable, "MAX_ROWS", 2)
+    app = make_app(screen="ranks")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("t", "l", "o")
+        table = app.focused
+        assert isinstance(table, FigureTable)
+        await wait_until(pilot, lambda: table.complete, what="the table filled")
+        cells = first_cells(table)
+        assert cells[:2] == ["not stated", "inspector and above"]
+        assert cells[2].startswith("+2 more rows") and cells[3:] == ["sergeant or above*", "total*"]
+        await pilot.press("down", "down")
+        assert table.focused_row() is None and table.focused_index() is None  # the "more rows" line is no figure
+        await pilot.press("s")
+        await wait_until(pilot, lambda: isinstance(app.screen, ProvenanceScreen), what="the source pop-up")
+        assert app.screen.row is not None and app.screen.row[1] is None  # no card, the provenance only

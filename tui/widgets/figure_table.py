@@ -40,6 +40,9 @@ CHUNK_PAUSE = 0.001
 MORE_KEY = "more"
 """Row key of the line saying how many rows are not shown."""
 
+MORE = -1
+"""Stands for the "more rows" line in the list of rows to add."""
+
 FRAME_ROWS = 6
 """Screen rows never available to a table (nav bar, title, note, source line, key bar)."""
 
@@ -102,9 +105,10 @@ class FigureTable(DataTable[Text]):
     Columns are fitted to the table's width: long text columns (claims, checks) wrap inside
     their cells rather than push columns off-screen.
 
-    At most ``MAX_ROWS`` rows are shown (in the current order), then one line saying how many
-    more there are and where to find them: a terminal table of 100,000 rows helps nobody and
-    costs hundreds of megabytes. Rows go in ``CHUNK_ROWS`` at a time between other events.
+    At most ``MAX_ROWS`` of the source's rows are shown (in the current order), then one line saying
+    how many more there are and where to find them, then the worked-out rows (always shown): a
+    terminal table of 100,000 rows helps nobody and costs hundreds of megabytes. Rows go in
+    ``CHUNK_ROWS`` at a time between other events.
     """
 
     BINDINGS = [
@@ -127,6 +131,9 @@ class FigureTable(DataTable[Text]):
         self.view: TableView | None = None
         self.sort_state: tuple[int, bool] | None = None
         self.order: list[int] = []
+        self._to_add: list[int] = []
+        """Row indices to add, in order, with :data:`MORE` where the "more rows" line goes."""
+        self._hidden = 0
         self.fitted_width = 0
         self._natural: list[int] = []
         self._filling = 0
@@ -150,7 +157,7 @@ class FigureTable(DataTable[Text]):
     @property
     def complete(self) -> bool:
         """True once every row to be shown is in the table."""
-        return self._next_row >= min(len(self.order), self.MAX_ROWS)
+        return self._next_row >= len(self._to_add)
 
     def _rebuild(self) -> None:
         """Clear the table, fit its columns and fill it from the view in the current order (public DataTable API only).
@@ -165,7 +172,11 @@ class FigureTable(DataTable[Text]):
         column = None if self.sort_state is None else self.sort_state[0]
         reverse = bool(self.sort_state and self.sort_state[1])
         self.order = sorted_order(view, column, reverse=reverse)
-        shown = min(len(view.rows), self.MAX_ROWS)
+        plain = [i for i in self.order if not view.derived[i]]
+        pinned = [i for i in self.order if view.derived[i]]
+        self._hidden = max(0, len(plain) - self.MAX_ROWS)
+        self._to_add = plain[: self.MAX_ROWS] + ([MORE] if self._hidden else []) + pinned
+        shown = len(self._to_add)
         natural = self._natural
         floors = [
             natural[i] if name in view.numeric else min(natural[i], max(MIN_TEXT_WIDTH, len(name) + ARROW_ROOM))
@@ -196,16 +207,16 @@ class FigureTable(DataTable[Text]):
         if view is None or generation != self._filling:
             return  # a newer fill replaced this one
         start = self._next_row
-        shown = min(len(self.order), self.MAX_ROWS)
-        stop = min(shown, start + CHUNK_ROWS)
-        for index in self.order[start:stop]:
-            self.add_row(*self._cells(view, index), key=str(index), height=None if self._wrapped else 1)
+        stop = min(len(self._to_add), start + CHUNK_ROWS)
+        for index in self._to_add[start:stop]:
+            if index == MORE:
+                more = f"+{self._hidden:,} more rows (foi-explorer report lists them all)"
+                self.add_row(
+                    Text(more, style="italic dim"), *(Text("") for _ in view.columns[1:]), key=MORE_KEY, height=None
+                )
+            else:
+                self.add_row(*self._cells(view, index), key=str(index), height=None if self._wrapped else 1)
         self._next_row = stop
-        if stop == shown and shown < len(self.order):
-            more = f"+{len(self.order) - shown:,} more rows (foi-explorer report lists them all)"
-            self.add_row(
-                Text(more, style="italic dim"), *(Text("") for _ in view.columns[1:]), key=MORE_KEY, height=None
-            )
         if start == 0 and self.row_count:
             self.cursor_coordinate = self.validate_cursor_coordinate(self._cursor)
         if not self.complete:
