@@ -210,10 +210,7 @@ class FigureTable(DataTable[Text]):
         stop = min(len(self._to_add), start + CHUNK_ROWS)
         for index in self._to_add[start:stop]:
             if index == MORE:
-                more = f"+{self._hidden:,} more rows (foi-explorer report lists them all)"
-                self.add_row(
-                    Text(more, style="italic dim"), *(Text("") for _ in view.columns[1:]), key=MORE_KEY, height=None
-                )
+                self.add_row(*self._more_cells(len(view.columns)), key=MORE_KEY, height=None)
             else:
                 self.add_row(*self._cells(view, index), key=str(index), height=None if self._wrapped else 1)
         self._next_row = stop
@@ -222,6 +219,12 @@ class FigureTable(DataTable[Text]):
         if not self.complete:
             # A timer, not call_later: the table measures the new rows when idle, between chunks.
             self.set_timer(CHUNK_PAUSE, partial(self._fill, generation), name="fill table")
+
+    def _more_cells(self, columns: int) -> list[Text]:
+        """The "more rows" line: how many in the first column, where to find them in the last."""
+        more, where = f"+{self._hidden:,} more rows", "all in foi-explorer report"
+        texts = [more, *([""] * (columns - 2)), where] if columns > 1 else [f"{more}, {where}"]
+        return [Text(text, style="italic dim") for text in texts]
 
     def available_width(self) -> int:
         """The cells the table may use: its own width once laid out, else the app's."""
