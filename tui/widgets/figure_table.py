@@ -62,11 +62,12 @@ def fit_widths(widths: list[int], floors: list[int], available: int) -> list[int
 def natural_widths(view: TableView) -> list[int]:
     """Each column's width unwrapped, over every row (so a sort never changes it), with room for a sort arrow."""
     widths = [len(name) + ARROW_ROOM for name in view.columns]
-    for row, derived in zip(view.rows, view.derived, strict=True):
-        for position, value in enumerate(row):
-            width = cell_len(value) + (len(DERIVED_MARK) if derived and position == 0 else 0)
-            if width > widths[position]:
-                widths[position] = width
+    for position, column in enumerate(zip(*view.rows, strict=True)):
+        measure = len if "".join(column).isascii() else cell_len  # len is exact for ASCII, and much faster
+        widths[position] = max(widths[position], max(map(measure, column)))
+    marked = [row[0] for row, derived in zip(view.rows, view.derived, strict=True) if derived]
+    if marked and widths:
+        widths[0] = max(widths[0], *(cell_len(first) + len(DERIVED_MARK) for first in marked))
     return widths
 
 
