@@ -34,6 +34,12 @@ def build_parser() -> argparse.ArgumentParser:
         default=argparse.SUPPRESS,
         help="a dataset folder (or its datapackage.json) instead of the bundled default",
     )
+    common.add_argument(
+        "--dataset",
+        metavar="NAME",
+        default=argparse.SUPPRESS,
+        help="open a dataset by name (see the datasets command); a --data folder joins the list",
+    )
     parser = argparse.ArgumentParser(
         prog="foi-explorer",
         description="Explore UK police FoI figures on officers investigated for misusing social media.",
@@ -71,6 +77,7 @@ def build_parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", parents=[common], help="print the reconciliation checks and claims and exit")
     check.add_argument("--format", choices=CHECK_FORMATS, default="text")
     _add_picture_commands(sub, common)
+    _add_dataset_commands(sub, common)
     serve = sub.add_parser(
         "serve",
         help="serve the app to web browsers (restricted: bundled datasets only, no files)",
@@ -112,6 +119,16 @@ def _add_picture_commands(sub: argparse._SubParsersAction, common: argparse.Argu
     rec.add_argument("--tour", metavar="PATH", type=Path, default=None, help=tour_help)
 
 
+def _add_dataset_commands(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    """``datasets`` (list them) and ``compare A B`` (two side by side)."""
+    listing = sub.add_parser("datasets", parents=[common], help="list the datasets (name, title, force, period, unit)")
+    listing.add_argument("--format", choices=("text", "json"), default="text")
+    comp = sub.add_parser(
+        "compare", parents=[common], help="two datasets side by side: where they agree, differ or cannot compare"
+    )
+    comp.add_argument("first", metavar="A", help="a dataset name")
+    comp.add_argument("second", metavar="B", help="another dataset name")
+    comp.add_argument("--format", choices=("text", "markdown", "json"), default="text")
 def _screen(text: str) -> str:
     mode = resolve_screen(text)
     if mode is None:
@@ -175,7 +192,10 @@ def _main(args: argparse.Namespace, *, from_process: bool) -> int:
             return fail(NO_TERMINAL)
     if args.command == "record-demo":
         return _record_demo(args.path, args.speed, args.tour)
-    service = _load_for_app(data_path, args) if args.command is None else _load(data_path)
+    if args.command in ("datasets", "compare"):
+        return _dataset_command(args, data_path)
+    dataset_name = getattr(args, "dataset", None)
+    service = _load_for_app(data_path, dataset_name, args) if args.command is None else _load(data_path, dataset_name)
     if service is None:
         return EXIT_DATA_ERROR
     if args.command == "report":
@@ -220,24 +240,64 @@ def _isolate() -> None:
         reexec_isolated(sys.argv[1:])
 
 
-def _load(path: Path | None) -> DataService | None:
+def _load(path: Path | None, name: str | None = None) -> DataService | None:
     from tui.data import DataService, DatasetError, default_dataset_path
+    from tui.data.catalog import UnknownDataset
 
     try:
+        if name is not None:
+            path = _dataset_path(name, path)
         return DataService.from_path(path or default_dataset_path())
-    except DatasetError as exc:
+    except (DatasetError, UnknownDataset) as exc:
         fail(str(exc))
         return None
 
 
-def _load_for_app(path: Path | None, args: argparse.Namespace) -> DataService | None:
+def _dataset_path(name: str, extra: Path | None) -> Path:
+    """The folder of the dataset called ``name``: a bundled folder of that name at once, else from the catalog.
+
+    Raises:
+        UnknownDataset: no dataset has that name.
+    """
+    from tui.data.catalog import Catalog
+    from tui.data.locate import datasets_root
+
+    if name.replace("-", "").isalnum() and name.isascii():  # a plain name: no path can hide in it
+        folder = datasets_root() / name
+        if (folder / "datapackage.json").is_file():
+            return folder
+    return Catalog(extra=[extra] if extra else []).get(name).path
+
+
+def _dataset_command(args: argparse.Namespace, data_path: Path | None) -> int:
+    """``datasets`` and ``compare``: answered from the catalog, one error line on a bad name or folder."""
+    from tui.data import DatasetError
+    from tui.data.catalog import Catalog, UnknownDataset
+
+    catalog = Catalog(extra=[data_path] if data_path else [])
+    try:
+        if args.command == "datasets":
+            from tui.export.catalog import render_catalog
+
+            return _print(render_catalog(catalog, args.format))
+        from tui.export.comparison import render_comparison
+
+        return _print(render_comparison(catalog.compare(args.first, args.second), args.format))
+    except (DatasetError, UnknownDataset) as exc:
+        return fail(str(exc))
+
+
+def _load_for_app(path: Path | None, name: str | None, args: argparse.Namespace) -> DataService | None:
     """The data service for the interactive app: its first screen from the answer cache when it can."""
     from tui.data import DatasetError, default_dataset_path
     from tui.data.answer_cache import open_service
+    from tui.data.catalog import UnknownDataset
 
     try:
+        if name is not None:
+            path = _dataset_path(name, path)
         service = open_service(path or default_dataset_path(), args.screen, writable=not args.restricted)
-    except DatasetError as exc:
+    except (DatasetError, UnknownDataset) as exc:
         fail(str(exc))
         return None
     return cast("DataService", service)  # the same questions and answers, from a cache or the loaded data
@@ -339,3 +399,4 @@ def _print(text: str) -> int:
     except BrokenPipeError:
         sys.stderr.close()
     return 0
+

@@ -10,8 +10,13 @@ EXIT_DATA_ERROR = 2
 
 
 def fail(message: str) -> int:
-    """Print one error line, ``foi-explorer: error: ...``, to stderr; return the exit status 2."""
-    print(f"foi-explorer: error: {message}", file=sys.stderr)
+    """Print one error line, ``foi-explorer: error: ...``, to stderr; return the exit status 2.
+
+    The message may quote data or a path: it passes the one sanitising function first.
+    """
+    from tui.data.safe_text import safe_text
+
+    print(f"foi-explorer: error: {safe_text(message, limit=500)}", file=sys.stderr)
     return EXIT_DATA_ERROR
 
 
@@ -31,5 +36,7 @@ def unexpected_error_line(error: BaseException | None) -> str:
     """One line for an error nobody expected: its type and the first line of its message."""
     if error is None:
         return f"foi-explorer: error: stopped by an unexpected error (set {DEBUG_VARIABLE}=1 for details)"
-    message = (str(error).splitlines() or [""])[0][:200]
+    from tui.data.safe_text import safe_text
+
+    message = safe_text((str(error).splitlines() or [""])[0], limit=200)
     return f"foi-explorer: error: unexpected {type(error).__name__}: {message} (a bug: please report it)"

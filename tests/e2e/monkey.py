@@ -153,6 +153,8 @@ class MonkeyResult:
     sessions: int = 0
     clean_exits: int = 0
     """Times the monkey itself quit the app (a click on Quit, a kitty-protocol q...)."""
+    dataset: str | None = None
+    """The bundled dataset the app was started on (None: the default)."""
 
     def replay_hint(self) -> str:
         """Seed, setting, size and the events up to the failure, to replay it."""
@@ -160,7 +162,9 @@ class MonkeyResult:
         return (
             f"monkey failure: {self.failure}\n"
             f"  replay: python bench/monkey.py --seed {self.seed} --setting '{self.setting}' "
-            f"--size {self.size[0]}x{self.size[1]} --events {len(self.events)}\n"
+            f"--size {self.size[0]}x{self.size[1]} --events {len(self.events)}"
+            + (f" --dataset {self.dataset}" if self.dataset else "")
+            + "\n"
             f"  events up to the failure ({len(upto)}): {json.dumps([repr(e) for e in upto[-40:]])}"
         )
 
@@ -179,6 +183,7 @@ def run(
     size: tuple[int, int] = (80, 24),
     restricted: bool = False,
     argv: Sequence[str] | None = None,
+    dataset: str | None = None,
 ) -> MonkeyResult:
     """Start the app in a pty, play ``count`` seeded events at it, and report the first failure.
 
@@ -186,8 +191,10 @@ def run(
     random sequences) is no failure: the app is started again and the events go on.
     """
     events = generate(seed, count)
-    result = MonkeyResult(seed, setting, size, events=events)
+    result = MonkeyResult(seed, setting, size, events=events, dataset=dataset)
     command = list(argv or [installed_command(), *(["--restricted"] if restricted else [])])
+    if dataset is not None:
+        command += ["--dataset", dataset]
     started = time.monotonic()
     index = 0
     current = size

@@ -113,3 +113,22 @@ def test_copied_line_of_hostile_text_is_one_safe_line(service: DataService) -> N
     sequence = osc52(line)
     assert sequence.count("\x1b") == 1 and sequence.count("\x07") == 1  # only the sequence's own frame
     assert base64.b64decode(sequence[len("\x1b]52;c;") : -1]).decode() == line
+
+
+@pytest.mark.parametrize(
+    ("url", "linked"),
+    [
+        ("https://www.londonworld.com/news/a-b", True),
+        ("http://example.org/x?y=1", True),
+        ("javascript:alert(1)", False),
+        ("file:///etc/passwd", False),
+        ("https://e.org/\x1b]8;;x\x07", False),
+        ("https://e.org/a b", False),
+    ],
+)
+def test_only_web_addresses_become_terminal_links(url: str, linked: bool) -> None:
+    from tui.widgets.url_text import url_text
+
+    text = url_text(url)
+    assert bool(text.style and text.style.link) == linked  # type: ignore[union-attr]
+    assert not CONTROL & set(text.plain)

@@ -30,6 +30,9 @@ from typing import Any
 
 from tui import __version__
 from tui.data.answer_codec import decode, encode
+from tui.data.errors import DatasetError
+from tui.data.limits import MAX_DESCRIPTOR_BYTES, MAX_TABLE_BYTES
+from tui.data.package_files import read_bytes, resource_file
 
 FORMAT = 1
 """Bumped whenever the cache file's layout changes."""
@@ -61,15 +64,15 @@ def dataset_key(path: Path | str) -> str | None:
     descriptor = Path(path)
     descriptor = descriptor / "datapackage.json" if descriptor.is_dir() else descriptor
     digest = hashlib.sha256(f"{FORMAT}\0{__version__}\0{_code_fingerprint()}\0".encode())
-    try:
-        raw = descriptor.read_bytes()
+    try:  # read as the loader reads: regular files inside the package, bounded (never /dev/zero or a FIFO)
+        raw = read_bytes(descriptor, MAX_DESCRIPTOR_BYTES)
         digest.update(raw)
         resources = json.loads(raw)["resources"]
         for resource in resources:
             name = str(resource["path"])
             digest.update(f"\0{name}\0".encode())
-            digest.update((descriptor.parent / name).read_bytes())
-    except (OSError, ValueError, KeyError, TypeError):
+            digest.update(read_bytes(resource_file(descriptor.parent, name, descriptor=descriptor), MAX_TABLE_BYTES))
+    except (DatasetError, OSError, ValueError, KeyError, TypeError, RecursionError):
         return None
     return digest.hexdigest()
 

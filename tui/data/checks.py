@@ -15,7 +15,8 @@ def reconcile(service: FigureSource) -> tuple[Check, ...]:
     """
     checks: list[Check] = []
     for dimension in service.dimensions:
-        checks.append(_sum_check(service, dimension))
+        if service.dimension_info(dimension).get("base") != "none" and not service.is_crosstab(dimension):
+            checks.append(_sum_check(service, dimension))
         groups = service.dimension_info(dimension).get("groups", [])
         for group, figure in zip(groups, service.breakdown(dimension).groups, strict=True):
             names = " + ".join(group["members"])
@@ -37,9 +38,17 @@ def _sum_check(service: FigureSource, dimension: str) -> Check:
     check_id = f"{dimension}-sum"
     parts = _working(["?" if f.count is None else str(f.count) for f in breakdown.source_figures])
     complete = info.get("coverage", "complete") == "complete"
-    title = f"{service.label(dimension)} {'add up to' if complete else 'cover'} {base_label}"
-    if base is None or service.has_suppressed(dimension):
-        return Check(check_id, title, "cannot be checked", f"{parts}: a count is suppressed, so the sum is unknown")
+    base_ref = info.get("base", "total")
+    what = base_label if base is not None else ("the total" if base_ref == "total" else base_ref.replace(":", " "))
+    title = f"{service.label(dimension)} {'add up to' if complete else 'cover'} {what}"
+    if service.has_suppressed(dimension):
+        return Check(check_id, title, "cannot be checked", f"{parts}: a count is not given, so the sum is unknown")
+    if breakdown.listed_note:
+        return Check(check_id, title, "cannot be checked", f"{parts}: {breakdown.listed_note}")
+    if base_ref == "total" and service.stated_total is None:
+        return Check(check_id, title, "cannot be checked", f"{parts}: the source states no total to check against")
+    if base is None:
+        return Check(check_id, title, "cannot be checked", f"{parts}: {base_label}")
     listed = breakdown.listed
     if listed == base:
         return Check(check_id, title, "holds", f"{parts} = {listed}, equal to {base}")

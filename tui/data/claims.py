@@ -5,6 +5,7 @@ are figure references:
 
 - ``total``: the dataset's total;
 - ``dim:category``: one count, e.g. ``rank:sergeant``;
+- ``dim:category@period``: one cell of a cross-tab, e.g. ``allegation:discriminatory behaviour@2022``;
 - ``dim:*``: the sum of a dimension; ``dim:max``: its largest count;
 - several references joined with `` + `` are added up.
 
@@ -22,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from tui.data.csv_table import parse_number
 from tui.data.errors import DatasetError
 from tui.data.figure_source import FigureSource
 from tui.data.model import ClaimResult, ClaimStatus
@@ -44,13 +46,17 @@ class ClaimEvaluator:
     def __init__(self, service: FigureSource) -> None:
         self._service = service
 
-    def validate(self, claims: Iterable[dict[str, Any]], path: Path) -> None:
+    def validate(self, claims: Iterable[dict[str, Any]], path: Path, lines: Iterable[int] = ()) -> None:
         """Check every claim's references and parameters before any is evaluated.
+
+        ``lines`` gives the line of the file each claim starts on (by default: one line each after the header).
 
         Raises:
             DatasetError: naming the claims file, the row and the column at fault.
         """
-        for row_number, claim in enumerate(claims, start=2):
+        claims = tuple(claims)
+        numbers = tuple(lines) or tuple(range(2, len(claims) + 2))
+        for row_number, claim in zip(numbers, claims, strict=True):
             kind = claim["kind"]
             if kind == "not_checkable":
                 continue
@@ -68,15 +74,18 @@ class ClaimEvaluator:
                             row=row_number,
                             column="expected",
                         )
-                else:
-                    float(claim["expected"])
+                elif parse_number(claim["expected"]) is None:
+                    raise ValueError(claim["expected"])
             except KeyError:
                 raise DatasetError(
                     path, f"unknown dimension '{claim['left']}'", row=row_number, column="left"
                 ) from None
             except ValueError:
                 raise DatasetError(
-                    path, f"'{claim['expected']}' is not a number", row=row_number, column="expected"
+                    path,
+                    f"'{claim['expected']}' is not a finite decimal number",
+                    row=row_number,
+                    column="expected",
                 ) from None
             for column in ("left", "right"):
                 if kind != "peak_period" and claim.get(column):
@@ -100,7 +109,7 @@ class ClaimEvaluator:
         ref = parts[0]
         service = self._service
         if ref == "total":
-            return Value(service.total, f"total ({service.total})")
+            return Value(service.total, f"total ({service.total_quantity.display()})")
         dimension, sep, category = ref.partition(":")
         if not sep:
             raise KeyError(ref)
@@ -111,8 +120,10 @@ class ClaimEvaluator:
             peak = max(service.categories(dimension), key=lambda c: service.count(dimension, c) or -1)
             number = service.count(dimension, peak)
             return Value(number, f"{peak}, the highest {dimension} ({_show(number)})")
-        number = service.count(dimension, category)
-        return Value(number, f"{category} ({_show(number)})")
+        category, _, period = category.partition("@")
+        number = service.count(dimension, category, period or None)
+        where = f" in {period}" if period else ""
+        return Value(number, f"{category}{where} ({_show(number)})")
 
     def evaluate_all(self, claims: Iterable[dict[str, Any]]) -> tuple[ClaimResult, ...]:
         """Evaluate each claim in order."""
@@ -152,7 +163,7 @@ class ClaimEvaluator:
     def _compare(self, kind: str, claim: dict[str, Any]) -> tuple[ClaimStatus, str]:
         left = self.resolve(claim["left"])
         right = self.resolve(claim["right"]) if kind in NEEDS_RIGHT else None
-        expected = float(claim["expected"])
+        expected = parse_number(claim["expected"]) or 0.0  # validate() refused anything not a finite number
         tolerance = float(claim.get("tolerance") or 0)
         if left.number is None or (right is not None and right.number is None):
             return "not checkable", f"{left.label}: a count is suppressed"
@@ -176,6 +187,8 @@ def _describe(kind: str, left: Value, right: Value | None, value: float, expecte
     said = f"{expected:g}"
     if kind == "share_at_most" and right is not None:
         return f"{left.label} of {right.label} = {value:.1%} (said: at most {expected:.0%})"
+    if kind == "ratio_approx" and right is not None and expected > 1:
+        return f"{left.label} / {right.label} = {value:.1f}× (said: about {said}×)"
     if kind == "ratio_approx" and right is not None:
         return f"{left.label} / {right.label} = {value:.1%} (said: about {expected:.0%})"
     if kind == "at_least":

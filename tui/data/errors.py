@@ -4,9 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from tui.data.safe_text import safe_text
+
+MAX_MESSAGE = 300
+
 
 class DatasetError(Exception):
     """A dataset that cannot be loaded, with the place where it is broken.
+
+    Its text is one line made safe to print (:func:`~tui.data.safe_text.safe_text`):
+    the path and the message may quote the broken data.
 
     Args:
         path: the file at fault.
@@ -28,4 +35,4 @@ class DatasetError(Exception):
             place += f", row {self.row}"
         if self.column is not None:
             place += f", column '{self.column}'"
-        return f"{place}: {self.message}"
+        return safe_text(f"{place}: {self.message}", limit=MAX_MESSAGE)

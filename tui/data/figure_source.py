@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any, Protocol
 
 from tui.data.model import Breakdown
+from tui.data.quantity import Quantity
 
 
 class FigureSource(Protocol):
@@ -24,6 +25,11 @@ class FigureSource(Protocol):
         """The number of people in the dataset."""
         ...
 
+    @property
+    def stated_total(self) -> int | None:
+        """The total the source states, or None when it states none."""
+        ...
+
     def dimension_info(self, dimension: str) -> dict[str, Any]:
         """The package's metadata of a dimension."""
         ...
@@ -36,8 +42,17 @@ class FigureSource(Protocol):
         """The categories of a dimension in source order."""
         ...
 
-    def count(self, dimension: str, category: str) -> int | None:
-        """The count of one category (None when suppressed)."""
+    @property
+    def total_quantity(self) -> Quantity:
+        """The total with its qualifier (stated, or worked out)."""
+        ...
+
+    def count(self, dimension: str, category: str, period: str | None = None) -> int | None:
+        """The count of one category, or of one cell of a cross-tab (None when suppressed or not given)."""
+        ...
+
+    def is_crosstab(self, dimension: str) -> bool:
+        """True when the dimension is a count by two dimensions."""
         ...
 
     def sum(self, dimension: str) -> int:

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
+from tui.data import quantity
 from tui.data.model import Provenance
 
 
-def count(value: int | None, qualifier: str = "exact") -> str:
-    """A count as shown everywhere: suppressed is never shown as zero."""
-    if value is None:
-        return "suppressed"
-    prefix = {"at_least": "≥", "approx": "~"}.get(qualifier, "")
-    return f"{prefix}{value}"
+def count(value: int | None, qualifier: str = "exact", unit: str = "") -> str:
+    """A count as shown everywhere ('≥ 999', '≈ 75 %'): a blank count is named, never shown as zero."""
+    return quantity.display(value, qualifier, unit)
 
 
 def share(value: float | None) -> str:

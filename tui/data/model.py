@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from tui.data.quantity import Quantity
+
 CheckStatus = Literal["holds", "does not hold", "cannot be checked"]
 ClaimStatus = Literal["supported", "contradicted", "not checkable"]
 
@@ -62,11 +64,23 @@ class Figure:
     qualifier: str
     share: float | None
     note: str = ""
+    unit: str = ""
+    period: str = ""
 
     @property
     def derived(self) -> bool:
         """True when the figure was computed here, not given by the source."""
         return self.qualifier == "derived"
+
+    @property
+    def quantity(self) -> Quantity:
+        """The figure as a :class:`~tui.data.quantity.Quantity` (number, qualifier, unit)."""
+        return Quantity(self.count, self.qualifier, self.unit)
+
+    @property
+    def display(self) -> str:
+        """The count as shown everywhere: '412', '≥ 999', '≈ 75 %', 'not given'."""
+        return self.quantity.display()
 
 
 @dataclass(frozen=True)
@@ -80,6 +94,8 @@ class Breakdown:
     base: int | None
     base_label: str
     listed: int
+    unit: str = ""
+    listed_note: str = ""
 
     @property
     def source_figures(self) -> tuple[Figure, ...]:
@@ -95,6 +111,7 @@ class PeriodChange:
     count: int | None
     change: int | None
     change_pct: float | None
+    qualifier: str = "exact"
 
 
 @dataclass(frozen=True)
@@ -110,6 +127,8 @@ class Trend:
     first_period: str
     last_period: str
     multiple: float | None
+    total_qualifier: str = "exact"
+    unit: str = ""
 
 
 @dataclass(frozen=True)
@@ -140,3 +159,38 @@ class Definition:
 
     term: str
     meaning: str
+
+
+@dataclass(frozen=True)
+class CrossTab:
+    """A count by two dimensions (e.g. allegation type by year), stored as the source gives it.
+
+    ``cells[r][c]`` is the figure for ``rows[r]`` and ``columns[c]``; a cell the source
+    does not give is a blank ``not_given`` quantity, never a zero. Totals are only
+    given where every cell they need is a count of the same unit.
+    """
+
+    dimension: str
+    title: str
+    row_title: str
+    column_title: str
+    rows: tuple[str, ...]
+    columns: tuple[str, ...]
+    cells: tuple[tuple[Quantity, ...], ...]
+    row_totals: tuple[Quantity, ...]
+    column_totals: tuple[Quantity, ...]
+    unit: str
+
+    @property
+    def given_columns(self) -> tuple[str, ...]:
+        """The columns for which the source gives at least one figure."""
+        return tuple(c for i, c in enumerate(self.columns) if any(row[i].known for row in self.cells))
+
+    @property
+    def lacks(self) -> str:
+        """A sentence on the cells the source leaves out, or '' when it gives them all."""
+        missing = [c for c in self.columns if c not in self.given_columns]
+        if not missing:
+            return ""
+        given = ", ".join(self.given_columns) or "none"
+        return f"The source gives {self.row_title} for {given} only; {', '.join(missing)}: not given."

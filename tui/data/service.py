@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from tui.data import quantity as qty
 from tui.data.checks import reconcile
 from tui.data.claims import ClaimEvaluator
 from tui.data.loader import Dataset, load_dataset
@@ -14,6 +16,7 @@ from tui.data.model import (
     Breakdown,
     Check,
     ClaimResult,
+    CrossTab,
     Definition,
     Figure,
     PeriodChange,
@@ -21,6 +24,10 @@ from tui.data.model import (
     Source,
     Trend,
 )
+from tui.data.quantity import NotAddable, Quantity
+
+NO_BASE = "none"
+"""The ``base`` of a dimension whose figures are not shares of anything in the dataset."""
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -34,16 +41,16 @@ class DataService:
 
     def __init__(self, dataset: Dataset) -> None:
         self._dataset = dataset
-        self._figures = dataset.figures
+        self._figures = _with_units(dataset.figures, str(dataset.metadata["unit"]))
         # Every lookup goes through this index, built in one pass: no scan of the figures per question.
         self._by_dimension: dict[str, pd.DataFrame] = {
             str(name): rows for name, rows in self._figures.groupby("dimension", sort=False)
         }
-        self._counts: dict[str, dict[str, int | None]] = {}
+        self._quantities: dict[str, dict[tuple[str, str], list[Quantity]]] = {}
         self._breakdowns: dict[str, Breakdown] = {}
         self._trends: dict[str, Trend] = {}
         self._claims = ClaimEvaluator(self)
-        self._claims.validate(dataset.claims, dataset.path / _claims_file(dataset.metadata))
+        self._claims.validate(dataset.claims, dataset.path / _claims_file(dataset.metadata), dataset.claim_lines)
 
     @classmethod
     def from_path(cls, path: Path | str) -> DataService:
@@ -55,6 +62,11 @@ class DataService:
         return cls(load_dataset(path))
 
     # --- metadata -------------------------------------------------------
+
+    @property
+    def path(self) -> Path:
+        """The dataset's folder."""
+        return self._dataset.path
 
     @cached_property
     def provenance(self) -> Provenance:
@@ -96,17 +108,6 @@ class DataService:
         """The metadata the package gives a dimension (title, base, coverage, groups)."""
         return dict(self._dataset.metadata.get("dimensions", {}).get(dimension, {}))
 
-    def dimension_for(self, role: str) -> str | None:
-        """The dimension that plays ``role`` (``period``, ``rank``, ``finding``, ``sanction``, ...), or None.
-
-        Roles are declared as ``"role"`` in the package's ``dimensions`` block; screens ask for a role,
-        never a dimension name, so a dataset may call its dimensions what it likes, or lack one.
-        """
-        for dimension in self.dimensions:
-            if self.dimension_info(dimension).get("role") == role:
-                return dimension
-        return None
-
     def label(self, dimension: str) -> str:
         """A short plural name for a dimension (e.g. 'ranks'), for sentences."""
         return str(self.dimension_info(dimension).get("label", dimension))
@@ -134,26 +135,39 @@ class DataService:
                 return self._sum(dimension)
         return self._sum(self.dimensions[0])
 
-    def count(self, dimension: str, category: str) -> int | None:
-        """The count of one category (None when suppressed).
+    def count(self, dimension: str, category: str, period: str | None = None) -> int | None:
+        """The count of one category (None when suppressed or not given).
+
+        ``period`` picks one cell of a cross-tab (e.g. an allegation type in one year).
 
         Raises:
-            KeyError: no such dimension and category.
+            KeyError: no such dimension and category (and period), or a cross-tab
+                category asked for without its period.
         """
-        counts = self._counts.get(dimension)
-        if counts is None:
-            counts = {}
+        return self.quantity(dimension, category, period).value
+
+    def quantity(self, dimension: str, category: str, period: str | None = None) -> Quantity:
+        """One figure with its qualifier and unit (see :meth:`count`)."""
+        index = self._quantities.get(dimension)
+        if index is None:  # one pass over the dimension's rows, then every lookup is a dict hit
+            index = {}
             rows = self._rows(dimension)
-            for name, value in zip(rows["category"].tolist(), rows["count"].tolist(), strict=True):
-                counts.setdefault(str(name), _int(value))  # the first row of a category, as the source orders them
-            self._counts[dimension] = counts
-        if category not in counts:
-            raise KeyError(f"{dimension}:{category}")
-        return counts[category]
+            columns = (rows[name].tolist() for name in ("category", "period", "count", "qualifier", "unit"))
+            for name, when, value, qualifier, unit in zip(*columns, strict=True):
+                found = Quantity(_int(value), str(qualifier), str(unit))
+                index.setdefault((str(name), ""), []).append(found)
+                index.setdefault((str(name), str(when)), []).append(found)
+            self._quantities[dimension] = index
+        match = index.get((category, period if period is not None else ""))
+        if not match:
+            raise KeyError(f"{dimension}:{category}" + (f"@{period}" if period else ""))
+        if len(match) > 1:
+            raise KeyError(f"{dimension}:{category} (a cross-tab: give a period with @)")
+        return match[0]
 
     def categories(self, dimension: str) -> tuple[str, ...]:
         """The categories of a dimension in source order."""
-        return tuple(self._rows(dimension)["category"])
+        return tuple(dict.fromkeys(self._rows(dimension)["category"]))
 
     def has_suppressed(self, dimension: str) -> bool:
         """True when any count of the dimension is suppressed."""
@@ -165,12 +179,23 @@ class DataService:
 
     def base_of(self, dimension: str) -> tuple[int | None, str]:
         """The number a dimension's shares are of, and a label saying what it is."""
-        base_ref = self.dimension_info(dimension).get("base", "total")
+        info = self.dimension_info(dimension)
+        base_ref = info.get("base", "total")
+        if base_ref == NO_BASE:
+            return None, str(info.get("base_label", "no base: these figures are not shares of anything here"))
         if base_ref == "total":
-            return self.total, f"all {self.total} {self.provenance.unit}"
-        base_dim, _, base_cat = base_ref.partition(":")
-        value = self.count(base_dim, base_cat)
-        return value, f"the {value} {self.dimension_info(dimension).get('base_label', f'in {base_cat!r}')}"
+            base = self.total_quantity
+            label = f"all {base.display()} {self.provenance.unit}"
+        else:
+            base_dim, _, base_cat = base_ref.partition(":")
+            base = self.quantity(base_dim, base_cat)
+            label = f"the {base.display()} {info.get('base_label', f'in {base_cat!r}')}"
+        units = set(self._rows(dimension)["unit"])
+        if not base.is_exact_count:
+            return None, f"no shares: {label} is not an exact count ({qty.words(base.qualifier)})"
+        if units != {base.unit}:
+            return None, f"no shares: {label} count {base.unit}, these count {' and '.join(sorted(units))}"
+        return base.value, label
 
     def breakdown(self, dimension: str) -> Breakdown:
         """Counts and shares of one dimension, with derived groups and any unexplained remainder."""
@@ -194,7 +219,122 @@ class DataService:
         """The source's claims, each tested against the figures."""
         return self._claims.evaluate_all(self._dataset.claims)
 
+    # --- roles, units, qualifiers and cross-tabs -----------------------------
+
+    def dimension_for(self, role: str) -> str | None:
+        """The first dimension whose package entry has this ``role`` (period, rank, force, …), or None."""
+        found = self.dimensions_for(role)
+        return found[0] if found else None
+
+    def dimensions_for(self, role: str) -> tuple[str, ...]:
+        """Every dimension with this role, in figures order."""
+        if role == "total":
+            return ("total",) if self.stated_total is not None else ()
+        return tuple(d for d in self.dimensions if self.role_of(d) == role)
+
+    def role_of(self, dimension: str) -> str:
+        """The role the package gives a dimension (its name when it gives none)."""
+        return str(self.dimension_info(dimension).get("role", dimension))
+
+    @cached_property
+    def total_quantity(self) -> Quantity:
+        """The total with its qualifier: the stated one, else a qualified sum of the first full breakdown.
+
+        A total worked out from floors is itself a floor (e.g. '≥ 370').
+        """
+        rows = self._figures[self._figures["dimension"] == "total"]
+        if not rows.empty:
+            row = rows.iloc[0]
+            return Quantity(_int(row["count"]), str(row["qualifier"]), str(row["unit"]))
+        for dimension in self.dimensions:
+            info = self.dimension_info(dimension)
+            if info.get("coverage", "complete") == "complete" and info.get("base", "total") == "total":
+                listed, _ = self._listed(dimension)
+                if listed is not None:
+                    qualifier = qty.DERIVED if listed.qualifier == qty.EXACT else listed.qualifier
+                    return Quantity(listed.value, qualifier, listed.unit)
+        return Quantity(None, qty.NOT_GIVEN, self.provenance.unit)
+
+    def sum_quantity(self, dimension: str) -> Quantity:
+        """A dimension's figures added up, qualifier carried.
+
+        Raises:
+            NotAddable: the figures are of different units, percentages, or a cross-tab's cells.
+        """
+        if self.is_crosstab(dimension):
+            raise NotAddable("a cross-tab's cells are added only along one of its dimensions")
+        rows = self._rows(dimension)
+        return qty.add(Quantity(_int(r.count), str(r.qualifier), str(r.unit)) for r in rows.itertuples(index=False))
+
+    def is_crosstab(self, dimension: str) -> bool:
+        """True when the dimension is a count by two dimensions (its category and its period)."""
+        return "crosstab" in self.dimension_info(dimension)
+
+    @cached_property
+    def crosstabs(self) -> tuple[str, ...]:
+        """The dimensions stored as cross-tabs."""
+        return tuple(d for d in self.dimensions if self.is_crosstab(d))
+
+    def crosstab(self, dimension: str) -> CrossTab:
+        """The dimension as a two-way table; cells the source does not give are 'not given', not zero.
+
+        Raises:
+            KeyError: the dimension is not a cross-tab.
+        """
+        info = self.dimension_info(dimension)
+        if "crosstab" not in info:
+            raise KeyError(f"{dimension} is not a cross-tab")
+        spec = info["crosstab"]
+        rows = self._rows(dimension)
+        unit = " and ".join(dict.fromkeys(rows["unit"]))
+        columns = tuple(str(c) for c in spec.get("values") or dict.fromkeys(rows["period"]))
+        names = self.categories(dimension)
+        cells = tuple(tuple(self._cell(dimension, name, column, unit) for column in columns) for name in names)
+        return CrossTab(
+            dimension=dimension,
+            title=str(info.get("title", dimension)),
+            row_title=str(info.get("label", dimension)),
+            column_title=str(spec.get("title", "period")),
+            rows=names,
+            columns=columns,
+            cells=cells,
+            row_totals=tuple(_try_add(row) for row in cells),
+            column_totals=tuple(_try_add(col) for col in zip(*cells, strict=True)),
+            unit=unit,
+        )
+
+    def by_force(self) -> Breakdown | None:
+        """The by-force figures, largest first (blank counts last), or None when the dataset has none."""
+        dimension = self.dimension_for("force")
+        if dimension is None:
+            return None
+        breakdown = self.breakdown(dimension)
+        given = sorted(breakdown.source_figures, key=lambda f: (f.count is None, -(f.count or 0), f.category))
+        derived = tuple(f for f in breakdown.figures if f.derived)
+        return replace(breakdown, figures=(*given, *derived))
+
+    @cached_property
+    def lacks(self) -> tuple[str, ...]:
+        """What this dataset does not give, as short phrases for screens ('no breakdown by rank')."""
+        missing = [f"no {what}" for role, what in _STANDARD_ROLES if not self.dimensions_for(role)]
+        if self.stated_total is None:
+            missing.append(f"no stated total (worked out: {self.total_quantity.display()})")
+        return tuple(missing)
+
     # --- internals ----------------------------------------------------------
+
+    def _listed(self, dimension: str) -> tuple[Quantity | None, str]:
+        """The qualified sum of a dimension, or None with the reason it cannot be added."""
+        try:
+            return self.sum_quantity(dimension), ""
+        except NotAddable as exc:
+            return None, str(exc)
+
+    def _cell(self, dimension: str, category: str, period: str, unit: str) -> Quantity:
+        try:
+            return self.quantity(dimension, category, period)
+        except KeyError:
+            return Quantity(None, qty.NOT_GIVEN, unit)
 
     def _rows(self, dimension: str) -> pd.DataFrame:
         rows = self._by_dimension.get(dimension)
@@ -210,25 +350,38 @@ class DataService:
         rows = self._rows(dimension)
         base, base_label = self.base_of(dimension)
         listed = self._sum(dimension)
+        listed_quantity, listed_note = self._listed(dimension)
+        unit = " and ".join(dict.fromkeys(rows["unit"]))
 
-        def share(count: int | None) -> float | None:
-            return None if count is None or not base else count / base
+        def share(count: int | None, qualifier: str = "exact", unit: str = unit) -> float | None:
+            exact = Quantity(count, qualifier, unit).is_exact_count
+            return None if count is None or not base or not exact else count / base
 
-        columns = (rows[name].tolist() for name in ("category", "count", "qualifier", "note"))
+        crosstab = self.is_crosstab(dimension)
+        columns = (rows[name].tolist() for name in ("category", "count", "qualifier", "note", "unit", "period"))
         figures = [
-            Figure(str(category), _int(count), str(qualifier), share(_int(count)), str(note or ""))
-            for category, count, qualifier, note in zip(*columns, strict=True)
+            Figure(
+                f"{category} ({period})" if crosstab else str(category),
+                _int(count),
+                str(qualifier),
+                share(_int(count), str(qualifier), str(each_unit)),
+                str(note or ""),
+                str(each_unit),
+                str(period),
+            )
+            for category, count, qualifier, note, each_unit, period in zip(*columns, strict=True)
         ]
         remainder = info.get("remainder")
-        gap = 0 if base is None else base - listed
+        exact_listed = listed_quantity is not None and listed_quantity.is_exact_count
+        gap = 0 if base is None or not exact_listed else base - listed
         if info.get("coverage") == "partial" and remainder and gap > 0 and not self.has_suppressed(dimension):
-            figures.append(Figure(remainder, gap, "derived", share(gap), f"{base} - {listed} listed"))
+            figures.append(Figure(remainder, gap, "derived", share(gap), f"{base} - {listed} listed", unit))
         groups = []
         for group in info.get("groups", []):
             members = [self.count(dimension, m) for m in group["members"]]
             known = None if any(m is None for m in members) else sum(m for m in members if m is not None)
             working = " + ".join("?" if m is None else str(m) for m in members)
-            groups.append(Figure(group["name"], known, "derived", share(known), working))
+            groups.append(Figure(group["name"], known, "derived", share(known), working, unit))
         return Breakdown(
             dimension=dimension,
             title=info.get("title", dimension),
@@ -237,6 +390,8 @@ class DataService:
             base=base,
             base_label=base_label,
             listed=listed,
+            unit=unit,
+            listed_note=listed_note,
         )
 
     def _build_trend(self, dimension: str) -> Trend:
@@ -244,20 +399,23 @@ class DataService:
 
         rows = self._rows(dimension)
         counts = rows["count"]
+        exact = bool((rows["qualifier"] == qty.EXACT).all())
         change = counts.diff()
         pct = counts.astype("Float64").pct_change() * 100
         periods = tuple(
             PeriodChange(
                 period=str(p),
                 count=_int(c),
-                change=_int(d),
-                change_pct=None if pd.isna(q) else float(q),
+                change=_int(d) if exact else None,
+                change_pct=None if pd.isna(q) or not exact else float(q),
+                qualifier=str(k),
             )
-            for p, c, d, q in zip(rows["category"], counts, change, pct, strict=True)
+            for p, c, d, q, k in zip(rows["category"], counts, change, pct, rows["qualifier"], strict=True)
         )
         peak = int(counts.idxmax())  # type: ignore[call-overload]  # pandas-stubs type idxmax as Hashable
         first, last = counts.iloc[0], counts.iloc[-1]
-        multiple = None if pd.isna(first) or pd.isna(last) or first == 0 else float(last / first)
+        multiple = None if pd.isna(first) or pd.isna(last) or first == 0 or not exact else float(last / first)
+        listed, _ = self._listed(dimension)
         return Trend(
             dimension=dimension,
             title=self.dimension_info(dimension).get("title", dimension),
@@ -268,7 +426,42 @@ class DataService:
             first_period=periods[0].period,
             last_period=periods[-1].period,
             multiple=multiple,
+            total_qualifier=listed.qualifier if listed is not None else qty.NOT_GIVEN,
+            unit=" and ".join(dict.fromkeys(rows["unit"])),
         )
+
+
+_STANDARD_ROLES = (
+    ("period", "breakdown by year"),
+    ("rank", "breakdown by rank"),
+    ("finding", "findings"),
+    ("sanction", "sanctions"),
+    ("force", "breakdown by force"),
+)
+
+
+def _try_add(quantities: Any) -> Quantity:
+    """A worked-out sum of cross-tab cells, or 'not given' when they cannot be added."""
+    items = tuple(quantities)
+    try:
+        added = qty.add(items)
+    except NotAddable:
+        return Quantity(None, qty.NOT_GIVEN, items[0].unit if items else "")
+    if added.qualifier == qty.EXACT:
+        return Quantity(added.value, qty.DERIVED, added.unit)
+    return added
+
+
+def _with_units(figures: pd.DataFrame, unit: str) -> pd.DataFrame:
+    """The figures with a ``unit`` on every row: the package's unit where the row gives none."""
+    if "unit" in figures and figures["unit"].fillna("").astype(str).str.strip().all():
+        return figures
+    import pandas as pd  # already loaded with the dataset
+
+    figures = figures.copy()
+    column = figures["unit"] if "unit" in figures else pd.Series("", index=figures.index)
+    figures["unit"] = column.fillna("").astype(str).str.strip().replace("", unit)
+    return figures
 
 
 def _int(value: Any) -> int | None:

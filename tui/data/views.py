@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from tui.data import formatting as fmt
+from tui.data import quantity as qty
+from tui.data.model import Breakdown, Trend
 
 if TYPE_CHECKING:
     from tui.data.service import DataService
@@ -35,24 +37,27 @@ class TableView:
 def trend_table(service: DataService, dimension: str = "year") -> TableView:
     """Officers per period with the change on the year before."""
     trend = service.trend(dimension)
+    exact = trend.total_qualifier == "exact"
     rows = [
         (
             p.period,
-            fmt.count(p.count),
-            fmt.share(None if p.count is None else p.count / trend.total),
+            fmt.count(p.count, p.qualifier, trend.unit),
+            fmt.share(None if p.count is None or not exact or not trend.total else p.count / trend.total),
             fmt.change(p.change, p.change_pct),
         )
         for p in trend.periods
     ]
-    rows.append(("total", fmt.count(trend.total), fmt.share(1.0), ""))
+    total_share = fmt.share(1.0 if exact and trend.total else None)
+    rows.append(("total", fmt.count(trend.total, trend.total_qualifier), total_share, ""))
     return TableView(
         key=dimension,
         title=trend.title,
-        columns=(dimension, "officers", "share", "change on year before"),
+        columns=(dimension, short_unit(trend.unit), "share", "change on year before"),
         rows=tuple(rows),
         numeric=frozenset({"officers", "share"}),
         derived=tuple([False] * len(trend.periods) + [True]),
-        note=f"Shares of {trend.total}. {trend_summary(service, dimension)}",
+        note=(f"Shares of {trend.total}. " if exact else "No shares or changes: the counts are not exact. ")
+        + trend_summary(service, dimension),
     )
 
 
@@ -62,27 +67,109 @@ def breakdown_table(service: DataService, dimension: str, *, notes: bool = True)
     ``notes=False``: no note column. The total row is the base the shares are of (as on Trends),
     marked derived like every line the tool adds.
     """
-    breakdown = service.breakdown(dimension)
+    sorted_forces = service.by_force() if service.role_of(dimension) == "force" else None
+    return figures_table(sorted_forces or service.breakdown(dimension), notes=notes)
+
+
+def figures_table(breakdown: Breakdown, *, notes: bool = True) -> TableView:
+    """A breakdown as a table: counts with their qualifiers, shares where they mean something."""
     figures = breakdown.figures + breakdown.groups
+    mixed = len({f.unit for f in figures}) > 1
     rows = [
-        (f.category, fmt.count(f.count, f.qualifier), fmt.share(f.share), _note(f.qualifier, f.note))[
-            : 4 if notes else 3
-        ]
+        (
+            f.category,
+            fmt.count(f.count, f.qualifier, f.unit) + (f" {f.unit}" if mixed and f.count is not None else ""),
+            fmt.share(f.share),
+            _note(f.qualifier, f.note),
+        )[: 4 if notes else 3]
         for f in figures
     ]
     derived = [f.derived for f in figures]
     if breakdown.base is not None:
-        rows.append(("total", fmt.count(breakdown.base), fmt.share(1.0), "")[: 4 if notes else 3])
+        rows.append(("total", fmt.count(breakdown.base, unit=breakdown.unit), fmt.share(1.0), "")[: 4 if notes else 3])
         derived.append(True)
+    count_column = "count" if mixed else short_unit(breakdown.unit)
+    share_column = f"share of {breakdown.base}" if breakdown.base is not None else "share"
+    base_note = (
+        f"Shares are of {breakdown.base_label}."
+        if breakdown.base is not None
+        else f"No shares: {breakdown.base_label.removeprefix('no shares: ').removeprefix('no base: ')}."
+    )
+    return TableView(
+        key=breakdown.dimension,
+        title=breakdown.title,
+        columns=(breakdown.dimension, count_column, share_column, "note")[: 4 if notes else 3],
+        rows=tuple(rows),
+        numeric=frozenset({count_column, share_column}),
+        derived=tuple(derived),
+        note=base_note,
+    )
+
+
+def crosstab_table(service: DataService, dimension: str) -> TableView:
+    """A cross-tab as a two-way table: one row per category, one column per period, totals derived."""
+    tab = service.crosstab(dimension)
+    rows = [
+        (name, *(cell.display() for cell in cells), total.display())
+        for name, cells, total in zip(tab.rows, tab.cells, tab.row_totals, strict=True)
+    ]
+    rows.append(("listed types", *(t.display() for t in tab.column_totals), ""))
+    columns = (tab.row_title, *tab.columns, "all years")
+    note = f"Counts are {tab.unit}. Totals are worked out here, only where every cell is given."
     return TableView(
         key=dimension,
-        title=breakdown.title,
-        columns=(dimension, "officers", f"share of {breakdown.base}", "note")[: 4 if notes else 3],
+        title=tab.title,
+        columns=columns,
         rows=tuple(rows),
-        numeric=frozenset({"officers", f"share of {breakdown.base}"}),
-        derived=tuple(derived),
-        note=f"Shares are of {breakdown.base_label}.",
+        numeric=frozenset(columns[1:]),
+        derived=tuple([False] * len(tab.rows) + [True]),
+        note=f"{note} {tab.lacks}".strip(),
     )
+
+
+def total_table(service: DataService) -> TableView:
+    """The dataset's total on its own, with its qualifier (for datasets with no breakdown by period)."""
+    total = service.total_quantity
+    stated = service.stated_total is not None
+    return TableView(
+        key="total",
+        title="Total",
+        columns=("total", short_unit(total.unit), "note"),
+        rows=((service.provenance.unit, total.display(), "" if stated else "derived: the source states no total"),),
+        numeric=frozenset({short_unit(total.unit)}),
+        derived=(not stated,),
+        note=f"{total.describe()} ({qty.words(total.qualifier)}).",
+    )
+
+
+SHOWN_ELSEWHERE = ("period", "rank", "finding", "sanction")
+"""Roles the first screens show (the first dimension of each)."""
+
+
+def more_dimensions(service: DataService) -> tuple[str, ...]:
+    """Breakdowns no first screen shows: not the first of a shown role, not by force, not a cross-tab."""
+    shown = {service.dimension_for(role) for role in SHOWN_ELSEWHERE}
+    return tuple(
+        d for d in service.dimensions if d not in shown and service.role_of(d) != "force" and not service.is_crosstab(d)
+    )
+
+
+def dataset_summary(service: DataService) -> str:
+    """One or two sentences: the dataset's total and period, what it breaks down by, and what it lacks."""
+    p = service.provenance
+    total = service.total_quantity
+    has = [service.label(d) for d in service.dimensions]
+    text = f"{p.name}: {total.describe()}, {p.period}."
+    if has:
+        text += f" Broken down by {', '.join(has)}."
+    if service.lacks:
+        text += f" Not given: {', '.join(item.removeprefix('no ') for item in service.lacks)}."
+    return text
+
+
+def short_unit(unit: str) -> str:
+    """The first word of a unit, for a column heading ('officers investigated' → 'officers')."""
+    return unit.split(" ")[0] if unit else "count"
 
 
 def checks_table(service: DataService) -> TableView:
@@ -112,9 +199,17 @@ def claims_table(service: DataService) -> TableView:
 
 
 def all_tables(service: DataService) -> tuple[TableView, ...]:
-    """Every figures table of the dataset: the trend, then each breakdown after the first."""
-    dims = service.dimensions
-    return (trend_table(service, dims[0]), *(breakdown_table(service, d) for d in dims[1:]))
+    """Every figures table of the dataset: the trend (or the total alone), then each breakdown or cross-tab."""
+    periods = service.dimensions_for("period")
+    tables = [trend_table(service, d) for d in periods] or [total_table(service)]
+    for dimension in service.dimensions:
+        if dimension in periods:
+            continue
+        if service.is_crosstab(dimension):
+            tables.append(crosstab_table(service, dimension))
+        else:
+            tables.append(breakdown_table(service, dimension))
+    return tuple(tables)
 
 
 def trend_summary(service: DataService, dimension: str = "year") -> str:
@@ -123,8 +218,10 @@ def trend_summary(service: DataService, dimension: str = "year") -> str:
     first = trend.periods[0]
     last = trend.periods[-1]
     text = (
-        f"{trend.total} in all; peak {trend.peak_period} ({trend.peak_count}); "
-        f"{trend.first_period} to {trend.last_period}: {fmt.count(first.count)} to {fmt.count(last.count)}"
+        f"{fmt.count(trend.total, trend.total_qualifier)} in all; peak {trend.peak_period} "
+        f"({fmt.count(trend.peak_count, _qualifier_of(trend, trend.peak_period))}); "
+        f"{trend.first_period} to {trend.last_period}: "
+        f"{fmt.count(first.count, first.qualifier)} to {fmt.count(last.count, last.qualifier)}"
     )
     return text + (f", {fmt.multiple(trend.multiple)}" if trend.multiple is not None else "")
 
@@ -133,3 +230,7 @@ def _note(qualifier: str, note: str) -> str:
     if qualifier == "derived":
         return f"derived: {note}" if note else "derived"
     return note
+
+
+def _qualifier_of(trend: Trend, period: str) -> str:
+    return next((p.qualifier for p in trend.periods if p.period == period), "exact")

@@ -154,7 +154,7 @@ MIN_TEXT_COLUMN = 12
 
 
 def _text_table(t: TableView, width: int | None = None) -> str:
-    widths = [max(len(c), *(len(r[i]) for r in t.rows)) for i, c in enumerate(t.columns)]
+    widths = [max([len(c), *(len(r[i]) for r in t.rows)]) for i, c in enumerate(t.columns)]
     if width is not None:
         _fit_widths(t, widths, width)
 

@@ -194,9 +194,9 @@ class BarChart(PlotextPlot):
         """What is printed by bar ``index``: its annotation, or its share in shares mode."""
         return fmt.share(self.share(index)) if self.show_shares else self._annotations[index]
 
-    def bar_label(self, index: int) -> str:
-        """The bar's label, with ``*`` when this tool worked it out."""
-        label = self._labels[index]
+    def bar_label(self, index: int, shorten: Callable[[str], str] | None = None) -> str:
+        """The bar's label (cut by ``shorten``, if given), with ``*`` when this tool worked it out."""
+        label = self._labels[index] if shorten is None else shorten(self._labels[index])
         return f"{label}{DERIVED_MARK}" if self._derived[index] and not label.endswith(DERIVED_MARK) else label
 
     @property

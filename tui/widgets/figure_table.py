@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import partial
 from typing import ClassVar
 
@@ -30,6 +31,9 @@ MIN_TEXT_WIDTH = 7
 
 SCROLLBAR_ROOM = 2
 """Cells kept free for a vertical scrollbar when the table may be taller than the screen."""
+
+_NUMBER = re.compile(r"^\s*(?:[≥>≈~+]\s*)?(-?\d+(?:\.\d+)?)")
+"""A cell's number after any qualifier ('≥ 999', '> 1000', '≈ 75 %', '26.5%', '+46 (+287.5%)')."""
 
 CHUNK_ROWS = 100
 """Rows added to a table at a time: a few milliseconds of work (adding and measuring), within a frame."""
@@ -73,11 +77,8 @@ def natural_widths(view: TableView) -> list[int]:
 
 def sort_key(text: str) -> tuple[int, float | str]:
     """Numbers sort as numbers (suppressed and dashes last), words as words."""
-    digits = text.replace("%", "").replace("≥", "").replace("~", "").replace(",", "").split(" ")[0]
-    try:
-        return (0, float(digits))
-    except ValueError:
-        return (1, text.lower())
+    match = _NUMBER.match(text.replace(",", ""))
+    return (0, float(match.group(1))) if match else (1, text.lower())
 
 
 def sorted_order(view: TableView, column: int | None, *, reverse: bool = False) -> list[int]:
@@ -98,8 +99,7 @@ class FigureTable(DataTable[Text]):
     | key | action |
     | --- | --- |
     | arrows, h j k l | move |
-    | home, end | first, last row |
-
+    | home, end (also ctrl+) | first row, last row |
     | o | sort by the column under the cursor (again: reverse) |
     | O | back to the source order |
 

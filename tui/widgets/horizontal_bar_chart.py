@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from tui.widgets.bar_chart import BarChart
 
 FRAME_LINES = 3
 """Rows the chart needs besides its bars: the title and the top and bottom of the frame."""
+
+MAX_LABEL = 28
+"""Longest category label drawn beside a bar (a longer one ends with '…'; the table has it in full)."""
 
 
 class HorizontalBarChart(BarChart):
@@ -48,11 +53,18 @@ class HorizontalBarChart(BarChart):
                 color=colour,
                 background=background,
             )
-        labels = [self.bar_label(i) + (" " if ascii_only else "") for i in range(len(rows))]
+        shorten = partial(_short, ellipsis="..." if ascii_only else "…")
+        labels = [self.bar_label(i, shorten) + (" " if ascii_only else "") for i in range(len(rows))]
         plt.yticks([float(y) for y in rows], labels)
         plt.xticks([])
         plt.xlim(0, top * 1.3)
-        plt.ylim(0.5, len(rows) + 0.5)
+        # One row per unit, from 1 to the number of bars: no bar straddles two rows (plotext rounds).
+        plt.ylim(*((1, len(rows)) if len(rows) > 1 else (0.5, 1.5)))
         if ascii_only:
             plt.yaxes(False, False)
             plt.xaxes(False, False)
+
+
+def _short(label: str, ellipsis: str = "…") -> str:
+    """A label cut to :data:`MAX_LABEL` characters, so long labels leave room for the bars."""
+    return label if len(label) <= MAX_LABEL else label[: MAX_LABEL - len(ellipsis)] + ellipsis

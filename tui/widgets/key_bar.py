@@ -10,6 +10,8 @@ from textual.app import App, ScreenStackError
 from textual.screen import Screen
 from textual.widgets import Static
 
+from tui.data.safe_text import safe_text
+
 _CAPTIONS: WeakKeyDictionary[App[Any], tuple[str, str]] = WeakKeyDictionary()
 """The demo caption of each app, if one is playing: (key label, caption)."""
 
@@ -17,7 +19,7 @@ _CAPTIONS: WeakKeyDictionary[App[Any], tuple[str, str]] = WeakKeyDictionary()
 def show_caption(app: App[Any], label: str, caption: str) -> None:
     """Show a demo caption in the key bar's place (never over the figures); empty ``caption`` clears it."""
     if caption:
-        _CAPTIONS[app] = (label, caption)
+        _CAPTIONS[app] = (safe_text(label), safe_text(caption))  # from a tour file: data, shown as plain text
     else:
         _CAPTIONS.pop(app, None)
     for bar in app.screen.query(KeyBar):

@@ -17,5 +17,5 @@ def label_table(rows: Iterable[tuple[str, str]]) -> Table:
     table.add_column("label", style="bold", no_wrap=True)
     table.add_column("value", ratio=1)
     for label, value in rows:
-        table.add_row(Text(label), Text(value))
+        table.add_row(Text(label), Text(value))  # plain text: markup in data is never interpreted
     return table

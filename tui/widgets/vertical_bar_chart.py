@@ -27,8 +27,16 @@ class VerticalBarChart(BarChart):
         top = (max(self._values) or 1) * HEADROOM
         row = top / max(1, self.plot_rows() - 1)
         colour, background = self.label_colours()
+        # Label every bar when the labels fit side by side; else every k-th, so labels never run together.
+        count = len(positions)
+        slot = max(self.plot_columns(), 1) / count
+        widest = max(len(text) for i in range(count) for text in (self.bar_label(i), self.value_text(i))) + 1
+        every = max(-int(-widest // slot), 1)  # the ceiling of widest / slot
+        labelled = [i for i in range(count) if (count - 1 - i) % every == 0]
         for index, (x, value) in enumerate(zip(positions, self._values, strict=True)):
             plt.bar([x], [value], color=self.bar_colour(index), marker=self.bar_marker(index), width=0.5)
+            if index not in labelled:
+                continue
             plt.text(
                 self.value_text(index),
                 x,
@@ -38,7 +46,7 @@ class VerticalBarChart(BarChart):
                 color=colour,
                 background=background,
             )
-        plt.xticks([float(x) for x in positions], [self.bar_label(i) for i in range(len(positions))])
+        plt.xticks([float(positions[i]) for i in labelled], [self.bar_label(i) for i in labelled])
         plt.yticks([])
         plt.ylim(0, top)
         plt.xlim(0.4, len(positions) + 0.6)

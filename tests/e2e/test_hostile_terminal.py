@@ -1,0 +1,44 @@
+"""A hostile dataset in the installed app, in a real pseudo-terminal: its escapes are shown, never sent."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.e2e.pty_session import PtySession, installed_command
+from tests.fixtures.bad.cases import CASES, make
+
+pytestmark = pytest.mark.e2e
+
+
+def test_hostile_dataset_sends_no_escape_from_data(tmp_path: Path) -> None:
+    folder = make(next(c for c in CASES if c.id == "hostile-text"), tmp_path / "dataset")
+    argv = [installed_command(), "--data", str(folder), "--screen", "sources"]
+    with PtySession(argv, cols=80, rows=24, env={"HOME": str(tmp_path)}) as term:
+        term.wait_for("Do the figures add up", "␛]52;c;")
+        steps = (("s", "Force:"), ("s", "Checks"), ("?", "Keys on"), ("?", "Checks"), ("2", "police constable"))
+        for key, needle in steps:
+            term.send(key)
+            term.wait_for(needle)
+        term.send("q")
+        assert term.wait_exit() == 0
+    raw = bytes(term.raw)
+    for sequence in (b"\x1b]52", b"\x1b]0;pwned", b"\x1b[2J\x1b[?1049l\x1b[?25l", b"\x9b31m", b"\xc2\x9b"):
+        assert sequence not in raw, sequence
+    assert "␛]52;c;".encode() in raw  # shown as text instead
+
+
+HOSTILE_FILES = ("figures-fifo", "descriptor-fifo", "path-dev-zero", "figures-link-dev-zero", "json-nested-100000")
+
+
+@pytest.mark.parametrize("case_id", HOSTILE_FILES)
+def test_the_app_refuses_hostile_files_before_reading_them(case_id: str, tmp_path: Path) -> None:
+    """The interactive app (not only report and check) says what is wrong and exits 2, at once."""
+    folder = make(next(c for c in CASES if c.id == case_id), tmp_path / "dataset")
+    env = {"HOME": str(tmp_path), "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    with PtySession([installed_command(), "--data", str(folder)], env=env) as term:
+        status = term.wait_exit(timeout=20)
+        term.read(0.2)
+    assert status == 2
+    assert "foi-explorer: error: " in term.text()

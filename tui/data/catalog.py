@@ -1,0 +1,244 @@
+"""The list of datasets: the bundled ones plus a user's own folder, and which of them are related.
+
+Every entry is read from its ``datapackage.json`` and ``figures.csv`` through the
+loader, so a broken folder is reported like any other broken dataset (one line naming
+file, row and column). Nothing here imports the UI.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from tui.data.loader import load_dataset
+from tui.data.locate import DEFAULT_DATASET, datasets_root
+
+if TYPE_CHECKING:
+    from tui.data.compare import Comparison
+
+NATIONAL = "national"
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
+
+
+class UnknownDataset(KeyError):
+    """A dataset name the catalog does not know; the message lists the names it does."""
+
+    def __init__(self, name: str, known: Iterable[str]) -> None:
+        self.name = name
+        self.known = tuple(known)
+        super().__init__(name)
+
+    def __str__(self) -> str:
+        return f"unknown dataset '{self.name}' (known: {', '.join(self.known)})"
+
+
+@dataclass(frozen=True)
+class DatasetEntry:
+    """One dataset as the catalog lists it: enough to choose it, compare it and find its relatives."""
+
+    name: str
+    title: str
+    force: str
+    scope: str
+    period: str
+    start: date | None
+    end: date | None
+    unit: str
+    publisher: str
+    source: str
+    path: Path
+    bundled: bool
+    forces: tuple[str, ...]
+    """Forces the dataset gives figures for: its own force, or the forces named in a by-force breakdown."""
+
+    @property
+    def national(self) -> bool:
+        """True for a round-up across many forces."""
+        return self.scope == NATIONAL
+
+    def overlaps(self, other: DatasetEntry) -> bool:
+        """True when the two periods share at least one day (unknown dates never overlap)."""
+        if None in (self.start, self.end, other.start, other.end):
+            return False
+        return bool(self.start <= other.end and other.start <= self.end)  # type: ignore[operator]
+
+
+@dataclass(frozen=True)
+class Related:
+    """Another dataset on the same force over an overlapping period, and how it differs."""
+
+    entry: DatasetEntry
+    relation: str
+    """'same force', 'names this force' or 'may include this force'."""
+    period: str
+    unit: str
+
+
+class Catalog:
+    """The datasets the app can open, by name: bundled first (sorted), then the user's folders."""
+
+    def __init__(self, root: Path | None = None, extra: Iterable[Path] = ()) -> None:
+        self._root = root or datasets_root()
+        self._extra = tuple(extra)
+
+    @cached_property
+    def entries(self) -> tuple[DatasetEntry, ...]:
+        """Every dataset, each loaded and validated once.
+
+        Raises:
+            DatasetError: a dataset folder is broken (naming file, row and column).
+        """
+        bundled = sorted(p for p in self._root.iterdir() if (p / "datapackage.json").is_file())
+        entries = [read_entry(p, bundled=True) for p in bundled]
+        for path in self._extra:
+            entry = read_entry(path, bundled=False)
+            if entry.name in {e.name for e in entries}:
+                entry = _renamed(entry, str(path))
+            entries.append(entry)
+        return tuple(entries)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The names, in listing order."""
+        return tuple(e.name for e in self.entries)
+
+    @property
+    def default(self) -> str:
+        """The dataset the app opens when none is named."""
+        return DEFAULT_DATASET
+
+    def get(self, name: str) -> DatasetEntry:
+        """The entry called ``name``.
+
+        Raises:
+            UnknownDataset: no dataset has that name.
+        """
+        for entry in self.entries:
+            if entry.name == name:
+                return entry
+        raise UnknownDataset(name, self.names)
+
+    @classmethod
+    def around(cls, folder: Path) -> Catalog:
+        """The bundled catalog, with ``folder`` added when it is a user's own dataset (not a bundled one)."""
+        root = datasets_root()
+        bundled = folder.resolve().parent == root.resolve()
+        return cls(root, () if bundled else (folder,))
+
+    def name_for(self, folder: Path) -> str | None:
+        """The name the catalog lists the dataset in ``folder`` under, or None."""
+        wanted = folder.resolve()
+        return next((e.name for e in self.entries if e.path.resolve() == wanted), None)
+
+    def search(self, text: str) -> tuple[DatasetEntry, ...]:
+        """The entries whose name, title, force, publisher or period contain every word of ``text``."""
+        return search(self.entries, text)
+
+    def compare(self, first: str, second: str) -> Comparison:
+        """Compare two datasets by name (each loaded and validated).
+
+        Raises:
+            UnknownDataset: either name is unknown.
+            DatasetError: either dataset is broken.
+        """
+        from tui.data.compare import compare
+        from tui.data.service import DataService
+
+        a, b = self.get(first), self.get(second)
+        return compare(DataService.from_path(a.path), DataService.from_path(b.path), a, b)
+
+    def related(self, name: str) -> tuple[Related, ...]:
+        """Other datasets covering the same force over an overlapping period, closest first."""
+        from tui.data.compare import period_relation, unit_relation
+
+        this = self.get(name)
+        found: list[tuple[int, Related]] = []
+        for other in self.entries:
+            if other.name == this.name or not this.overlaps(other):
+                continue
+            shared = set(this.forces) & set(other.forces)
+            if shared and not (this.national or other.national):
+                rank, relation = 0, "same force"
+            elif shared:
+                rank, relation = 1, f"names {', '.join(sorted(shared))} in its figures"
+            elif this.national != other.national and (this.national or other.national):
+                rank, relation = 2, "national round-up: may include this force, which it does not name"
+            else:
+                continue
+            period = period_relation(this, other)
+            unit = unit_relation(this.unit, other.unit)
+            found.append((rank, Related(other, relation, period, unit)))
+        return tuple(r for _, r in sorted(found, key=lambda pair: (pair[0], pair[1].entry.name)))
+
+
+def search(entries: Iterable[DatasetEntry], text: str) -> tuple[DatasetEntry, ...]:
+    """The entries whose name, title, force, publisher or period contain every word of ``text`` (any case)."""
+    words = text.casefold().split()
+    return tuple(
+        e
+        for e in entries
+        if all(w in f"{e.name} {e.title} {e.force} {e.publisher} {e.period}".casefold() for w in words)
+    )
+
+
+def read_entry(path: Path, *, bundled: bool) -> DatasetEntry:
+    """Read one dataset folder into a catalog entry (validating it).
+
+    Raises:
+        DatasetError: the folder is not a valid dataset.
+    """
+    dataset = load_dataset(path)
+    meta = dataset.metadata
+    period = meta["period"]
+    scope = str(meta.get("scope", "force"))
+    forces: list[str] = [] if scope == NATIONAL else [str(meta["force"])]
+    roles = {name: info.get("role", name) for name, info in meta.get("dimensions", {}).items()}
+    force_dims = {name for name, role in roles.items() if role == "force"}
+    for dimension, category in zip(dataset.figures["dimension"], dataset.figures["category"], strict=True):
+        if dimension in force_dims and category not in forces:
+            forces.append(str(category))
+    sources = meta["sources"]
+    return DatasetEntry(
+        name=str(meta["name"]),
+        title=str(meta["title"]),
+        force=str(meta["force"]),
+        scope=scope,
+        period=str(period.get("label", f"{period.get('start')}–{period.get('end')}")),
+        start=parse_date(str(period.get("start", "")), end=False),
+        end=parse_date(str(period.get("end", "")), end=True),
+        unit=str(meta["unit"]),
+        publisher=str(meta["publisher"]),
+        source=str(sources[0].get("path", "")) if sources else "",
+        path=dataset.path,
+        bundled=bundled,
+        forces=tuple(forces),
+    )
+
+
+def parse_date(text: str, *, end: bool) -> date | None:
+    """'2009', '2013-04' or '2018-01-01' as the first (or, with ``end``, the last) day it covers."""
+    match = _DATE.match(text.strip())
+    if not match:
+        return None
+    year = int(match.group(1))
+    month = int(match.group(2)) if match.group(2) else (12 if end else 1)
+    if not 1 <= month <= 12:
+        return None
+    last = calendar.monthrange(year, month)[1]
+    day = int(match.group(3)) if match.group(3) else (last if end else 1)
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _renamed(entry: DatasetEntry, name: str) -> DatasetEntry:
+    from dataclasses import replace
+
+    return replace(entry, name=name)
