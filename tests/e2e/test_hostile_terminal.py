@@ -17,7 +17,7 @@ def test_hostile_dataset_sends_no_escape_from_data(tmp_path: Path) -> None:
     argv = [installed_command(), "--data", str(folder), "--screen", "sources"]
     with PtySession(argv, cols=80, rows=24, env={"HOME": str(tmp_path)}) as term:
         term.wait_for("Do the figures add up", "␛]52;c;")
-        steps = (("s", "Force:"), ("s", "Checks"), ("?", "Keys on"), ("?", "Checks"), ("2", "police constable"))
+        steps = (("s", "Publisher"), ("s", "Checks"), ("?", "Keys on"), ("?", "Checks"), ("2", "police constable"))
         for key, needle in steps:
             term.send(key)
             term.wait_for(needle)

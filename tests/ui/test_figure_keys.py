@@ -116,3 +116,24 @@ async def test_every_chart_has_percent_and_bar_focus_at_80x24_without_colour(mak
         await settle(pilot)
         assert isinstance(app.screen, ProvenanceScreen)
         assert app.screen.row is not None and app.screen.row[1] == chart.figure_cells(0)
+
+
+async def test_the_source_line_takes_one_row_and_a_status_at_most_two() -> None:
+    """A long source line is cut with an ellipsis (``s`` shows it whole) rather than take a row from the figures."""
+    from tui.app import build_app
+    from tui.data import DataService
+    from tui.data.locate import datasets_root
+
+    service = DataService.from_path(datasets_root() / "uk-2023")
+    assert len(f"Source: {service.provenance.one_line()}") > 78  # the case this test is about
+    app = build_app(service, screen="sources")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        bar = app.screen.query_one(ProvenanceBar)
+        assert bar.size.height == 1 and str(bar.render()).startswith("Source: ")
+        bar.show_status("x " * 100)
+        await settle(pilot)
+        assert bar.size.height == 2
+        bar.restore()
+        await settle(pilot)
+        assert bar.size.height == 1
