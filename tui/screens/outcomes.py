@@ -70,9 +70,9 @@ class OutcomesScreen(FoiScreen[OutcomesData]):
             )
             self.query_one(f"#{role}-title", Static).update(f"{table.title} - shares of {breakdown.base_label}")
             self.query_one(f"#{role}-table", FigureTable).show(table)
-        self.query_one("#outcomes-note", Static).update(
-            "* worked out here from the source's figures: " + "; ".join(notes)
-        )
+        note = self.query_one("#outcomes-note", Static)
+        note.update("* worked out here from the source's figures: " + "; ".join(notes) if notes else "")
+        note.display = bool(notes)  # nothing worked out: no empty sentence
 
 
 def _bar_note(figures: Sequence[Figure], index: int) -> str:
