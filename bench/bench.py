@@ -13,10 +13,12 @@ Measured:
   and return, at 80x24, per colour depth (256, truecolor, 16, NO_COLOR);
 - idle: bytes written during a few quiet seconds after every screen was visited, and the
   resident memory (RSS) of the whole process tree then;
-- the same at 10,000 and 100,000 figure rows: valid generated packages, in a temporary folder.
+- the same at 10,000 and 100,000 figure rows: valid generated packages, in a temporary folder;
+- with ``--datasets all``, every other bundled dataset too (opened with ``--dataset NAME``).
 
     python bench/bench.py                    # 5 repetitions, everything
     python bench/bench.py -n 3 --sizes 18    # quicker: bundled dataset only
+    python bench/bench.py -n 3 --sizes 18 --datasets all --depths 256   # every bundled dataset
 """
 
 from __future__ import annotations
@@ -49,6 +51,7 @@ DEPTHS = {  # name -> environment (on top of TERM=xterm-256color, COLORTERM and 
     "NO_COLOR": {"NO_COLOR": "1"},
 }
 FIRST_SCREEN_TEXT = "in all; peak"  # the trends summary line: only there once figures are shown
+PROVENANCE_TEXT = "Source:"  # the provenance bar, on every dataset's first screen (then it settles)
 SETTLE_MS = 250  # a screen is settled when it has not changed for this long
 IDLE_MS = 3000
 THINK_MS = 500  # a quick user's pause between seeing a screen and pressing the next key
@@ -187,7 +190,17 @@ def first_screen_csv(dataset: Path, folder: Path) -> tuple[Path, str]:
         writer = csv.writer(handle)
         writer.writerow([first, "officers"])
         writer.writerows([r["category"], r["count"]] for r in chosen)
-    return out, chosen[-1]["category"]
+    shown = chosen[-1] if len(chosen) <= 12 else chosen[0]  # a row VisiData shows on its first screen at 80x24
+    return out, shown["category"][:12]
+
+
+def bundled_datasets(names: str) -> list[Path]:
+    """The bundled datasets named (comma-separated, or ``all``) other than the default one."""
+    if not names:
+        return []
+    folders = sorted(p for p in (REPO / "data").iterdir() if (p / "datapackage.json").is_file())
+    wanted = None if names == "all" else set(names.split(","))
+    return [p for p in folders if p != DEFAULT_DATASET and (wanted is None or p.name in wanted)]
 
 
 def generate_package(rows: int, folder: Path, seed: int = 15) -> Path:
@@ -233,6 +246,10 @@ class Case:
     vd_file: Path
     vd_text: str
     timeout: float
+    first_text: str = FIRST_SCREEN_TEXT
+    """Text on the app's first screen once its figures are drawn."""
+    args: tuple[str, ...] = ()
+    """How the app opens the dataset (default: ``--data PATH``)."""
 
 
 def measure(args: argparse.Namespace) -> tuple[list[Case], dict[tuple[str, str, str], Samples]]:
@@ -260,13 +277,18 @@ def measure(args: argparse.Namespace) -> tuple[list[Case], dict[tuple[str, str, 
                 vd_file, vd_text = path / "figures.csv", f"{size} rows"
             rows = sum(1 for _ in (path / "figures.csv").open()) - 1
             cases.append(Case(name, path, rows, depths, True, vd_file, vd_text, args.timeout * (1 + size / 10_000)))
+        for bundled in bundled_datasets(args.datasets):
+            vd_file, vd_text = first_screen_csv(bundled, tmp)
+            rows = sum(1 for _ in (bundled / "figures.csv").open()) - 1
+            cases.append(Case(bundled.name, bundled, rows, args.big_depths, True, vd_file, vd_text, args.timeout,
+                              first_text=PROVENANCE_TEXT, args=("--dataset", bundled.name)))
         cache = tmp / "cache"
         for rep in range(args.runs):
             for case in cases:
                 for depth in case.depths:
                     env = {**DEPTHS[depth], "XDG_CACHE_HOME": str(cache)}
-                    out = probe([*app, "--data", str(case.path)], app_steps(FIRST_SCREEN_TEXT, case.timeout, True),
-                                env, case.timeout)
+                    opens = list(case.args) or ["--data", str(case.path)]
+                    out = probe([*app, *opens], app_steps(case.first_text, case.timeout, True), env, case.timeout)
                     record_app(add, case.name, depth, out)
                 if vd:
                     out = probe([vd, "-N", str(case.vd_file)], vd_steps(case.vd_text, case.timeout), {}, case.timeout)
@@ -394,6 +416,8 @@ def main(argv: list[str] | None = None) -> int:
                         help=f"colour depths for the bundled dataset (default {','.join(DEPTHS)})")
     parser.add_argument("--big-depths", type=lambda s: s.split(","), default=["256"],
                         help="colour depths for the generated datasets (default 256)")
+    parser.add_argument("--datasets", default="",
+                        help="also the bundled datasets named (comma-separated) or 'all', at the big-depths colours")
     parser.add_argument("--vd", default=shutil.which("vd") or "/work/vd-venv/bin/vd",
                         help="the VisiData command (default: vd on PATH)")
     parser.add_argument("--app", nargs="+", default=None,

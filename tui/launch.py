@@ -33,12 +33,13 @@ def main() -> int:
     """``foi-explorer``: the signal handlers first, then the command line."""
     install_exit_handlers()
     from tui.cli import main as cli_main
-    from tui.errors import EXIT_UNEXPECTED, debug_requested, unexpected_error_line
+    from tui.errors import EXIT_UNEXPECTED, debug_requested, record_crash, unexpected_error_line
 
     try:
         return cli_main()
     except Exception as error:
         if debug_requested():
             raise
-        print(unexpected_error_line(error), file=sys.stderr)
+        details = record_crash(error, writable="--restricted" not in sys.argv[1:])
+        print(unexpected_error_line(error, details), file=sys.stderr)
         return EXIT_UNEXPECTED

@@ -12,13 +12,16 @@ import contextlib
 import json
 import random
 import re
+import shutil
 import signal
 import struct
+import tempfile
 import termios
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from fcntl import ioctl
+from pathlib import Path
 
 from tests.e2e.pty_session import PtySession, installed_command
 
@@ -155,6 +158,8 @@ class MonkeyResult:
     """Times the monkey itself quit the app (a click on Quit, a kitty-protocol q...)."""
     dataset: str | None = None
     """The bundled dataset the app was started on (None: the default)."""
+    crash_file: Path | None = None
+    """Where the app keeps the traceback of an unexpected error (its cache folder, private to the run)."""
 
     def replay_hint(self) -> str:
         """Seed, setting, size and the events up to the failure, to replay it."""
@@ -198,8 +203,11 @@ def run(
     started = time.monotonic()
     index = 0
     current = size
+    cache = Path(tempfile.mkdtemp(prefix="foi-monkey-"))
+    result.crash_file = cache / "foi-explorer" / "crash.txt"
+    env = {**SETTINGS[setting], "XDG_CACHE_HOME": str(cache)}
     while index < len(events):
-        with PtySession(command, cols=current[0], rows=current[1], env=SETTINGS[setting]) as term:
+        with PtySession(command, cols=current[0], rows=current[1], env=env) as term:
             result.sessions += 1
             if not _responds(term, result, started_app=True):
                 result.failed_at = index
@@ -312,6 +320,8 @@ def _fail(result: MonkeyResult, index: int, why: str, term: PtySession | None = 
     result.failure = why
     if term is not None:
         result.failure += "\n" + after_exit(bytes(term.raw))
+    if result.crash_file is not None and result.crash_file.is_file():
+        result.failure += "\nthe app's crash report:\n" + result.crash_file.read_text(errors="replace")
 
 
 ANSI = re.compile(rb"\x1b(\[[0-9;?<>=]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)|[@-_])")
@@ -327,4 +337,6 @@ def after_exit(raw: bytes, lines: int = 80) -> str:
 
 def _finish(result: MonkeyResult, started: float) -> MonkeyResult:
     result.seconds = time.monotonic() - started
+    if result.crash_file is not None:  # the run's private cache folder: its report is in the failure already
+        shutil.rmtree(result.crash_file.parent.parent, ignore_errors=True)
     return result

@@ -136,14 +136,19 @@ def test_an_unexpected_error_restores_the_terminal_and_prints_one_line(tmp_path)
 
     script = tmp_path / "broken_help.py"
     script.write_text(BROKEN_HELP)
-    with PtySession([sys.executable, str(script)], env={"HOME": str(tmp_path), "LANG": "C.UTF-8"}) as term:
+    cache = tmp_path / "cache"
+    env = {"HOME": str(tmp_path), "LANG": "C.UTF-8", "XDG_CACHE_HOME": str(cache)}
+    with PtySession([sys.executable, str(script)], env=env) as term:
         term.wait_for("184 in all", timeout=30)
         term.send("?")
         status = term.wait_exit(timeout=10)
     raw = bytes(term.raw)
     assert status == 1
     assert restored(raw)
-    assert after_exit(raw).splitlines() == [
-        "foi-explorer: error: unexpected RuntimeError: help is broken on purpose (a bug: please report it)"
+    crash = cache / "foi-explorer" / "crash.txt"
+    assert after_exit(raw, lines=3).replace("\n", "").split("\n") == [
+        "foi-explorer: error: unexpected RuntimeError: help is broken on purpose "
+        f"(details in {crash}; a bug: please report it)"
     ]
     assert b"Traceback" not in raw
+    assert "RuntimeError: help is broken on purpose" in crash.read_text()  # the traceback, for a bug report

@@ -232,3 +232,18 @@ def test_changed_cells_only_shows_the_same_screens_as_full_redraws(tmp_path, env
             term.send("q")
             assert term.wait_exit() == 0
         assert len(diffed.raw) < len(full.raw)
+
+
+def test_a_character_split_across_reads_is_no_end_of_input(tmp_path) -> None:
+    """The first byte of a UTF-8 character alone decodes to nothing yet: that must not end the input."""
+    with session(tmp_path, TERM="xterm-256color") as term:
+        term.wait_for(FIGURES, "92")
+        term.send(b"\xc3")  # half of 'é': the decoder waits for the rest
+        term.read(0.3)
+        term.send(b"\xa9")
+        term.read(0.3)
+        term.send("2")
+        term.wait_for("police constable", "160")
+        term.send("q")
+        assert term.wait_exit() == 0
+    assert b"Traceback" not in bytes(term.raw)

@@ -7,29 +7,37 @@ import sys
 from pathlib import Path
 from typing import cast
 
+import pytest
+
 from tests.ui.conftest import settle
 from tui.app import build_app
-from tui.data import DataService, default_dataset_path
+from tui.data import DataService
 from tui.data.answer_cache import CachedService, open_service
+from tui.data.locate import datasets_root
+from tui.screen_registry import SCREENS
+
+BUNDLED = sorted(p for p in datasets_root().iterdir() if (p / "datapackage.json").is_file())
 
 
-async def test_a_cached_start_shows_the_same_screens(tmp_path: Path) -> None:
+@pytest.mark.parametrize("dataset", BUNDLED, ids=[p.name for p in BUNDLED])
+async def test_a_cached_start_shows_the_same_screens(dataset: Path, tmp_path: Path) -> None:
+    """For every bundled dataset: the second start answers every screen from the cache, and looks the same."""
     env = {"XDG_CACHE_HOME": str(tmp_path)}
     shots = []
     for expected in (False, True):
-        service = open_service(default_dataset_path(), "trends", env=env)
+        service = open_service(dataset, "trends", env=env)
         assert isinstance(service, CachedService) == expected
         app = build_app(cast(DataService, service))
         async with app.run_test(size=(80, 24)) as pilot:
             await settle(pilot)
             screens = [app.export_screenshot()]
-            for key in "2341":
-                await pilot.press(key)
+            for spec in (*SCREENS[1:], SCREENS[0]):
+                await pilot.press(spec.key)
                 await settle(pilot)
                 screens.append(app.export_screenshot())
         shots.append(screens)
         if expected:  # every screen was answered from the cache: the data was never loaded
-            assert isinstance(service, CachedService) and not service.loaded
+            assert isinstance(service, CachedService) and not service.loaded, dataset.name
     assert shots[0] == shots[1]
 
 

@@ -9,14 +9,15 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from tui.data import model
+from tui.data import model, quantity
 
 MODEL_TYPES: dict[str, type] = {
     cls.__name__: cls
-    for cls in vars(model).values()
-    if isinstance(cls, type) and dataclasses.is_dataclass(cls) and cls.__module__ == model.__name__
+    for module in (model, quantity)
+    for cls in vars(module).values()
+    if isinstance(cls, type) and dataclasses.is_dataclass(cls) and cls.__module__ == module.__name__
 }
-"""The answer types the codec knows: every dataclass of :mod:`tui.data.model`."""
+"""The answer types the codec knows: every dataclass of :mod:`tui.data.model` and :mod:`tui.data.quantity`."""
 
 FIELDS: dict[str, tuple[str, ...]] = {
     name: tuple(f.name for f in dataclasses.fields(cls)) for name, cls in MODEL_TYPES.items()

@@ -116,12 +116,20 @@ class FoiScreen(FigureKeys, DropStaleResize, Screen[None], Generic[DataT]):
             if host is not None:
                 chart.set_style(host.chart_style)
         if not self.has_data:
+            self.note_nothing_to_gather()
             return
         at_hand = getattr(self.service, "answers_at_hand", None)  # the first-screen cache, if any
         if at_hand is not None and at_hand(self.spec.mode):
             self._show_and_focus(self.gather())  # cached answers: in the first frame, no worker
         else:
             self.load()
+
+    @work(thread=True, exclusive=True, group="screen-load")
+    def note_nothing_to_gather(self) -> None:
+        """A screen without data still tells the first-screen cache, so the next start needs no full load."""
+        gathered = getattr(self.service, "gathered", None)
+        if gathered is not None:
+            gathered(self.spec.mode)
 
     @work(thread=True, exclusive=True, group="screen-load")
     def load(self) -> None:

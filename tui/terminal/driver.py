@@ -253,7 +253,10 @@ class ResilientDriver(LinuxDriver):
                     if not data:  # the terminal hung up: stop reading, exit as for SIGHUP
                         self._end(signal.SIGHUP)
                         return
-                    for event in parser.feed(decode(data)):
+                    text = decode(data)
+                    if not text:  # only part of a character so far: feeding "" would tell the parser the input ended
+                        continue
+                    for event in parser.feed(text):
                         self.process_message(event)
                 for event in parser.tick():
                     self.process_message(event)

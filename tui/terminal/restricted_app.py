@@ -33,6 +33,7 @@ class RestrictedApp(TerminalApp):
     def __init__(self, *, terminal: Terminal | None = None, restricted: bool = False) -> None:
         super().__init__(terminal=terminal)
         self.restricted = restricted
+        self.writes_files = not restricted
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Refuse the actions restricted mode forbids, however they are asked for."""

@@ -11,7 +11,7 @@ from textual.driver import Driver
 from textual.filter import LineFilter, Monochrome, NoColor
 from textual.widgets import Input
 
-from tui.errors import debug_requested, unexpected_error_line
+from tui.errors import debug_requested, record_crash, unexpected_error_line
 from tui.terminal.environment import Terminal
 from tui.terminal.output_filters import AsciiFilter, NoColourFilter
 from tui.terminal.redraw import ShadowScreen, can_erase
@@ -32,6 +32,8 @@ class TerminalApp(UpdateHookApp):
     def __init__(self, *, terminal: Terminal | None = None) -> None:
         super().__init__()
         self.terminal = terminal or Terminal()
+        self.writes_files = True
+        """False when the app may write no file (restricted mode): not even a crash report."""
         # Textual's own NO_COLOR handling greys colours out (still colour codes): replace it.
         self.no_color = self.terminal.mono
         self._own_filters: list[LineFilter] = [NoColourFilter()] if self.terminal.mono else []
@@ -98,7 +100,8 @@ class TerminalApp(UpdateHookApp):
         """
         if debug_requested():
             return False
-        print(unexpected_error_line(error), file=sys.stderr)
+        details = None if error is None else record_crash(error, writable=self.writes_files)
+        print(unexpected_error_line(error, details), file=sys.stderr)
         return True
 
     def action_interrupt(self) -> None:
