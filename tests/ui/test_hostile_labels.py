@@ -22,8 +22,10 @@ from tui.screens.choice import ChoiceScreen
 from tui.terminal import Terminal
 from tui.widgets import BarChart, ProvenanceBar
 
-HOSTILE = "pc \x1b]52;c;ZXZpbA==\x07 \x1b[2J\x9b31m [/] [@click=app.quit] x"
-"""A rank trying a clipboard write, a screen clear, a C1 CSI, a markup close tag and a click action."""
+HOSTILE = "pc [/] [@click=app.quit] \x1b]52;c;ZXZpbA==\x07 \x1b[2J\x9b31m x"
+"""A rank trying a markup close tag, a click action, a clipboard write, a screen clear and a C1 CSI."""
+
+MARKUP = "[/] [@click=app.quit]"
 
 CONTROL = {chr(c) for c in (*range(0x20), 0x7F, *range(0x80, 0xA0))} - {"\n"}
 
@@ -48,16 +50,16 @@ async def test_hostile_label_in_status_line_card_and_clipboard(hostile_app: FoiA
         chart = app.focused
         assert isinstance(chart, BarChart)
         await pilot.press("right")
-        await wait_until(pilot, lambda: "[@click=app.quit]" in _status(app), what="the bar's status line")
+        await wait_until(pilot, lambda: "160 officers" in _status(app), what="the bar's status line")
         status = _status(app)
-        assert not CONTROL & set(status) and "[/] [@click=app.quit] x" in status
+        assert not CONTROL & set(status) and status.startswith(f"pc {MARKUP} ␛")  # the long label cut, then the count
         shown = app.screen.query_one(ProvenanceBar).render()
-        assert "[/] [@click=app.quit] x" in getattr(shown, "plain", "")  # shown as text, not read as markup
+        assert MARKUP in getattr(shown, "plain", "")  # shown as text, not read as markup
         assert not CONTROL & set("".join(chart.labels))
 
         await pilot.press("y")
         await wait_until(pilot, lambda: bool(copied), what="the copy")
-        assert not CONTROL & set(copied[0]) and "[@click=app.quit]" in copied[0]
+        assert not CONTROL & set(copied[0]) and copied[0].startswith(f"pc {MARKUP} ␛]52;c;ZXZpbA==␇ ␛[2J")
         sequence = osc52(copied[0])
         assert sequence.count("\x1b") == 1 and sequence.count("\x07") == 1
         assert not CONTROL & set(_status(app))
@@ -65,7 +67,7 @@ async def test_hostile_label_in_status_line_card_and_clipboard(hostile_app: FoiA
         await pilot.press("s")
         await wait_until(pilot, lambda: isinstance(app.screen, ProvenanceScreen), what="the card")
         card = plain(app.screen.query_one("#figure-card"), width=200)
-        assert "[/] [@click=app.quit] x" in card and not CONTROL & set(card)
+        assert MARKUP in card and "␛]52;c;ZXZpbA==␇" in card and not CONTROL & set(card)
         assert app.is_running  # the click markup was text, not an action
 
 
@@ -87,6 +89,6 @@ async def test_hostile_label_in_exported_files(
         (written,) = folder.iterdir()
         text = written.read_text(encoding="utf-8")
         assert written.suffix == suffix and not CONTROL & set(text)
-        assert "[/] [@click=app.quit] x" in text
+        assert f"{MARKUP} ␛]52;c;ZXZpbA==␇" in text
         if suffix == ".json":
-            assert json.loads(text)["rows"][0]["rank"].endswith("[/] [@click=app.quit] x")
+            assert json.loads(text)["rows"][0]["rank"].startswith(f"pc {MARKUP} ␛]52")

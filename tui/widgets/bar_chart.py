@@ -22,6 +22,14 @@ from tui.data.safe_text import safe_text
 from tui.widgets.bar_limit import REST, Bars, all_bars, top_and_other
 from tui.widgets.chart_style import DERIVED_LEGEND, DERIVED_LEGEND_SHORT, DERIVED_MARK, ChartStyle
 
+STATUS_LABEL = 32
+"""Longest bar label in a status line (the count and share come after it)."""
+
+
+def short_label(label: str) -> str:
+    """``label`` cut to :data:`STATUS_LABEL` characters, ending with an ellipsis when cut."""
+    return label if len(label) <= STATUS_LABEL else label[: STATUS_LABEL - 1].rstrip() + "…"
+
 
 class BarChart(PlotextPlot):
     """A bar chart that keeps its data and redraws it on demand.
@@ -204,9 +212,9 @@ class BarChart(PlotextPlot):
         """True when a bar was worked out here (the chart then draws a legend line)."""
         return any(self._derived)
 
-    def figure_text(self, index: int) -> str:
-        """Bar ``index`` in words: label, exact count and share of the base."""
-        parts = [f"{self.bar_label(index)}: {self.count(index)} {self._unit}"]
+    def figure_text(self, index: int, shorten: Callable[[str], str] | None = None) -> str:
+        """Bar ``index`` in words: label (cut by ``shorten``, if given), exact count and share of the base."""
+        parts = [f"{self.bar_label(index, shorten)}: {self.count(index)} {self._unit}"]
         share = self.share(index)
         if share is not None:
             parts.append(f"{fmt.share(share)} of {self._base_label}")
@@ -227,8 +235,12 @@ class BarChart(PlotextPlot):
         return cells
 
     def status_text(self, index: int) -> str:
-        """One line on bar ``index``: label, exact count, share of the base and source."""
-        return " · ".join(part for part in (self.figure_text(index), self._source) if part)
+        """One line on bar ``index``: label, exact count, share of the base and source.
+
+        A long label is cut (``y`` and ``s`` give it whole) so the count always shows in the two rows
+        a status line has.
+        """
+        return " · ".join(part for part in (self.figure_text(index, short_label), self._source) if part)
 
     # -- keys ------------------------------------------------------------------------------
 
