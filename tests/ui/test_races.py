@@ -119,3 +119,20 @@ async def test_a_stale_resize_is_dropped_and_the_screen_keeps_the_terminal_size(
         await asyncio.wait_for(settle(pilot), 5)
         assert base.size == app.size == Size(157, 30)
         assert app.screen.size == app.size
+
+
+async def test_a_mouse_press_on_a_widget_being_removed_starts_no_selection(make_app: MakeApp) -> None:
+    """Textual's text selection read the parent of the widget under a press, None once it is removed.
+
+    The app leaves selection to the terminal (ALLOW_SELECT off), so such a press is harmless.
+    """
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert app.ALLOW_SELECT is False
+        widget = app.screen.query_one("#too-small")
+        await widget.remove()
+        await pilot.mouse_down(offset=(10, 5))
+        await pilot.mouse_up(offset=(30, 5))
+        await settle(pilot)
+        assert app.return_code is None and app.screen.get_selected_text() is None

@@ -145,12 +145,12 @@ class FoiScreen(FigureKeys, DropStaleResize, Screen[None], Generic[DataT]):
     def _show_and_focus(self, data: DataT) -> None:
         try:
             self.show(data)
+            self.focus_view()
         except NoMatches:
             # Only when the app quits while the data is on its way: the widgets are already gone.
             if app_is_exiting(self.app) or screen_is_closing(self) or not self.is_attached or not self.app.is_running:
                 return
             raise
-        self.focus_view()
         if not self.is_current:
             self.call_after_refresh(self._prerender)
 
@@ -170,23 +170,31 @@ class FoiScreen(FigureKeys, DropStaleResize, Screen[None], Generic[DataT]):
         """Put the gathered data into the widgets (runs on the UI thread)."""
         raise NotImplementedError
 
+    def _views(self) -> ContentSwitcher | None:
+        """The chart/table switcher, or None while the screen is still being built or already taken down."""
+        found = self.query("#views").results(ContentSwitcher)
+        return next(iter(found), None)
+
     @property
     def view_name(self) -> str:
         """``chart`` or ``table``: the view on show."""
-        current = self.query_one("#views", ContentSwitcher).current or "table-view"
+        switcher = self._views()
+        current = (switcher.current if switcher is not None else None) or "table-view"
         return current.removesuffix("-view")
 
     def action_toggle_view(self) -> None:
         """Switch between the chart view and the table view."""
-        if not self.HAS_CHART:
+        switcher = self._views()
+        if not self.HAS_CHART or switcher is None:
             return
-        switcher = self.query_one("#views", ContentSwitcher)
         switcher.current = "table-view" if switcher.current == "chart-view" else "chart-view"
         self.focus_view()
 
     def focus_view(self) -> None:
         """Focus the first focusable widget of the view on show (a table, a scroll), or nothing."""
-        switcher = self.query_one("#views", ContentSwitcher)
+        switcher = self._views()
+        if switcher is None:
+            return
         view = switcher.get_child_by_id(switcher.current or "chart-view")
         focusable = [w for w in view.query("*") if w.can_focus]
         self.set_focus(focusable[0] if focusable else None)

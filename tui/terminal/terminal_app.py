@@ -29,6 +29,11 @@ class TerminalApp(UpdateHookApp):
             environment when not given.
     """
 
+    ALLOW_SELECT = False
+    """No in-app text selection with the mouse: the terminal's own selection (shift+drag) copies text,
+    ``y`` copies a figure with its source, and Textual's selection start raised AttributeError on a
+    mouse press over a widget being removed (its parent already None; found by the monkey, textual 8.2.8)."""
+
     def __init__(self, *, terminal: Terminal | None = None) -> None:
         super().__init__()
         self.terminal = terminal or Terminal()
