@@ -136,3 +136,25 @@ async def test_a_mouse_press_on_a_widget_being_removed_starts_no_selection(make_
         await pilot.mouse_up(offset=(30, 5))
         await settle(pilot)
         assert app.return_code is None and app.screen.get_selected_text() is None
+
+
+async def test_a_chart_plotext_cannot_draw_at_its_width_says_so(make_app: MakeApp) -> None:
+    """plotext 5.3 raises ValueError filling bars at a few widths (21 columns for the ranks here)."""
+    from rich.text import Text
+
+    from tui.widgets.bar_chart import TOO_NARROW, BarChart
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("2")
+        await settle(pilot)
+        chart = app.screen.query_one(BarChart)
+        said = []
+        for width in range(2, 41):
+            chart.styles.width = width
+            await pilot.pause()
+            rendered = chart.render()
+            said.append(isinstance(rendered, Text) and rendered.plain == TOO_NARROW)
+        assert app.return_code is None
+        assert any(said) and not all(said)

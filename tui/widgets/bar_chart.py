@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import ClassVar
 
+from rich.text import Text
 from textual.app import RenderResult
 from textual.binding import Binding
 from textual.color import Color
@@ -29,6 +30,10 @@ STATUS_LABEL = 32
 def short_label(label: str) -> str:
     """``label`` cut to :data:`STATUS_LABEL` characters, ending with an ellipsis when cut."""
     return label if len(label) <= STATUS_LABEL else label[: STATUS_LABEL - 1].rstrip() + "…"
+
+
+TOO_NARROW = "(the chart cannot be drawn at this width: t for the table)"
+"""Shown instead of a chart plotext fails to draw at the widget's size."""
 
 
 class BarChart(PlotextPlot):
@@ -306,8 +311,14 @@ class BarChart(PlotextPlot):
         """
         key = (self._drawn, self.size, self.app.theme)
         if self._rendered is None or self._rendered[0] != key:
-            self._draw_plot()
-            self._rendered = (key, super().render())
+            try:
+                self._draw_plot()
+                drawn: RenderResult = super().render()
+            except (ValueError, IndexError, ZeroDivisionError):
+                # plotext fails at a few narrow widths (e.g. filling bars 2, 21, 22 or 27 columns wide,
+                # plotext 5.3): say so rather than end the app; the table has the same figures.
+                drawn = Text(TOO_NARROW, no_wrap=True, overflow="ellipsis")
+            self._rendered = (key, drawn)
         return self._rendered[1]
 
     def legend_text(self) -> str:
