@@ -14,7 +14,7 @@ from textual.screen import Screen
 
 from tui.data.service import DataService
 from tui.palette import SYSTEM_COMMANDS_KEPT, BindingCommands
-from tui.screen_registry import POPUP_CSS, SCREEN_MODES, SCREENS, spec_for
+from tui.screen_registry import POPUP_CSS, SCREEN_MODES, SCREENS, available, spec_for
 from tui.screens import HelpScreen
 from tui.startup import resume_collector
 from tui.terminal import Terminal
@@ -87,8 +87,13 @@ class FoiApp(RestrictedApp):
         self.service = service
         self._last_switch = 0.0
         self.chart_style = ChartStyle.for_terminal(ascii_only=self.terminal.ascii_only, mono=self.terminal.mono)
+        self.modes_shown = tuple(spec.mode for spec in SCREENS if available(spec, service.has))
+        """The screens this dataset has (the Cases screen only with per-case rows)."""
+        if screen not in self.modes_shown:
+            raise ValueError(f"this dataset has no {screen} screen (it has: {', '.join(self.modes_shown)})")
         for spec in SCREENS:
-            self.add_mode(spec.mode, partial(spec.load(), service, spec))
+            if spec.mode in self.modes_shown:
+                self.add_mode(spec.mode, partial(spec.load(), service, spec))
         if theme:
             if theme not in self.available_themes:
                 known = ", ".join(sorted(self.available_themes))
@@ -138,6 +143,8 @@ class FoiApp(RestrictedApp):
         """Hide the key of the screen already on show from the footer; refuse what restricted mode forbids."""
         if action == "switch_mode" and parameters and parameters[0] == self.current_mode:
             return None
+        if action == "switch_mode" and parameters and parameters[0] not in self.modes_shown:
+            return False
         return super().check_action(action, parameters)
 
     def action_help(self) -> None:

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from tui.app import FoiApp
     from tui.data import DataService
     from tui.demo import Tour
+    from tui.importer import Import
 
 DEFAULT_CAST = "screenshots/tour.cast"
 WRITING_COMMANDS = ("screenshots", "record-demo")
@@ -32,7 +33,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="PATH",
         type=Path,
         default=argparse.SUPPRESS,
-        help="a dataset folder (or its datapackage.json) instead of the bundled default",
+        help="a dataset folder (or its datapackage.json), or a spreadsheet (.csv, .xlsx, .ods) imported in memory",
     )
     common.add_argument(
         "--dataset",
@@ -77,6 +78,7 @@ def build_parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", parents=[common], help="print the reconciliation checks and claims and exit")
     check.add_argument("--format", choices=CHECK_FORMATS, default="text")
     _add_picture_commands(sub, common)
+    _add_import_command(sub)
     _add_dataset_commands(sub, common)
     serve = sub.add_parser(
         "serve",
@@ -119,6 +121,41 @@ def _add_picture_commands(sub: argparse._SubParsersAction, common: argparse.Argu
     rec.add_argument("--tour", metavar="PATH", type=Path, default=None, help=tour_help)
 
 
+IMPORT_PROVENANCE = {
+    "title": "the dataset's title (default: 'Imported from FILE')",
+    "force": "the police force (default: not stated)",
+    "publisher": "who published or disclosed the figures (default: not stated)",
+    "foi-ref": "the FoI request's reference, e.g. 01.FOI.22.123456 (default: not stated)",
+    "url": "where the response was published (default: not stated)",
+    "period": "the period covered, e.g. 2018-2021 (default: the years in the data)",
+    "unit": "what is counted, e.g. 'officers investigated' (default: not stated)",
+}
+"""``import`` options recorded as the dataset's provenance; none is ever guessed."""
+
+
+def _add_import_command(sub: argparse._SubParsersAction) -> None:
+    """``import FILE``: a spreadsheet as it arrives, saved as a dataset folder."""
+    imp = sub.add_parser(
+        "import",
+        help="import a spreadsheet (CSV, XLSX, ODS) as a dataset folder",
+        description="Read an FoI response spreadsheet (per-case rows, a list of counts, a wide table by year or a "
+        "cross-tab) and write it as a dataset folder. Every row is imported or reported as skipped with its reason.",
+    )
+    imp.add_argument("file", type=Path, help="the spreadsheet")
+    imp.add_argument("--sheet", metavar="NAME", default=None, help="the sheet of an XLSX or ODS workbook")
+    imp.add_argument("--out", metavar="DIR", type=Path, default=None, help="the folder to write (must not exist)")
+    imp.add_argument(
+        "--map",
+        metavar="HEADER=ROLE",
+        action="append",
+        default=[],
+        help="say what a column holds (roles: period, rank, finding, sanction, outcome, allegation, platform, force, "
+        "count, id, ignore), or add a vocabulary entry: ROLE:ORIGINAL=CANONICAL",
+    )
+    for option, what in IMPORT_PROVENANCE.items():
+        imp.add_argument(f"--{option}", metavar="TEXT", default=None, help=what)
+
+
 def _add_dataset_commands(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     """``datasets`` (list them) and ``compare A B`` (two side by side)."""
     listing = sub.add_parser("datasets", parents=[common], help="list the datasets (name, title, force, period, unit)")
@@ -129,6 +166,7 @@ def _add_dataset_commands(sub: argparse._SubParsersAction, common: argparse.Argu
     comp.add_argument("first", metavar="A", help="a dataset name")
     comp.add_argument("second", metavar="B", help="another dataset name")
     comp.add_argument("--format", choices=("text", "markdown", "json"), default="text")
+
 def _screen(text: str) -> str:
     mode = resolve_screen(text)
     if mode is None:
@@ -190,12 +228,20 @@ def _main(args: argparse.Namespace, *, from_process: bool) -> int:
         clean_environment(os.environ)
         if args.command is None and not has_terminal(sys.stdin, sys.stdout, os.environ):
             return fail(NO_TERMINAL)
+    if args.command == "import":
+        return _import(args)
     if args.command == "record-demo":
         return _record_demo(args.path, args.speed, args.tour)
     if args.command in ("datasets", "compare"):
         return _dataset_command(args, data_path)
+    from tui.data.spreadsheet_files import is_spreadsheet
+
     dataset_name = getattr(args, "dataset", None)
-    service = _load_for_app(data_path, dataset_name, args) if args.command is None else _load(data_path, dataset_name)
+    in_memory = dataset_name is None and data_path is not None and is_spreadsheet(data_path)  # nothing to cache
+    if args.command is None and not in_memory:
+        service = _load_for_app(data_path, dataset_name, args)
+    else:
+        service = _load(data_path, dataset_name)
     if service is None:
         return EXIT_DATA_ERROR
     if args.command == "report":
@@ -243,14 +289,53 @@ def _isolate() -> None:
 def _load(path: Path | None, name: str | None = None) -> DataService | None:
     from tui.data import DataService, DatasetError, default_dataset_path
     from tui.data.catalog import UnknownDataset
+    from tui.data.spreadsheet_files import is_spreadsheet
 
     try:
+        if name is None and path is not None and is_spreadsheet(path):
+            return DataService(_import_file(path, []).dataset)
         if name is not None:
             path = _dataset_path(name, path)
         return DataService.from_path(path or default_dataset_path())
     except (DatasetError, UnknownDataset) as exc:
         fail(str(exc))
         return None
+
+
+def _import_file(path: Path, maps: list[str], **provenance: str | None) -> Import:
+    """Import a spreadsheet in memory and print its summary to stderr.
+
+    Raises:
+        DatasetError: the file cannot be imported (also for a bad --map).
+    """
+    from tui.data.safe_text import safe_text
+    from tui.importer import ImportFileError, ImportOptions, MapError, import_file, parse_maps
+
+    try:
+        headers, vocabulary = parse_maps(maps)
+    except MapError as exc:
+        raise ImportFileError(path, str(exc)) from None
+    result = import_file(path, ImportOptions(headers=headers, vocabulary=vocabulary, **provenance))
+    lines = [f"{path.name}: {result.summary_lines()[1]}", *result.summary_lines()[2:]]
+    print("\n".join(safe_text(line) for line in lines), file=sys.stderr)
+    return result
+
+
+def _import(args: argparse.Namespace) -> int:
+    """``import FILE``: write the spreadsheet as a dataset folder; one error line and status 2 if it can't be."""
+    from tui.data import DatasetError
+    from tui.data.safe_text import safe_text
+    from tui.importer import slug_of, write_package
+
+    names = ("sheet", "title", "force", "publisher", "foi_ref", "url", "period", "unit")
+    provenance = {name: getattr(args, name) for name in names}
+    try:
+        result = _import_file(args.file, args.map, **provenance)
+        out = args.out or Path(slug_of(result))
+        written = write_package(result, out)
+    except DatasetError as exc:
+        return fail(safe_text(str(exc)))
+    return _print(f"wrote {safe_text(str(written))}/ ({result.log.summary()})\n")
 
 
 def _dataset_path(name: str, extra: Path | None) -> Path:
@@ -273,7 +358,10 @@ def _dataset_command(args: argparse.Namespace, data_path: Path | None) -> int:
     """``datasets`` and ``compare``: answered from the catalog, one error line on a bad name or folder."""
     from tui.data import DatasetError
     from tui.data.catalog import Catalog, UnknownDataset
+    from tui.data.spreadsheet_files import is_spreadsheet
 
+    if data_path is not None and is_spreadsheet(data_path):
+        return fail(f"{data_path}: {args.command} lists dataset folders; import the spreadsheet first (import FILE)")
     catalog = Catalog(extra=[data_path] if data_path else [])
     try:
         if args.command == "datasets":

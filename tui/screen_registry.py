@@ -7,6 +7,7 @@ palette are all derived from :data:`SCREENS`.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import import_module
 from typing import TYPE_CHECKING
@@ -29,6 +30,8 @@ class ScreenSpec:
     """False when the first view is a report rather than a chart (screenshots name it so)."""
     roles: tuple[str, ...] = ()
     """Dimension roles the screen shows (see ``DataService.dimension_for``)."""
+    needs: str = ""
+    """What a dataset must have for the screen to exist at all (``cases``), checked with ``DataService.has``."""
 
     @property
     def css_path(self) -> str:
@@ -71,6 +74,15 @@ SCREENS: tuple[ScreenSpec, ...] = (
         "Provenance, checks and the article's claims",
         has_chart=False,
     ),
+    ScreenSpec(
+        "5",
+        "cases",
+        "Cases",
+        "tui.screens.cases:CasesScreen",
+        "The per-case rows: filter and group them",
+        has_chart=False,
+        needs="cases",
+    ),
 )
 """Every screen, in navigation order."""
 
@@ -79,6 +91,11 @@ POPUP_CSS: tuple[str, ...] = ("screens/help.tcss", "screens/provenance.tcss")
 
 SCREEN_MODES: tuple[str, ...] = tuple(spec.mode for spec in SCREENS)
 """The mode names alone, in order."""
+
+
+def available(spec: ScreenSpec, has: Callable[[str], bool]) -> bool:
+    """True when a dataset (its ``has``) has what the screen needs."""
+    return not spec.needs or has(spec.needs)
 
 
 def spec_for(mode: str) -> ScreenSpec | None:

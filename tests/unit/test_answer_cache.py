@@ -158,3 +158,24 @@ def test_the_cache_lives_in_the_user_cache_folder(tmp_path: Path) -> None:
     assert cache_dir({"XDG_CACHE_HOME": str(tmp_path)}) == tmp_path / "foi-explorer"
     assert cache_dir({"XDG_CACHE_HOME": "relative", "HOME": str(tmp_path)}) == tmp_path / ".cache" / "foi-explorer"
     assert cache_dir({}) is None
+
+
+def test_questions_with_a_callback_pass_through_uncached(tmp_path: Path) -> None:
+    """The Cases screen asks for the cases with a progress callback: no cache holds that, nothing fails."""
+    from tests.importer import files
+    from tui.importer import import_file, write_package
+
+    package = write_package(import_file(files.write_csv(tmp_path / "c.csv", files.PER_CASE)), tmp_path / "p")
+    env = {"XDG_CACHE_HOME": str(tmp_path / "cache")}
+    cold = open_service(package, "trends", env=env)
+    assert isinstance(cold, RecordingService)
+    with cold.gathering("cases"):
+        assert cold.cases(lambda share: True).total == 6
+    cold.gathered("cases")
+    with cold.gathering("trends"):
+        every_answer(cold)
+    cold.gathered("trends")
+    warm = open_service(package, "trends", env=env)
+    assert isinstance(warm, CachedService)
+    assert warm.has("cases") is True
+    assert warm.cases(lambda share: True).total == 6

@@ -232,4 +232,4 @@ def test_unknown_screen_names_the_known_ones(capsys: pytest.CaptureFixture[str])
     with pytest.raises(SystemExit) as exc:
         build_parser().parse_args(["--screen", "nope"])
     assert exc.value.code == 2
-    assert "unknown screen 'nope' (known: 1/trends, 2/ranks, 3/outcomes, 4/sources)" in capsys.readouterr().err
+    assert "unknown screen 'nope' (known: 1/trends, 2/ranks, 3/outcomes, 4/sources, 5/cases)" in capsys.readouterr().err

@@ -32,6 +32,7 @@ from tui import __version__
 from tui.data.answer_codec import decode, encode
 from tui.data.errors import DatasetError
 from tui.data.limits import MAX_DESCRIPTOR_BYTES, MAX_TABLE_BYTES
+from tui.data.loader import LAZY_RESOURCES
 from tui.data.package_files import read_bytes, resource_file
 
 FORMAT = 1
@@ -71,6 +72,8 @@ def dataset_key(path: Path | str) -> str | None:
         for resource in resources:
             name = str(resource["path"])
             digest.update(f"\0{name}\0".encode())
+            if resource.get("name") in LAZY_RESOURCES:  # per-case rows: no cached answer comes from them
+                continue
             digest.update(read_bytes(resource_file(descriptor.parent, name, descriptor=descriptor), MAX_TABLE_BYTES))
     except (DatasetError, OSError, ValueError, KeyError, TypeError, RecursionError):
         return None
@@ -90,6 +93,14 @@ def _code_fingerprint() -> str:
 def call_key(name: str, args: tuple[Any, ...] = ()) -> str:
     """The name of one question to the service, e.g. ``["trend","year"]``."""
     return json.dumps([name, *args], ensure_ascii=False)
+
+
+def _cacheable_key(name: str, args: tuple[Any, ...]) -> str | None:
+    """The question's :func:`call_key`, or None when its arguments are not data (a callback)."""
+    try:
+        return call_key(name, args)
+    except TypeError:
+        return None
 
 
 def _file(folder: Path, key: str, screen: str) -> Path:
@@ -171,7 +182,9 @@ class RecordingService:
 
         def recorded(*args: Any) -> Any:
             result = value(*args)
-            self._note(call_key(name, args), result)
+            key = _cacheable_key(name, args)
+            if key is not None:
+                self._note(key, result)
             return result
 
         return recorded
@@ -271,7 +284,10 @@ class CachedService:
         return answer
 
     def _ask(self, name: str, args: tuple[Any, ...]) -> Any:
-        key = call_key(name, args)
+        key = _cacheable_key(name, args)
+        if key is None:  # a question no cache can hold (e.g. with a progress callback): the full service answers
+            value = getattr(self.full, name)
+            return value(*args) if callable(value) else value
         screen = getattr(self._asking, "screen", None)
         for wanted in (screen, None):  # the cache file of the screen asking first, then every other one
             if key in self._answers or wanted in self._read:

@@ -32,3 +32,16 @@ MAX_COUNT = 1_000_000_000
 
 MAX_DIGITS = 30
 """Longest number accepted in a CSV cell, in characters, before it is even converted."""
+
+MAX_CASES_BYTES = 512_000_000
+"""Largest ``cases.csv`` (per-case rows written by ``import``), in bytes: its own bound, far above
+the figures' (a million imported cases, each value beside its canonical name, take about 110 MB);
+checked by size before a byte is read."""
+
+MAX_CASE_ROWS = 2_000_000
+"""Most per-case rows in ``cases.csv`` or an imported spreadsheet (twice the million the tool is
+measured with); the figures' :data:`MAX_ROWS` does not apply to them."""
+
+MAX_SPREADSHEET_BYTES = 256 * 1024 * 1024
+"""Largest spreadsheet ``import`` or ``--data FILE`` reads (a million-case CSV is about 45 MB);
+refused by its size before it is read."""

@@ -27,14 +27,18 @@ from typing import TYPE_CHECKING, Any
 
 from tui.data.csv_table import Table, read_table
 from tui.data.errors import DatasetError
-from tui.data.limits import MAX_DESCRIPTOR_BYTES, MAX_TABLE_BYTES
+from tui.data.limits import MAX_CASES_BYTES, MAX_DESCRIPTOR_BYTES, MAX_TABLE_BYTES
 from tui.data.package_checks import check_dimensions, check_resources, safe_tree
-from tui.data.package_files import read_bytes, resource_file
+from tui.data.package_files import check_file, read_bytes, resource_file
 from tui.data.package_json import parse_json
 from tui.data.package_schema import check_package
 from tui.data.quantity import BLANK_QUALIFIERS
 
 REQUIRED_RESOURCES = ("figures",)
+LAZY_RESOURCES = ("cases", "skipped")
+"""Resources not read with the package: per-case rows, read when a screen asks (see tui/data/cases.py,
+bounded by their own limits), and the rows an import skipped (a record for people, as long as the file was).
+Their paths are checked and their sizes bounded here all the same."""
 LABEL_FIELDS = ("dimension", "category", "period")
 Row = dict[str, Any]
 
@@ -52,6 +56,8 @@ class Dataset:
     claims: tuple[Row, ...]
     definitions: tuple[Row, ...]
     claim_lines: tuple[int, ...] = ()
+    cases: pd.DataFrame | None = None
+    """Per-case rows already in memory (an imported spreadsheet); None when read on demand or absent."""
 
 
 def load_dataset(path: Path | str) -> Dataset:
@@ -64,7 +70,11 @@ def load_dataset(path: Path | str) -> Dataset:
     """
     descriptor = _descriptor_path(Path(path))
     metadata = _read_descriptor(descriptor)
-    tables = {res["name"]: _read_resource(descriptor, res) for res in metadata["resources"]}
+    tables = {
+        res["name"]: _read_resource(descriptor, res)
+        for res in metadata["resources"]
+        if not _check_lazy_resource(descriptor, res)
+    }
     for name in REQUIRED_RESOURCES:
         if name not in tables:
             raise DatasetError(descriptor, f"no resource named '{name}' in 'resources'")
@@ -122,6 +132,19 @@ def _read_resource(descriptor: Path, resource: Mapping[str, Any]) -> Table:
     data = read_bytes(path, MAX_TABLE_BYTES)
     labels = LABEL_FIELDS if resource["name"] == "figures" else ()
     return read_table(path, data, resource, descriptor=descriptor, labels=labels)
+
+
+def _check_lazy_resource(descriptor: Path, resource: Mapping[str, Any]) -> bool:
+    """True for a resource read later (cases, skipped rows): its path and size are checked now, nothing is read.
+
+    Raises:
+        DatasetError: the path is unsafe, or the file is missing, not a regular file or too large.
+    """
+    if resource["name"] not in LAZY_RESOURCES:
+        return False
+    path = resource_file(descriptor.parent, resource["path"], descriptor=descriptor)
+    check_file(path, MAX_CASES_BYTES)
+    return True
 
 
 def _check_figures(table: Table) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import stat
 from pathlib import Path, PurePosixPath
+from typing import BinaryIO
 
 from tui.data.errors import DatasetError
 
@@ -41,6 +42,35 @@ def read_bytes(path: Path, limit: int) -> bytes:
     Raises:
         DatasetError: missing, a link, not a regular file, too large, or unreadable.
     """
+    handle = open_file(path, limit)
+    try:
+        with handle:
+            data = handle.read(limit + 1)
+    except OSError as exc:
+        raise DatasetError(path, f"cannot read the file ({exc.strerror or exc.__class__.__name__})") from None
+    if len(data) > limit:
+        raise DatasetError(path, f"too large: more than {limit:,} bytes")
+    return data
+
+
+def check_file(path: Path, limit: int) -> int:
+    """The size of the regular file ``path``, checked as :func:`read_bytes` does, without reading it.
+
+    Raises:
+        DatasetError: missing, a link, not a regular file, or larger than ``limit`` bytes.
+    """
+    with open_file(path, limit) as handle:
+        return os.fstat(handle.fileno()).st_size
+
+
+def open_file(path: Path, limit: int) -> BinaryIO:
+    """The regular file ``path`` open for reading in binary, refused by its size before a byte is read.
+
+    The caller reads at most ``limit`` bytes of it (a file may grow after the check).
+
+    Raises:
+        DatasetError: missing, a link, not a regular file, too large, or unreadable.
+    """
     try:
         fd = os.open(path, _OPEN_FLAGS)
     except FileNotFoundError:
@@ -56,17 +86,14 @@ def read_bytes(path: Path, limit: int) -> bytes:
         if info.st_size > limit:
             raise DatasetError(path, f"too large: {info.st_size:,} bytes (the limit is {limit:,})")
         os.set_blocking(fd, True)
-        with os.fdopen(fd, "rb", closefd=True) as handle:
-            fd = -1
-            data = handle.read(limit + 1)
+        handle = os.fdopen(fd, "rb", closefd=True)
     except OSError as exc:
+        os.close(fd)
         raise DatasetError(path, f"cannot read the file ({exc.strerror or exc.__class__.__name__})") from None
-    finally:
-        if fd >= 0:
-            os.close(fd)
-    if len(data) > limit:
-        raise DatasetError(path, f"too large: more than {limit:,} bytes")
-    return data
+    except DatasetError:
+        os.close(fd)
+        raise
+    return handle
 
 
 def _path_problem(relative: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import replace
 from functools import cached_property
 from pathlib import Path
@@ -32,6 +33,8 @@ NO_BASE = "none"
 if TYPE_CHECKING:
     import pandas as pd
 
+    from tui.data.cases import CaseTable
+
 
 class DataService:
     """Answers every question the views ask about one dataset, from pandas, loaded once.
@@ -50,6 +53,7 @@ class DataService:
         self._breakdowns: dict[str, Breakdown] = {}
         self._trends: dict[str, Trend] = {}
         self._claims = ClaimEvaluator(self)
+        self._cases: CaseTable | None = None
         self._claims.validate(dataset.claims, dataset.path / _claims_file(dataset.metadata), dataset.claim_lines)
 
     @classmethod
@@ -320,6 +324,37 @@ class DataService:
         if self.stated_total is None:
             missing.append(f"no stated total (worked out: {self.total_quantity.display()})")
         return tuple(missing)
+
+    # --- per-case rows -------------------------------------------------------
+
+    @cached_property
+    def has_cases(self) -> bool:
+        """True when the dataset has per-case rows (imported from a spreadsheet)."""
+        resources = self._dataset.metadata.get("resources", ())
+        return self._dataset.cases is not None or any(r.get("name") == "cases" for r in resources)
+
+    def has(self, what: str) -> bool:
+        """True when the dataset has ``what`` a screen needs (``cases``: per-case rows)."""
+        return what == "cases" and self.has_cases
+
+    def cases(self, progress: Callable[[float], bool] | None = None) -> CaseTable:
+        """The per-case rows as a table to filter and group; read from ``cases.csv`` on first use.
+
+        Slow for a big file: call it from a worker; ``progress`` gets the share read so far and
+        may return False to stop (see :func:`~tui.data.cases.read_cases`). Raises ``KeyError``
+        when there are none, :class:`DatasetError` when the file cannot be read.
+        """
+        from tui.data.cases import CaseTable, read_cases  # only for datasets with cases
+
+        if self._cases is None:
+            frame = self._dataset.cases
+            if frame is None:
+                resource = next((r for r in self._dataset.metadata.get("resources", ()) if r["name"] == "cases"), None)
+                if resource is None:
+                    raise KeyError("cases")
+                frame = read_cases(self._dataset.path / resource["path"], progress)
+            self._cases = CaseTable(frame)
+        return self._cases
 
     # --- internals ----------------------------------------------------------
 

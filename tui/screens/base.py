@@ -14,7 +14,7 @@ from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Static
 
 from tui.data.service import DataService
-from tui.screen_registry import ScreenSpec
+from tui.screen_registry import SCREENS, ScreenSpec, available
 from tui.screens.figure_keys import FigureKeys
 from tui.screens.min_size import MIN_HEIGHT, MIN_WIDTH, too_small_message
 from tui.screens.steady import DropStaleResize
@@ -84,7 +84,7 @@ class FoiScreen(FigureKeys, DropStaleResize, Screen[None], Generic[DataT]):
 
     def compose(self) -> ComposeResult:
         """The shared frame around the screen's own views."""
-        yield NavBar(self.spec.mode, "foi-explorer")
+        yield NavBar(self.spec.mode, "foi-explorer", tuple(s.mode for s in SCREENS if available(s, self.service.has)))
         with Container(id="body"):
             with ContentSwitcher(initial="chart-view" if self.HAS_CHART else "table-view", id="views"):
                 if self.HAS_CHART:
