@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from textual.widgets import DataTable
 
 from tests.ui.conftest import settle
 from tui.app import FoiApp
@@ -137,3 +138,25 @@ async def test_the_source_line_takes_one_row_and_a_status_at_most_two() -> None:
         bar.restore()
         await settle(pilot)
         assert bar.size.height == 1
+
+
+async def test_y_on_the_cases_screen_copies_the_row_under_the_cursor(tmp_path: Path) -> None:
+    """The Cases rows are a plain table: ``y`` copies the row under the cursor with its source, not only the title."""
+    from tests.importer import files
+    from tui.app import build_app
+    from tui.data import DataService
+    from tui.importer import import_file, write_package
+
+    result = import_file(files.write_csv(tmp_path / "cases.csv", files.PER_CASE))
+    app = build_app(DataService.from_path(write_package(result, tmp_path / "package")), screen="cases")
+    copied: list[str] = []
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.copy_to_clipboard = copied.append  # type: ignore[method-assign]
+        table = app.screen.query_one("#cases-rows", DataTable)
+        assert table.row_count
+        await pilot.press("down", "y")
+        await settle(pilot)
+        first_column = str(next(iter(table.columns.values())).label)
+        row = [str(cell) for cell in table.get_row_at(1)]
+        assert copied and copied[0].startswith(f"{first_column} {row[0]}, ") and "Source:" in copied[0]

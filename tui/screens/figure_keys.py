@@ -10,6 +10,7 @@ from functools import partial
 from pathlib import Path
 
 from textual.screen import Screen
+from textual.widgets import DataTable
 from textual.worker import Worker, WorkerState
 
 from tui.data.model import Provenance
@@ -54,6 +55,10 @@ class FigureKeys:
                 return f"{focused.view.title}: {row_text(row)}"
         if isinstance(focused, BarChart) and focused.focused_bar is not None:
             return focused.figure_text(focused.focused_bar)
+        if isinstance(focused, DataTable) and focused.row_count and focused.columns:  # e.g. the Cases rows
+            labels = [str(column.label) for column in focused.columns.values()]
+            cells = [str(cell) for cell in focused.get_row_at(focused.cursor_row)]
+            return row_text(dict(zip(labels, cells, strict=False)))
         return self._provenance.title
 
     # -- y ---------------------------------------------------------------------------------
