@@ -303,6 +303,8 @@ def _responds(term: PtySession, result: MonkeyResult, *, started_app: bool = Fal
         term.read(0.05)
         if term.poll() is not None:
             result.failure = f"the app exited with status {term.returncode}"
+            if result.crash_file is not None and result.crash_file.is_file():
+                result.failure += "\nthe app's crash report:\n" + result.crash_file.read_text(errors="replace")
             return False
         if len(term.raw) > before and (not started_app or b"\x1b[?1049h" in term.raw):
             took = time.monotonic() - sent

@@ -158,3 +158,20 @@ async def test_a_chart_plotext_cannot_draw_at_its_width_says_so(make_app: MakeAp
             said.append(isinstance(rendered, Text) and rendered.plain == TOO_NARROW)
         assert app.return_code is None
         assert any(said) and not all(said)
+
+
+async def test_a_click_where_no_widget_is_leaves_the_palette_open(make_app: MakeApp) -> None:
+    """Textual's palette asked which widget was under a click and raised NoWidget where none was."""
+    from textual.errors import NoWidget
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await open_palette(app, pilot)
+        palette = app.screen
+        outside = (200, 100)  # beyond the screen: no widget there (as after the window shrank)
+        with pytest.raises(NoWidget):
+            palette.get_widget_at(*outside)
+        palette.post_message(events.Click(palette, *outside, 0, 0, 1, False, False, False, screen_x=200, screen_y=100))
+        await settle(pilot)
+        assert app.return_code is None and app.screen is palette

@@ -13,7 +13,7 @@ from typing import IO, TYPE_CHECKING, Any, cast
 from rich.color import ColorSystem
 from rich.console import Console, RenderableType
 from rich.style import Style
-from textual import work
+from textual import events, work
 from textual._compositor import ChopsUpdate, CompositorUpdate, LayoutUpdate
 from textual._time import get_time
 from textual._xterm_parser import XTermParser
@@ -21,6 +21,7 @@ from textual.app import App
 from textual.command import CommandPalette
 from textual.css.query import NoMatches
 from textual.driver import Driver
+from textual.errors import NoWidget
 from textual.screen import Screen
 
 if TYPE_CHECKING:
@@ -78,6 +79,7 @@ PRIVATE_NAMES: tuple[tuple[str, str], ...] = (
     ("textual.app:App", "_exception"),
     ("textual.app:App", "_print_error_renderables"),
     ("textual.command:CommandPalette", "_gather_commands"),
+    ("textual.command:CommandPalette", "_on_click"),
     ("rich.console:Console", "_color_system"),
     ("rich.style:Style", "_make_ansi_codes"),
 )
@@ -183,6 +185,15 @@ class SearchGuardPalette(CommandPalette):
         except NoMatches:
             if self.may_search():
                 raise
+
+    def _on_click(self, event: events.Click) -> None:  # type: ignore[override]  # as CommandPalette's (sync)
+        # Textual's handler (next in the MRO) asks which widget is under the click, to close the
+        # palette on a click on its background; a click where no widget is (the window had just
+        # shrunk) raised NoWidget and ended the app (textual 8.2.8). Such a click does nothing.
+        try:
+            self.get_widget_at(event.screen_x, event.screen_y)
+        except NoWidget:
+            event.prevent_default()  # Textual's handler is not called
 
 
 # --- terminal input ------------------------------------------------------------------------
