@@ -13,9 +13,11 @@ from textual.command import CommandPalette
 from textual.screen import Screen
 
 from tui.data.service import DataService
+from tui.errors import EXIT_DATA_ERROR
 from tui.palette import SYSTEM_COMMANDS_KEPT, BindingCommands
 from tui.screen_registry import POPUP_CSS, SCREEN_MODES, SCREENS, available, spec_for
 from tui.screens import HelpScreen
+from tui.screens.opening import OPENING_MODE, Opening, OpeningScreen
 from tui.startup import resume_collector
 from tui.terminal import Terminal
 from tui.terminal.restricted_app import RestrictedApp
@@ -72,28 +74,35 @@ class FoiApp(RestrictedApp):
         ),
     ]
 
+    service: DataService
+    """The dataset's figures (set once the data is open)."""
+
     def __init__(
         self,
-        service: DataService,
+        service: DataService | None,
         *,
         screen: str = "trends",
         theme: str | None = None,
         terminal: Terminal | None = None,
         restricted: bool = False,
+        opening: Opening | None = None,
     ) -> None:
         # The first screen is the default mode, so no blank frame is drawn before it.
-        self.DEFAULT_MODE = screen  # type: ignore[misc]
+        self.DEFAULT_MODE = screen if opening is None else OPENING_MODE  # type: ignore[misc]
         super().__init__(terminal=terminal, restricted=restricted)
-        self.service = service
+        self.first_screen = screen
+        self.open_error: str | None = None
+        """Why the data given as an :class:`Opening` could not be opened (the app then exits with status 2)."""
         self._last_switch = 0.0
         self.chart_style = ChartStyle.for_terminal(ascii_only=self.terminal.ascii_only, mono=self.terminal.mono)
-        self.modes_shown = tuple(spec.mode for spec in SCREENS if available(spec, service.has))
-        """The screens this dataset has (the Cases screen only with per-case rows)."""
-        if screen not in self.modes_shown:
-            raise ValueError(f"this dataset has no {screen} screen (it has: {', '.join(self.modes_shown)})")
-        for spec in SCREENS:
-            if spec.mode in self.modes_shown:
-                self.add_mode(spec.mode, partial(spec.load(), service, spec))
+        self.modes_shown: tuple[str, ...] = ()
+        """The screens this dataset has (the Cases screen only with per-case rows); none while it opens."""
+        if service is not None:
+            self._add_screens(service)
+        elif opening is not None:
+            self.add_mode(OPENING_MODE, partial(OpeningScreen, opening))
+        else:
+            raise ValueError("the app needs data: a service or an opening")
         if theme:
             if theme not in self.available_themes:
                 known = ", ".join(sorted(self.available_themes))
@@ -104,10 +113,60 @@ class FoiApp(RestrictedApp):
         if self.terminal.low_bandwidth:
             self.animation_level = "none"
 
+    def _add_screens(self, service: DataService) -> None:
+        """A mode for each screen the dataset has.
+
+        Raises:
+            ValueError: the dataset has no screen ``first_screen``.
+        """
+        modes_shown = tuple(spec.mode for spec in SCREENS if available(spec, service.has))
+        if self.first_screen not in modes_shown:
+            raise ValueError(f"this dataset has no {self.first_screen} screen (it has: {', '.join(modes_shown)})")
+        self.service = service
+        self.modes_shown = modes_shown
+        for spec in SCREENS:
+            if spec.mode in self.modes_shown:
+                self.add_mode(spec.mode, partial(spec.load(), service, spec))
+
+    @property
+    def opening(self) -> bool:
+        """True while the data is still being opened (no data screen yet)."""
+        return not self.modes_shown
+
     def on_mount(self) -> None:
         """Once the first screen is drawn, build the others so the first switch to each is instant."""
+        if not self.opening:
+            self._first_screen_drawn()
+
+    def _first_screen_drawn(self) -> None:
         self.set_timer(PREPARE_DELAY, self._prepare_screens)
         self.call_after_refresh(resume_collector)
+
+    async def on_opening_screen_opened(self, message: OpeningScreen.Opened) -> None:
+        """The data is loaded: build its screens and show the first one (unless the app is closing)."""
+        if app_is_exiting(self) or not self.is_running:
+            return
+        try:
+            self._add_screens(message.service)
+        except ValueError as exc:
+            self.fail_to_open(str(exc))
+            return
+        await self.switch_mode(self.first_screen)
+        await self.remove_mode(OPENING_MODE)
+        self._first_screen_drawn()
+
+    def on_opening_screen_failed(self, message: OpeningScreen.Failed) -> None:
+        """The data cannot be opened: leave, so the command prints why (one line, status 2)."""
+        self.fail_to_open(message.reason)
+
+    def on_opening_screen_crashed(self, message: OpeningScreen.Crashed) -> None:
+        """A bug while opening: raised here, on the UI thread, like any other."""
+        raise message.error
+
+    def fail_to_open(self, reason: str) -> None:
+        """Exit with status 2, keeping ``reason`` for the command to print once the terminal is restored."""
+        self.open_error = reason
+        self.exit(return_code=EXIT_DATA_ERROR)
 
     @property
     def prepared_modes(self) -> tuple[str, ...]:
@@ -144,6 +203,8 @@ class FoiApp(RestrictedApp):
         if action == "switch_mode" and parameters and parameters[0] == self.current_mode:
             return None
         if action == "switch_mode" and parameters and parameters[0] not in self.modes_shown:
+            return False
+        if action == "help" and self.opening:
             return False
         return super().check_action(action, parameters)
 
@@ -203,12 +264,16 @@ class FoiApp(RestrictedApp):
 
 
 def build_app(
-    service: DataService,
+    service: DataService | None,
     *,
     screen: str = "trends",
     theme: str | None = None,
     terminal: Terminal | None = None,
     restricted: bool = False,
+    opening: Opening | None = None,
 ) -> FoiApp:
-    """Build the app around a loaded data service (the one factory the CLI and tests use)."""
-    return FoiApp(service, screen=screen, theme=theme, terminal=terminal, restricted=restricted)
+    """Build the app around a loaded data service, or one that ``opening`` loads once the app is on screen.
+
+    The one factory the CLI and tests use.
+    """
+    return FoiApp(service, screen=screen, theme=theme, terminal=terminal, restricted=restricted, opening=opening)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
@@ -18,6 +18,7 @@ from tui.serve import DEFAULT_HOST, DEFAULT_MAX_SESSIONS, DEFAULT_PORT
 if TYPE_CHECKING:
     from tui.app import FoiApp
     from tui.data import DataService
+    from tui.data.opening import Opening
     from tui.demo import Tour
     from tui.importer import Import
 
@@ -238,6 +239,8 @@ def _main(args: argparse.Namespace, *, from_process: bool) -> int:
 
     dataset_name = getattr(args, "dataset", None)
     in_memory = dataset_name is None and data_path is not None and is_spreadsheet(data_path)  # nothing to cache
+    if args.command is None and in_memory and data_path is not None:
+        return _open_spreadsheet(data_path, args)
     if args.command is None and not in_memory:
         service = _load_for_app(data_path, dataset_name, args)
     else:
@@ -308,17 +311,68 @@ def _import_file(path: Path, maps: list[str], **provenance: str | None) -> Impor
     Raises:
         DatasetError: the file cannot be imported (also for a bad --map).
     """
-    from tui.data.safe_text import safe_text
+    result = _import_quietly(path, maps, None, **provenance)
+    _print_summary(path, result)
+    return result
+
+
+def _import_quietly(
+    path: Path, maps: list[str], on_step: Callable[[str], object] | None, **provenance: str | None
+) -> Import:
+    """Import a spreadsheet in memory, telling ``on_step`` what it does next.
+
+    Raises:
+        DatasetError: the file cannot be imported (also for a bad --map).
+    """
     from tui.importer import ImportFileError, ImportOptions, MapError, import_file, parse_maps
 
     try:
         headers, vocabulary = parse_maps(maps)
     except MapError as exc:
         raise ImportFileError(path, str(exc)) from None
-    result = import_file(path, ImportOptions(headers=headers, vocabulary=vocabulary, **provenance))
+    return import_file(path, ImportOptions(headers=headers, vocabulary=vocabulary, **provenance), on_step)
+
+
+def _print_summary(path: Path, result: Import) -> None:
+    """The import's summary on stderr: "FILE: N rows: X imported, Y skipped", then skipped rows and notes."""
+    from tui.data.safe_text import safe_text
+
     lines = [f"{path.name}: {result.summary_lines()[1]}", *result.summary_lines()[2:]]
     print("\n".join(safe_text(line) for line in lines), file=sys.stderr)
-    return result
+
+
+def _open_spreadsheet(path: Path, args: argparse.Namespace) -> int:
+    """``--data FILE.csv|xlsx|ods``: the app at once, the spreadsheet imported in memory behind its opening screen.
+
+    A file refused before a byte is read (missing, empty, too large) gets its error line before the
+    app starts; any other error ends the app and is printed once the terminal is restored. Either
+    way: one line naming file, row and column, status 2. The import summary follows the app.
+    """
+    from tui.data import DataService, DatasetError
+    from tui.data.opening import Opening
+    from tui.importer import check_file
+
+    try:
+        check_file(path)
+    except DatasetError as exc:
+        return fail(str(exc))
+    imported: list[Import] = []
+
+    def load(on_step: Callable[[str], object]) -> DataService:
+        result = _import_quietly(path, [], on_step)
+        imported.append(result)
+        return DataService(result.dataset)
+
+    opening = Opening(path.name, load)
+    app = _terminal_app(None, args, opening=opening)
+    if app is None:
+        return EXIT_DATA_ERROR
+    app.run(mouse=not app.terminal.low_bandwidth)
+    if app.open_error is not None:
+        return fail(app.open_error)
+    if imported and app.return_code in (None, 0):
+        _print_summary(path, imported[0])
+    return app.return_code or 0
 
 
 def _import(args: argparse.Namespace) -> int:
@@ -402,7 +456,9 @@ def _load_tour(path: Path | None) -> Tour | None:
         return None
 
 
-def _terminal_app(service: DataService, args: argparse.Namespace) -> FoiApp | None:
+def _terminal_app(
+    service: DataService | None, args: argparse.Namespace, opening: Opening | None = None
+) -> FoiApp | None:
     """The app for this terminal: colour depth, ASCII and bandwidth decided before Textual is imported."""
     from tui.terminal import environment as terminal
 
@@ -411,7 +467,9 @@ def _terminal_app(service: DataService, args: argparse.Namespace) -> FoiApp | No
     from tui.app import build_app  # Textual reads the environment prepared above when imported
 
     try:
-        return build_app(service, screen=args.screen, theme=args.theme, terminal=term, restricted=args.restricted)
+        return build_app(
+            service, screen=args.screen, theme=args.theme, terminal=term, restricted=args.restricted, opening=opening
+        )
     except ValueError as exc:
         fail(str(exc))
         return None

@@ -86,7 +86,7 @@ SCREENS: tuple[ScreenSpec, ...] = (
 )
 """Every screen, in navigation order."""
 
-POPUP_CSS: tuple[str, ...] = ("screens/help.tcss", "screens/provenance.tcss")
+POPUP_CSS: tuple[str, ...] = ("screens/help.tcss", "screens/provenance.tcss", "screens/opening.tcss")
 """Stylesheets of the pop-up screens (not in the navigation)."""
 
 SCREEN_MODES: tuple[str, ...] = tuple(spec.mode for spec in SCREENS)

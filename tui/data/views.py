@@ -168,8 +168,12 @@ def dataset_summary(service: DataService) -> str:
 
 
 def short_unit(unit: str) -> str:
-    """The first word of a unit, for a column heading ('officers investigated' → 'officers')."""
-    return unit.split(" ")[0] if unit else "count"
+    """The first word of a unit, for a column heading ('officers investigated' → 'officers').
+
+    'count' when there is no such word: no unit, or one that opens with a bracket ('(unit not stated)').
+    """
+    word = unit.split(" ")[0] if unit else ""
+    return word if word[:1].isalnum() else "count"
 
 
 def checks_table(service: DataService) -> TableView:

@@ -7,6 +7,7 @@ accounts for every input row. ``write_package`` saves it as a Data Package folde
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from tui.data.spreadsheet_files import is_spreadsheet
 from tui.importer.errors import ImportFileError
 from tui.importer.options import ImportOptions, MapError, parse_maps
 from tui.importer.package import build_dataset
-from tui.importer.reading import MAX_FILE_BYTES, read_grid
+from tui.importer.reading import MAX_FILE_BYTES, check_file, read_grid
 from tui.importer.result import Imported, RowLog
 from tui.importer.shapes import detect
 from tui.importer.vocabulary import Vocabulary
@@ -28,6 +29,7 @@ __all__ = [
     "ImportOptions",
     "MapError",
     "RowLog",
+    "check_file",
     "import_file",
     "is_spreadsheet",
     "parse_maps",
@@ -62,16 +64,23 @@ class Import:
         return lines
 
 
-def import_file(path: Path | str, options: ImportOptions | None = None) -> Import:
+def import_file(
+    path: Path | str, options: ImportOptions | None = None, on_step: Callable[[str], object] | None = None
+) -> Import:
     """Import the spreadsheet at ``path`` in memory.
+
+    ``on_step`` is told what the import does next, e.g. "counting 1,000,000 rows" (for a status line).
 
     Raises:
         ImportFileError: the file cannot be read or holds nothing to import; names file, row, column.
     """
     from tui.importer import per_case, tables
 
+    step = on_step or (lambda _: None)
     options = options or ImportOptions()
+    step("reading the file")
     grid = read_grid(Path(path), options.sheet)
+    step(f"finding the header among {len(grid.cells):,} rows")
     vocabulary = Vocabulary.bundled(options.vocabulary)
     layout = detect(grid.head(), options.headers, vocabulary)
     if layout.header_index >= len(grid.cells) - 1 and grid.bad_rows == []:
@@ -83,6 +92,7 @@ def import_file(path: Path | str, options: ImportOptions | None = None) -> Impor
         "wide": tables.convert_wide,
         "cross-tab": tables.convert_crosstab,
     }
+    step(f"counting {len(grid.cells) - layout.header_index - 1:,} rows ({layout.shape} table)")
     imported = converters[layout.shape](grid, layout, vocabulary)
     header_row = int(grid.rows.iloc[layout.header_index])
     if header_row > 1:
@@ -91,6 +101,7 @@ def import_file(path: Path | str, options: ImportOptions | None = None) -> Impor
         raise ImportFileError(
             grid.path, f"no figures found below the header row ({imported.log.summary()})", row=header_row
         )
+    step("building the dataset")
     dataset = build_dataset(grid, imported, options)
     return Import(dataset, imported, grid.describe())
 

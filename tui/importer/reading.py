@@ -76,7 +76,7 @@ def read_grid(path: Path, sheet: str | None = None) -> Grid:
         ImportFileError: missing, too large, binary, empty, truncated or unreadable.
     """
     path = Path(path)
-    _check_file(path)
+    check_file(path)
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
         grid = _read_xlsx(path, sheet)
@@ -95,7 +95,12 @@ def read_grid(path: Path, sheet: str | None = None) -> Grid:
     return grid
 
 
-def _check_file(path: Path) -> None:
+def check_file(path: Path) -> None:
+    """Refuse a missing, special, empty or too large file before a byte is read.
+
+    Raises:
+        ImportFileError: naming the file and what is wrong.
+    """
     try:
         info = path.stat()
     except FileNotFoundError:
