@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import partial
 from time import monotonic
 from typing import ClassVar
 
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.command import CommandPalette
+from textual.screen import Screen
 
 from tui.data.catalog import Catalog
 from tui.data.service import DataService
 from tui.dataset_switch import DatasetSwitching
 from tui.errors import EXIT_DATA_ERROR
-from tui.palette import BindingCommands
+from tui.palette import SYSTEM_COMMANDS_KEPT, BindingCommands
 from tui.screen_registry import POPUP_CSS, SCREEN_MODES, SCREENS, available, spec_for
 from tui.screens import HelpScreen
 from tui.screens.opening import OPENING_MODE, Opening, OpeningScreen
@@ -32,7 +34,6 @@ PREPARE_STEP = 0.05
 
 SWITCH_DELAY = 0.01
 """Seconds screen updates are held during a screen switch, so it is drawn in one frame."""
-
 
 
 def _screen_bindings() -> list[BindingType]:
@@ -66,7 +67,7 @@ class FoiApp(DatasetSwitching, RestrictedApp):
             priority=True,
             tooltip="Find any screen or action by name",
         ),
-        Binding("q", "quit", "Quit", tooltip="Leave foi-explorer"),
+        Binding("q", "quit", "Quit", tooltip="Leave foi-explorer (in a pop-up, q closes the pop-up)"),
         Binding(
             "ctrl+c",
             "interrupt",
@@ -230,12 +231,18 @@ class FoiApp(DatasetSwitching, RestrictedApp):
         self.push_screen(HelpScreen(title, screen.active_bindings, self.service.definitions))
 
     def action_command_palette(self) -> None:
-        """Open the command palette (one that closes once, however fast keys arrive)."""
+        """Open the command palette (one that closes once, however fast keys arrive; ASCII icon and
+        placeholder when the terminal needs them)."""
         from tui.serial_palette import SerialCommandPalette
 
         # Not only the top screen: a palette under another screen would make a duplicate id.
         if self.use_command_palette and not any(isinstance(s, CommandPalette) for s in self.screen_stack):
-            self.push_screen(SerialCommandPalette(id="--command-palette"))
+            ascii_only = self.terminal.ascii_only
+            self.push_screen(
+                SerialCommandPalette(
+                    id="--command-palette", placeholder=self._ellipsis("Search for commands"), ascii_only=ascii_only
+                )
+            )
 
     def search_themes(self) -> None:
         """The palette of themes (Textual's "Theme" command), closed once like the command palette."""
@@ -243,7 +250,17 @@ class FoiApp(DatasetSwitching, RestrictedApp):
 
         from tui.serial_palette import SerialCommandPalette
 
-        self.push_screen(SerialCommandPalette(providers=[ThemeProvider], placeholder="Search for themes…"))
+        self.push_screen(
+            SerialCommandPalette(
+                providers=[ThemeProvider],
+                placeholder=self._ellipsis("Search for themes"),
+                ascii_only=self.terminal.ascii_only,
+            )
+        )
+
+    def _ellipsis(self, text: str) -> str:
+        """``text`` followed by an ellipsis the terminal can draw."""
+        return f"{text}{'...' if self.terminal.ascii_only else '…'}"
 
     async def action_switch_mode(self, mode: str) -> None:
         """Switch screens; from a pop-up, close it first."""
@@ -251,6 +268,12 @@ class FoiApp(DatasetSwitching, RestrictedApp):
         while len(self.screen_stack) > 1:
             self.pop_screen()
         await self.switch_mode(mode)
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Textual's own palette commands that do not repeat one of ours (theme, screenshot)."""
+        for command in super().get_system_commands(screen):
+            if command.title in SYSTEM_COMMANDS_KEPT:
+                yield command
 
 
 def build_app(

@@ -65,7 +65,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--low-bandwidth",
         action="store_true",
-        help="no animations and no cursor blink, for slow links",
+        help="for slow links: no mouse reporting, so no mouse traffic up the link and no hover repaints "
+        "down it (animations and cursor blink are always off)",
     )
     parser.add_argument(
         "--restricted",
@@ -249,15 +250,18 @@ def _main(args: argparse.Namespace, *, from_process: bool) -> int:
     if args.command == "report":
         from tui.export.report import render_report
 
-        return _print(render_report(service, args.format))
+        return _print(render_report(service, args.format, width=output_width()))
     if args.command == "check":
         from tui.export.report import render_checks
 
-        return _print(render_checks(service, args.format))
+        return _print(render_checks(service, args.format, width=output_width()))
     if args.command == "screenshots":
         from tui.demo.screenshots import write_screenshots
 
-        written = write_screenshots(service, args.dir)
+        try:
+            written = write_screenshots(service, args.dir)
+        except OSError as exc:
+            return fail(cannot_write(args.dir, exc))
         return _print(f"wrote {len(written)} screenshots to {args.dir}/\n")
     app = _terminal_app(service, args)
     if app is None:
@@ -498,6 +502,9 @@ def _record_demo(path: Path, speed: float, tour: Path | None) -> int:
     checked = _load_tour(tour)
     if checked is None:
         return EXIT_DATA_ERROR
+    problem = unwritable(path)
+    if problem:
+        return fail(problem)  # before the demo plays in full
     from tui.demo.recorder import record, write_cast
 
     argv = [sys.executable, "-m", "tui", "demo", "--captions", "--speed", f"{speed:g}"]
@@ -508,8 +515,39 @@ def _record_demo(path: Path, speed: float, tour: Path | None) -> int:
     recording = record(argv, width=80, height=24, title="foi-explorer demo", timeout=timeout)
     if recording.returncode != 0:
         return fail(f"the demo exited with status {recording.returncode}; {path} not written")
-    write_cast(recording, path)
+    try:
+        write_cast(recording, path)
+    except OSError as exc:
+        return fail(cannot_write(path, exc))
     return _print(f"wrote {path} ({len(recording.events)} events)\n")
+
+
+def output_width() -> int:
+    """The width text output is wrapped to: the terminal's, ``COLUMNS``, or 80 when piped."""
+    import shutil
+
+    return shutil.get_terminal_size((80, 24)).columns
+
+
+def cannot_write(path: Path, exc: OSError) -> str:
+    """One line saying that ``path`` could not be written, and why."""
+    reason = exc.strerror or str(exc)
+    return f"cannot write {path}: {reason}"
+
+
+def unwritable(path: Path) -> str:
+    """Why a file could not be written at ``path``, found by creating its folder and a scratch file; or ``""``."""
+    import tempfile
+
+    if path.is_dir():
+        return f"cannot write {path}: it is a folder"
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=path.parent, prefix=".foi-explorer-", suffix=".tmp"):
+            pass
+    except OSError as exc:
+        return cannot_write(path, exc)
+    return ""
 
 
 def _print(text: str) -> int:

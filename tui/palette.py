@@ -23,7 +23,7 @@ class BindingCommands(Provider):
             seen.add(description)
             active = next(a for a in bindings.values() if a.binding.description == description)
             node: DOMNode = active.node
-            help_text = f"{tooltip} (key: {keys})" if tooltip else f"key: {keys}"
+            help_text = f"{keys}: {tooltip}" if tooltip else keys  # the key first: never cut off the end
             yield description, help_text, partial(self.app.run_action, active.binding.action, node)
 
     async def discover(self) -> Hits:
@@ -38,3 +38,7 @@ class BindingCommands(Provider):
             score = max(matcher.match(name), matcher.match(help_text) * 0.8)
             if score > 0:
                 yield Hit(score, matcher.highlight(name), callback, help=help_text)
+
+
+SYSTEM_COMMANDS_KEPT = frozenset({"Theme", "Screenshot"})
+"""Textual's own palette commands the app keeps: the rest repeat our keys (Quit, Keys) or do nothing here."""

@@ -52,17 +52,38 @@ class ScreenSpec:
 
 
 SCREENS: tuple[ScreenSpec, ...] = (
-    ScreenSpec("1", "trends", "Trends", "tui.screens.trends:TrendsScreen", "Officers investigated per year",
-               roles=("period",)),
-    ScreenSpec("2", "ranks", "Ranks", "tui.screens.ranks:RanksScreen", "Officers investigated by rank",
-               roles=("rank",)),
-    ScreenSpec("3", "outcomes", "Outcomes", "tui.screens.outcomes:OutcomesScreen", "Findings and sanctions",
-               roles=("finding", "sanction")),
-    ScreenSpec("4", "sources", "Sources & checks", "tui.screens.sources:SourcesScreen",
-               "Provenance, checks and the article's claims", has_chart=False),
+    ScreenSpec(
+        "1", "trends", "Trends", "tui.screens.trends:TrendsScreen", "Officers investigated per year", roles=("period",)
+    ),
+    ScreenSpec(
+        "2", "ranks", "Ranks", "tui.screens.ranks:RanksScreen", "Officers investigated by rank", roles=("rank",)
+    ),
+    ScreenSpec(
+        "3",
+        "outcomes",
+        "Outcomes",
+        "tui.screens.outcomes:OutcomesScreen",
+        "Findings and sanctions",
+        roles=("finding", "sanction"),
+    ),
+    ScreenSpec(
+        "4",
+        "sources",
+        "Sources & checks",
+        "tui.screens.sources:SourcesScreen",
+        "Provenance, checks and the article's claims",
+        has_chart=False,
+    ),
     ScreenSpec("5", "more", "More", "tui.screens.more:MoreScreen", "By force, cross-tabs and every other breakdown"),
-    ScreenSpec("6", "cases", "Cases", "tui.screens.cases:CasesScreen", "The per-case rows: filter and group them",
-               has_chart=False, needs="cases"),
+    ScreenSpec(
+        "6",
+        "cases",
+        "Cases",
+        "tui.screens.cases:CasesScreen",
+        "The per-case rows: filter and group them",
+        has_chart=False,
+        needs="cases",
+    ),
 )
 """Every screen, in navigation order."""
 

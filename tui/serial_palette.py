@@ -15,7 +15,7 @@ from typing import Any, ClassVar
 from textual import on
 from textual.await_complete import AwaitComplete
 from textual.binding import Binding, BindingType
-from textual.command import CommandList
+from textual.command import CommandList, SearchIcon
 from textual.message import Message
 from textual.widgets import Button, Input, OptionList
 
@@ -34,10 +34,18 @@ class SerialCommandPalette(DropStaleResize, SearchGuardPalette):
         Binding("pageup", "page('page_up')", "Previous page", show=False),
     ]
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, ascii_only: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.closing = False
         """Dismissed already: nothing more is selected or run."""
+        self.ascii_only = ascii_only
+        """Draw the search icon as ``>`` (the magnifying-glass emoji shows as ``??`` without Unicode)."""
+
+    def on_mount(self) -> None:
+        """Swap the search icon for ``>`` in ASCII mode."""
+        if self.ascii_only:
+            for icon in self.query(SearchIcon):
+                icon.icon = ">"
 
     def dismiss(self, result: Any = None) -> AwaitComplete:
         """Close the palette, once; later calls do nothing."""

@@ -24,6 +24,6 @@ def test_demo_at_speed_20_runs_to_the_end_and_exits_0(tmp_path) -> None:
 
 def test_demo_captions_and_quitting_early(tmp_path) -> None:
     with PtySession([installed_command(), "demo", "--captions"], env={"HOME": str(tmp_path)}) as term:
-        term.wait_for("key 1  (1/", "Trends: officers investigated")
+        term.wait_for("key 1 1/", "Trends: officers investigated")
         term.send("q")
         assert term.wait_exit(timeout=10) == 0

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import re
 from pathlib import Path
 
 import pytest
@@ -17,7 +19,7 @@ def test_hostile_dataset_sends_no_escape_from_data(tmp_path: Path) -> None:
     argv = [installed_command(), "--data", str(folder), "--screen", "sources"]
     with PtySession(argv, cols=80, rows=24, env={"HOME": str(tmp_path)}) as term:
         term.wait_for("Do the figures add up", "␛]52;c;")
-        steps = (("s", "Force:"), ("s", "Checks"), ("?", "Keys on"), ("?", "Checks"), ("2", "police constable"))
+        steps = (("s", "Publisher"), ("s", "Checks"), ("?", "Keys on"), ("?", "Checks"), ("2", "police constable"))
         for key, needle in steps:
             term.send(key)
             term.wait_for(needle)
@@ -27,6 +29,30 @@ def test_hostile_dataset_sends_no_escape_from_data(tmp_path: Path) -> None:
     for sequence in (b"\x1b]52", b"\x1b]0;pwned", b"\x1b[2J\x1b[?1049l\x1b[?25l", b"\x9b31m", b"\xc2\x9b"):
         assert sequence not in raw, sequence
     assert "␛]52;c;".encode() in raw  # shown as text instead
+
+
+OSC52 = re.compile(rb"\x1b\]52;c;([A-Za-z0-9+/=]*)(?:\x07|\x1b\\)")
+
+
+def test_y_on_a_hostile_bar_puts_one_clean_line_on_the_clipboard(tmp_path: Path) -> None:
+    """Issue 12 features with hostile data: the bar's status line and ``y``'s OSC 52 payload carry no escape."""
+    folder = make(next(c for c in CASES if c.id == "hostile-text"), tmp_path / "dataset")
+    argv = [installed_command(), "--data", str(folder), "--screen", "ranks"]
+    with PtySession(argv, cols=80, rows=24, env={"HOME": str(tmp_path)}) as term:
+        term.wait_for("police constable")
+        term.send("\x1b[C")  # right: focus the first bar (police constable, with the hostile text)
+        term.wait_for("160 officers")
+        term.send("y")
+        term.wait_for("Copied to the clipboard")
+        term.send("q")
+        assert term.wait_exit() == 0
+    payloads = OSC52.findall(bytes(term.raw))
+    assert len(payloads) == 1
+    line = base64.b64decode(payloads[0]).decode("utf-8")
+    assert line.startswith("police constable ␛]52;c;") and "160 officers" in line
+    assert not any(ord(c) < 0x20 or 0x7F <= ord(c) < 0xA0 for c in line)
+    for sequence in (b"\x1b]0;pwned", b"\x1b[2J\x1b[?1049l\x1b[?25l", b"\x9b31m", b"\xc2\x9b"):
+        assert sequence not in bytes(term.raw), sequence
 
 
 HOSTILE_FILES = ("figures-fifo", "descriptor-fifo", "path-dev-zero", "figures-link-dev-zero", "json-nested-100000")

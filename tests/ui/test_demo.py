@@ -11,6 +11,7 @@ from tests.ui.conftest import settle
 from tui.app import FoiApp
 from tui.demo import default_tour_path, load_tour, parse_tour
 from tui.demo.player import play
+from tui.widgets import KeyBar
 
 
 class WatchingPilot:
@@ -47,15 +48,50 @@ async def test_bundled_tour_shows_every_screen_view_and_pop_up(make_app: Callabl
 
 async def test_captions_show_the_key_and_its_caption(make_app: Callable[..., FoiApp]) -> None:
     app = make_app()
-    tour = parse_tour('[[step]]\nkey = "2"\ncaption = "Ranks now"\npause = 0\n', "t.toml")
+    tour = parse_tour(
+        '[[step]]\nkey = "2"\ncaption = "Ranks now"\npause = 0\n[[step]]\nkey = "t"\ncaption = "x"\npause = 0\n',
+        "t.toml",
+    )
     async with app.run_test() as pilot:
         await settle(pilot)
-        shown: list[tuple[str, str]] = []
-        app.notify = lambda message, *, title="", **kw: shown.append((title, message))  # type: ignore[method-assign]
-        await play(pilot, tour, captions=True)
-        assert app.current_mode == "ranks"
-    assert shown == [("key 2  (1/1)", "Ranks now")]
+        shown: list[str] = []
+
+        class Watch:
+            app = pilot.app
+
+            async def press(self, key: str) -> None:
+                await pilot.press(key)
+                await settle(pilot)
+                shown.append(str(pilot.app.screen.query_one(KeyBar).render()))
+
+        await play(Watch(), tour, captions=True)  # type: ignore[arg-type]
+    assert shown[0] == " key 2 1/2  Ranks now"
     assert app.return_code == 0
+
+
+async def test_captions_never_cover_the_figures_or_the_source_line(make_app: Callable[..., FoiApp]) -> None:
+    """Issue 12 #10: the caption box covered the bars it described and cut the source line."""
+    app = make_app()
+    tour = load_tour(default_tour_path())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        checked: list[str] = []
+
+        class Watch:
+            app = pilot.app
+
+            async def press(self, key: str) -> None:
+                await pilot.press(key)
+                await settle(pilot)
+                screen = pilot.app.screen
+                assert not pilot.app.query("Toast")
+                bar = screen.query_one(KeyBar)
+                for other in screen.query("#body, #provenance"):
+                    assert not bar.region.overlaps(other.region), (key, other)
+                checked.append(key)
+
+        await play(Watch(), tour, speed=1000, captions=True)  # type: ignore[arg-type]
+    assert len(checked) == len(tour.steps)
 
 
 async def test_quitting_mid_tour_ends_it_at_once(make_app: Callable[..., FoiApp]) -> None:

@@ -17,6 +17,7 @@ from tests.ui.conftest import settle
 from tui.app import build_app
 from tui.data import DataService
 from tui.widgets import FigureTable, HorizontalBarChart, VerticalBarChart
+from tui.widgets.url_text import is_web_address
 
 FORBIDDEN = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200b-\u200f]")
 BY_ID = {case.id: case for case in CASES}
@@ -33,14 +34,21 @@ def segments(widget: Widget) -> list[Segment]:
 
 
 def problems(app: App[None]) -> list[str]:
-    """Forbidden characters and action links anywhere on the screen on show."""
+    """Forbidden characters, actions and links anywhere on the screen on show.
+
+    The one link allowed is a source's own web address, drawn as that address (issue 12: source
+    URLs are terminal links); markup in the data must never make one.
+    """
+    sources = getattr(getattr(app, "service", None), "provenance", None)
+    allowed = {s.url for s in sources.sources if is_web_address(s.url)} if sources else set()
     found = []
     for widget in app.screen.query("*"):
         for seg in segments(widget):
             if FORBIDDEN.search(seg.text):
                 found.append(f"{widget!r}: control character in {seg.text!r}")
             meta = seg.style.meta if seg.style else {}
-            if "@click" in meta or (seg.style and seg.style.link):
+            link = seg.style.link if seg.style else None
+            if "@click" in meta or (link and not (link in allowed and link.startswith(seg.text.rstrip("…")))):
                 found.append(f"{widget!r}: link or action {meta or seg.style.link!r} in {seg.text!r}")
     return found
 
@@ -127,23 +135,25 @@ def text_of(widget: Widget) -> str:
     return "\n".join("".join(seg.text for seg in line) for line in lines)
 
 
-async def test_markup_in_tour_captions_is_shown_as_typed(service: DataService) -> None:
-    from tui.demo import parse_tour
-    from tui.demo.player import play
+async def test_markup_in_tour_captions_is_shown_as_typed(service: DataService, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tui.demo import parse_tour, player
+    from tui.widgets import KeyBar
 
     caption = "[/] [link=https://example.org]x[/link] [@click=app.quit]q[/]"
     tour = parse_tour(f'[[step]]\nkey = "2"\ncaption = "{caption}"\npause = 0\n', "t.toml")
     app = build_app(service)
-    shown: list[tuple[str, bool]] = []
-    notify = app.notify
+    shown: list[str] = []
+    show_caption = player.show_caption
 
-    def recording_notify(message: str, **options: object) -> None:
-        shown.append((message, bool(options.get("markup", True))))
-        notify(message, **options)  # type: ignore[arg-type]  # the real toast: a markup error would raise here
+    def recording_show_caption(app: App[None], label: str, text: str) -> None:
+        show_caption(app, label, text)  # captions go in the key bar's place (issue 12 #10)
+        bar = app.screen.query_one(KeyBar)
+        shown.append(str(bar.render()))  # rendering would raise on markup read as markup
+        shown.extend(problems(app))
 
-    app.notify = recording_notify  # type: ignore[method-assign]
+    monkeypatch.setattr(player, "show_caption", recording_show_caption)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        await play(pilot, tour, captions=True)
+        await player.play(pilot, tour, captions=True)
         await settle(pilot)
-    assert shown == [(caption, False)]  # the caption as typed, never parsed as markup
+    assert len(shown) == 1 and shown[0].endswith(caption)  # the caption as typed, never parsed as markup

@@ -75,7 +75,7 @@ async def test_table_has_the_exact_numbers(make_app: MakeApp) -> None:
         rows = [[c.plain for c in table.get_row_at(i)] for i in range(table.row_count)]
         assert rows[0][:3] == ["police constable", "160", "87.0%"]
         assert rows[3][:3] == ["not stated", "4", "2.2%"]
-        assert rows[4][:3] == ["sergeant or above", "20", "10.9%"]
+        assert rows[4][:3] == ["sergeant or above*", "20", "10.9%"]
 
 
 async def test_arrows_and_hjkl_move_and_o_sorts(make_app: MakeApp) -> None:
@@ -91,10 +91,10 @@ async def test_arrows_and_hjkl_move_and_o_sorts(make_app: MakeApp) -> None:
         assert tuple(table.cursor_coordinate) == (0, 0)
         await pilot.press("l", "o")  # sort by officers, ascending
         counts = [table.get_row_at(i)[1].plain for i in range(table.row_count)]
-        assert counts == ["4", "8", "12", "20", "160"]
+        assert counts == ["4", "8", "12", "160", "20", "184"]  # the derived group and the total stay last
         await pilot.press("o")  # again: descending
         counts = [table.get_row_at(i)[1].plain for i in range(table.row_count)]
-        assert counts == ["160", "20", "12", "8", "4"]
+        assert counts == ["160", "12", "8", "4", "20", "184"]
         await pilot.press("O")
         assert table.get_row_at(0)[0].plain == "police constable"
 
@@ -137,8 +137,9 @@ async def test_s_opens_provenance_for_the_focused_row(make_app: MakeApp) -> None
         await pilot.press("t", "j", "s")
         assert isinstance(app.screen, ProvenanceScreen)
         assert app.screen.row is not None
+        card = plain(app.screen.query_one("#figure-card", Static))
+        assert "sergeant" in card and "12" in card
         text = plain(app.screen.query_one("#provenance-text", Static))
-        assert "sergeant" in text and "12" in text
         assert "londonworld.com" in text and "FoI reference" in text and "Caveats" in text
         await pilot.press("escape")
         assert not isinstance(app.screen, ProvenanceScreen)
@@ -243,3 +244,40 @@ async def test_quitting_while_screens_are_prepared_is_clean(make_app: MakeApp, o
     async with app.run_test() as pilot:
         await pilot.pause(PREPARE_DELAY + offset)
     assert app.return_code in (None, 0)  # Textual sets 1 when a handler raised
+
+
+async def test_help_lists_only_this_apps_keys_truthfully(make_app: MakeApp) -> None:
+    """Issue 12 #13: help listed Textual's entries, two Quits, and "chart" on Sources which has none."""
+    app = make_app(screen="trends")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("t", "question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        descriptions = [row[1] for row in app.screen.rows]
+        for textual_own in ("Copy selected text", "Page Left", "Select", "Maximize", "Keys"):
+            assert textual_own not in descriptions
+        assert descriptions.count("Quit") == 1
+        quit_keys = next(row[0] for row in app.screen.rows if row[1] == "Quit")
+        assert quit_keys == "q"
+        await pilot.press("escape", "4", "question_mark")
+        await settle(pilot)
+        rows = {row[1]: row[2] for row in app.screen.rows}
+        assert "Report/table" in rows and "chart" not in rows["Report/table"]
+
+
+async def test_palette_has_no_textual_duplicates_and_ascii_icon(make_app: MakeApp) -> None:
+    """Issue 12 #13 and #7: two Quits, Keys and Maximize in the palette; "?? Search for commands~" in ASCII."""
+    from textual.command import SearchIcon
+
+    from tui.terminal import Terminal
+
+    app = make_app(terminal=Terminal(colours="none", ascii_only=True))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        titles = {command.title for command in app.get_system_commands(app.screen)}
+        assert titles.isdisjoint({"Quit", "Keys", "Maximize", "Minimize"})
+        await pilot.press("ctrl+p")
+        await settle(pilot)
+        assert isinstance(app.screen, CommandPalette)
+        assert app.screen.query_one(SearchIcon).icon == ">"
+        assert "…" not in app.screen.query_one("CommandInput").placeholder

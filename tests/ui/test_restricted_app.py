@@ -33,7 +33,7 @@ async def test_restricted_palette_has_no_command_that_touches_files(make_app: Ma
         titles = system_command_titles(app)
         assert "Screenshot" not in titles
         assert titles <= RESTRICTED_SYSTEM_COMMANDS
-        assert {"Theme", "Quit", "Keys"} <= titles
+        assert titles == {"Theme"}  # Quit and Keys repeat our own q and ? (issue 12 #13)
 
 
 @pytest.mark.parametrize("action", ["screenshot", "suspend_process"])

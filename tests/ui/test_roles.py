@@ -55,3 +55,15 @@ async def test_a_dataset_without_ranks_says_so_on_the_ranks_screen(no_rank: Data
         await settle(pilot)
         years = len(no_rank.categories("year"))
         assert app.screen.query_one("#trend-table", FigureTable).row_count == years + 1  # and the total
+
+
+async def test_outcomes_without_worked_out_figures_have_no_empty_note() -> None:
+    """Northumbria's outcomes are all the source's own: no "* worked out here ...:" sentence ending in nothing."""
+    from tui.data.locate import datasets_root
+
+    service = DataService.from_path(datasets_root() / "northumbria-2016-2020")
+    app = build_app(service, screen="outcomes")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        note = app.screen.query_one("#outcomes-note", Static)
+        assert not note.display

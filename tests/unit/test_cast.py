@@ -56,7 +56,7 @@ def test_cast_ends_on_the_last_screen_of_the_tour() -> None:
     last = tour.steps[-1]
     assert "184 in all; peak 2021 (92)" in screen, f"{RERECORD}\n{screen}"
     assert "1 Trends" in screen and "Source: LondonWorld" in screen
-    assert f"key {last.key_label}  ({len(tour.steps)}/{len(tour.steps)})" in screen, f"stale cast: {RERECORD}"
+    assert f"key {last.key_label} {len(tour.steps)}/{len(tour.steps)}" in screen, f"stale cast: {RERECORD}"
     assert all(word in screen for word in last.caption.split()), f"stale cast: {RERECORD}\n{screen}"
     assert tour.duration * 0.9 < events[-1][0] < tour.duration + 30, f"stale cast: {RERECORD}"  # type: ignore[operator]
 

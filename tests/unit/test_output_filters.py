@@ -47,7 +47,8 @@ def test_no_colour_filter_keeps_emphasis_only() -> None:
 
 
 def test_chart_style_for_terminal() -> None:
-    assert ChartStyle.for_terminal() == ChartStyle("cyan", "magenta", "sd", "sd")
+    assert ChartStyle.for_terminal() == ChartStyle()
+    assert (ChartStyle().bar, ChartStyle().accent, ChartStyle().marker) == ("cyan", "magenta", "sd")
     assert ChartStyle.for_terminal(ascii_only=True).marker == "#"
     mono = ChartStyle.for_terminal(mono=True, ascii_only=True)
     assert (mono.bar, mono.accent, mono.marker, mono.accent_marker) == ("default", "default", "#", "@")

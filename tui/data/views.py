@@ -63,7 +63,11 @@ def trend_table(service: DataService, dimension: str = "year") -> TableView:
 
 
 def breakdown_table(service: DataService, dimension: str, *, notes: bool = True) -> TableView:
-    """A dimension's counts and shares, derived lines last and marked (``notes=False``: no note column)."""
+    """A dimension's counts and shares, derived lines last and marked, then the total of the base.
+
+    ``notes=False``: no note column. The total row is the base the shares are of (as on Trends),
+    marked derived like every line the tool adds.
+    """
     sorted_forces = service.by_force() if service.role_of(dimension) == "force" else None
     return figures_table(sorted_forces or service.breakdown(dimension), notes=notes)
 
@@ -72,7 +76,7 @@ def figures_table(breakdown: Breakdown, *, notes: bool = True) -> TableView:
     """A breakdown as a table: counts with their qualifiers, shares where they mean something."""
     figures = breakdown.figures + breakdown.groups
     mixed = len({f.unit for f in figures}) > 1
-    rows = tuple(
+    rows = [
         (
             f.category,
             fmt.count(f.count, f.qualifier, f.unit) + (f" {f.unit}" if mixed and f.count is not None else ""),
@@ -80,7 +84,11 @@ def figures_table(breakdown: Breakdown, *, notes: bool = True) -> TableView:
             _note(f.qualifier, f.note),
         )[: 4 if notes else 3]
         for f in figures
-    )
+    ]
+    derived = [f.derived for f in figures]
+    if breakdown.base is not None:
+        rows.append(("total", fmt.count(breakdown.base, unit=breakdown.unit), fmt.share(1.0), "")[: 4 if notes else 3])
+        derived.append(True)
     count_column = "count" if mixed or short_unit(breakdown.unit) == breakdown.dimension else short_unit(breakdown.unit)
     share_column = f"share of {breakdown.base}" if breakdown.base is not None else "share"
     base_note = (
@@ -92,9 +100,9 @@ def figures_table(breakdown: Breakdown, *, notes: bool = True) -> TableView:
         key=breakdown.dimension,
         title=breakdown.title,
         columns=(breakdown.dimension, count_column, share_column, "note")[: 4 if notes else 3],
-        rows=rows,
+        rows=tuple(rows),
         numeric=frozenset({count_column, share_column}),
-        derived=tuple(f.derived for f in figures),
+        derived=tuple(derived),
         note=base_note,
     )
 
@@ -227,15 +235,15 @@ def all_tables(service: DataService) -> tuple[TableView, ...]:
 
 
 def trend_summary(service: DataService, dimension: str = "year") -> str:
-    """One sentence on the trend, written from the figures."""
+    """One sentence on the trend, written from the figures (words, not arrows: ASCII turns arrows into ``>``)."""
     trend = service.trend(dimension)
     first = trend.periods[0]
     last = trend.periods[-1]
     text = (
         f"{fmt.count(trend.total, trend.total_qualifier)} in all; peak {trend.peak_period} "
         f"({fmt.count(trend.peak_count, _qualifier_of(trend, trend.peak_period))}); "
-        f"{trend.first_period}→{trend.last_period}: "
-        f"{fmt.count(first.count, first.qualifier)}→{fmt.count(last.count, last.qualifier)}"
+        f"{trend.first_period} to {trend.last_period}: "
+        f"{fmt.count(first.count, first.qualifier)} to {fmt.count(last.count, last.qualifier)}"
     )
     return text + (f", {fmt.multiple(trend.multiple)}" if trend.multiple is not None else "")
 

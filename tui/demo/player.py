@@ -10,8 +10,8 @@ from textual.pilot import Pilot
 
 from tui.app import FoiApp
 from tui.demo.tour import Tour
+from tui.widgets.key_bar import show_caption
 
-CAPTION_TIMEOUT = 3600.0  # a caption stays until the next one replaces it
 _TICK = 0.05
 
 
@@ -25,10 +25,8 @@ async def play(pilot: Pilot[None], tour: Tour, *, speed: float = 1.0, captions: 
     for number, step in enumerate(tour.steps, 1):
         if not app.is_running:
             return
-        if captions:
-            app.clear_notifications()
-            title = f"key {step.key_label}  ({number}/{total})"
-            app.notify(step.caption, title=title, timeout=CAPTION_TIMEOUT, markup=False)  # captions are data
+        if captions:  # in the key bar's place: a pop-up toast would cover the bars it describes
+            show_caption(app, f"key {step.key_label} {number}/{total}", step.caption)
         await pilot.press(step.key)
         await app.workers.wait_for_complete()
         await _wait(app, step.pause / speed)

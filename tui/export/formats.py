@@ -3,5 +3,5 @@
 REPORT_FORMATS: tuple[str, ...] = ("text", "markdown", "json", "csv")
 """What ``foi-explorer report --format`` accepts."""
 
-CHECK_FORMATS: tuple[str, ...] = ("text", "markdown", "json")
-"""What ``foi-explorer check --format`` accepts (no CSV: checks are sentences, not a table)."""
+CHECK_FORMATS: tuple[str, ...] = ("text", "markdown", "json", "csv")
+"""What ``foi-explorer check --format`` accepts (CSV: one row per check or claim, with provenance)."""

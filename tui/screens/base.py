@@ -16,13 +16,12 @@ from textual.widgets import ContentSwitcher, Static
 from tui.data.catalog import Catalog
 from tui.data.service import DataService
 from tui.screen_registry import SCREENS, ScreenSpec, available, spec_for
+from tui.screens.figure_keys import FigureKeys
+from tui.screens.min_size import MIN_HEIGHT, MIN_WIDTH, too_small_message
 from tui.screens.steady import DropStaleResize
 from tui.terminal import Terminal
 from tui.terminal.textual_private import app_is_exiting, prerender_screen, screen_is_closing
 from tui.widgets import BarChart, ChartStyle, FigureTable, KeyBar, NavBar, ProvenanceBar
-
-MIN_WIDTH = 80
-MIN_HEIGHT = 24
 
 DataT = TypeVar("DataT")
 """What a screen's :meth:`FoiScreen.gather` returns and its :meth:`FoiScreen.show` takes."""
@@ -63,7 +62,7 @@ def more_pointer(service: DataService, here: str) -> str:
     return f"Press {more.key} for the {more.label} screen, which has: {'; '.join(given)}."
 
 
-class FoiScreen(DropStaleResize, Screen[None], Generic[DataT]):
+class FoiScreen(FigureKeys, DropStaleResize, Screen[None], Generic[DataT]):
     """A data screen: a chart view and a table view of the same figures, ``t`` to switch.
 
     Each is built with its spec from ``tui.screen_registry``. Subclasses implement :meth:`compose_chart`,
@@ -77,6 +76,8 @@ class FoiScreen(DropStaleResize, Screen[None], Generic[DataT]):
     BINDINGS = [
         Binding("t", "toggle_view", "Chart/table", tooltip="Switch between the chart and the exact numbers"),
         Binding("s", "provenance", "Source", tooltip="Where the figures (or the focused row) come from"),
+        Binding("e", "export", "Export", tooltip="Save this table with its source as CSV, JSON or Markdown"),
+        Binding("y", "copy_figure", "Copy", tooltip="Copy the focused figure with its source (OSC 52)"),
     ]
 
     def __init__(self, service: DataService, spec: ScreenSpec) -> None:
@@ -249,14 +250,21 @@ class FoiScreen(DropStaleResize, Screen[None], Generic[DataT]):
         self.set_focus(focusable[0] if focusable else None)
 
     def action_provenance(self) -> None:
-        """Open the full provenance, with the focused row's figure if a table has focus."""
+        """Open the full provenance, with the focused row's (or bar's) figure as a card first."""
         from tui.screens.provenance import ProvenanceScreen
 
         row = None
+        derived = False
         focused = self.focused
         if isinstance(focused, FigureTable) and focused.view is not None:
             row = (focused.view.title, focused.focused_row())
-        self.app.push_screen(ProvenanceScreen(self.service.provenance, row))
+            index = focused.focused_index()
+            derived = index is not None and focused.view.derived[index]
+        elif isinstance(focused, BarChart) and focused.focused_bar is not None:
+            row = (focused.chart_title, focused.figure_cells(focused.focused_bar))
+            derived = focused.is_derived(focused.focused_bar)
+        provenance, definitions = self.service.provenance, self.service.definitions
+        self.app.push_screen(ProvenanceScreen(provenance, row, definitions, derived))
 
     def on_resize(self, event: events.Resize) -> None:
         """Show the too-small message instead of a broken layout.
@@ -275,7 +283,4 @@ class FoiScreen(DropStaleResize, Screen[None], Generic[DataT]):
         small = width < MIN_WIDTH or height < MIN_HEIGHT
         self.set_class(small, "-too-small")
         for message in self.query("#too-small").results(Static) if small else ():  # none before compose
-            message.update(
-                f"Terminal too small: need {MIN_WIDTH}x{MIN_HEIGHT}, have {width}x{height}.\n"
-                "Make the window larger, or press q to quit."
-            )
+            message.update(too_small_message(width, height, "or press q to quit"))

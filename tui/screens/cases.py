@@ -146,7 +146,7 @@ class CasesScreen(FoiScreen[CasesData]):
         if table is None or rows.id != "cases-rows" or event.coordinate.row < rows.row_count - 1:
             return
         if rows.row_count < len(table):
-            rows.add_rows([[Text(v) for v in row] for row in table.rows(rows.row_count, PAGE_ROWS)])
+            rows.add_rows([[Text(safe_text(v)) for v in row] for row in table.rows(rows.row_count, PAGE_ROWS)])
             self._status(len(table))
 
     def focus_view(self) -> None:

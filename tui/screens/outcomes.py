@@ -25,8 +25,7 @@ class OutcomesData:
 
 
 class OutcomesScreen(FoiScreen[OutcomesData]):
-    """Findings and sanctions as charts, or as two exact tables; derived lines in the accent colour."""
-
+    """Findings and sanctions as charts, or as two exact tables; derived lines quieter and marked *."""
 
     def compose_chart(self) -> ComposeResult:
         """One chart per outcome the dataset has (findings, sanctions); a sentence for any it lacks."""
@@ -58,20 +57,22 @@ class OutcomesScreen(FoiScreen[OutcomesData]):
         notes = []
         for role, breakdown, table in zip(self.dimensions, data.breakdowns, data.tables, strict=True):
             figures = [f for f in breakdown.figures if f.count is not None]
-            derived = next((i for i, f in enumerate(figures) if f.derived), None)
             notes += [f"{f.category} = {f.note}" for f in figures if f.derived]
             self.query_one(f"#{role}-chart", HorizontalBarChart).set_data(
-                [f"{f.category}*" if f.derived else f.category for f in figures],
+                [f.category for f in figures],
                 [f.count or 0 for f in figures],
-                highlight=derived,
                 title=f"{breakdown.title} - of {breakdown.base_label}",
                 annotations=partial(_bar_note, figures),
+                derived=[f.derived for f in figures],
+                base=breakdown.base,
+                base_label=breakdown.base_label,
+                source=self.service.provenance.one_line(),
             )
             self.query_one(f"#{role}-title", Static).update(f"{table.title} - shares of {breakdown.base_label}")
             self.query_one(f"#{role}-table", FigureTable).show(table)
         note = self.query_one("#outcomes-note", Static)
-        note.update("* worked out here, not given by the source: " + "; ".join(notes) if notes else "")
-        note.display = bool(notes)
+        note.update("* worked out here from the source's figures: " + "; ".join(notes) if notes else "")
+        note.display = bool(notes)  # nothing worked out: no empty sentence
 
 
 def _bar_note(figures: Sequence[Figure], index: int) -> str:

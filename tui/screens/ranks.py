@@ -21,19 +21,16 @@ class RanksData:
     """What the ranks screen shows."""
 
     breakdown: Breakdown
-    compact: TableView
     full: TableView
 
 
 class RanksScreen(FoiScreen[RanksData]):
-    """A bar per rank (``not stated`` kept) over a table of count and share."""
-
+    """A bar per rank (``not stated`` kept); ``t``: the table of counts, shares and notes."""
 
     def compose_chart(self) -> ComposeResult:
-        """The bar chart above a compact table."""
+        """The bar chart and its note (the numbers are one ``t`` away, as on every screen)."""
         yield HorizontalBarChart(id="rank-chart")
-        yield FigureTable(id="rank-compact")
-        yield Static("", id="rank-compact-note", classes="table-note", markup=False)
+        yield Static("", id="rank-chart-note", classes="table-note", markup=False)
 
     def compose_table(self) -> ComposeResult:
         """The full table with notes and its base."""
@@ -45,25 +42,27 @@ class RanksScreen(FoiScreen[RanksData]):
         dimension = self.dimensions["rank"]
         return RanksData(
             self.service.breakdown(dimension),
-            breakdown_table(self.service, dimension, notes=False),
             breakdown_table(self.service, dimension),
         )
 
     def show(self, data: RanksData) -> None:
-        """Fill the chart and both tables."""
+        """Fill the chart and the table."""
         figures = [f for f in data.breakdown.figures if f.count is not None]
         self.query_one(HorizontalBarChart).set_data(
             [f.category for f in figures],
             [f.count or 0 for f in figures],
             title=data.breakdown.title,
             annotations=partial(_bar_note, figures),
+            derived=[f.derived for f in figures],
+            base=data.breakdown.base,
+            base_label=data.breakdown.base_label,
+            source=self.service.provenance.one_line(),
         )
-        self.query_one("#rank-compact", FigureTable).show(data.compact)
         self.query_one("#rank-table", FigureTable).show(data.full)
         derived = "; ".join(f"{f.category} = {f.note}" for f in data.breakdown.groups)
-        note = f"{data.full.note} Italic rows are worked out here: {derived}." if derived else data.full.note
+        note = f"{data.full.note} Rows marked * are worked out here: {derived}." if derived else data.full.note
         self.query_one("#rank-note", Static).update(note)
-        self.query_one("#rank-compact-note", Static).update(note)
+        self.query_one("#rank-chart-note", Static).update(note)
 
 
 def _bar_note(figures: Sequence[Figure], index: int) -> str:

@@ -3,25 +3,26 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import ClassVar
 
 from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from tui.data.catalog import Related, UnknownDataset
 from tui.data.errors import DatasetError
 from tui.data.formatting import provenance_lines
-from tui.data.model import Check, ClaimResult, Definition, Provenance
+from tui.data.model import Check, ClaimResult, Definition, Provenance, Source
 from tui.data.views import TableView, checks_table, claims_table, related_table
 from tui.screens.base import FoiScreen
 from tui.widgets import FigureTable
 from tui.widgets.label_table import label_table
+from tui.widgets.reading_scroll import ReadingScroll
 from tui.widgets.report_view import ReportView
+from tui.widgets.url_text import url_text
 
 STATUS_STYLE = {
     "holds": "bold green",
@@ -51,20 +52,13 @@ class SourcesData:
 class SourcesScreen(FoiScreen[SourcesData]):
     """Readable report first (``t``: the same checks and claims as sortable tables)."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j", "scroll_report(1)", "Scroll down", show=False),
-        Binding("k", "scroll_report(-1)", "Scroll up", show=False),
+    BINDINGS = [
+        Binding("t", "toggle_view", "Report/table", tooltip="Switch between the readable report and sortable tables"),
     ]
-
-    def action_scroll_report(self, lines: int) -> None:
-        """Scroll the report a line (the tables take j and k themselves when focused)."""
-        for report in self.query("#report").results(VerticalScroll):  # none while the screen is built or taken down
-            report.scroll_relative(y=lines, animate=False)
-
 
     def compose_chart(self) -> ComposeResult:
         """The readable report: provenance, checks, claims."""
-        with VerticalScroll(id="report", can_focus=True):
+        with ReadingScroll(id="report"):
             yield ReportView(id="sources-text")
 
     def compose_table(self) -> ComposeResult:
@@ -132,8 +126,17 @@ def _status(status: str) -> Text:
     return Text(f" {status} ", style=STATUS_STYLE.get(status, "bold"))
 
 
+def _source_lines(source: Source) -> tuple[Text, Text]:
+    """A source's citation, then its URL whole on a line of its own (a link)."""
+    cited = f"{source.title} ({source.publisher}, {source.published})"
+    return Text.assemble(("Source ", "bold"), cited), url_text(source.url)
+
+
 def _report(data: SourcesData) -> Group:
-    meta = label_table(provenance_lines(data.provenance))
+    meta = Group(
+        label_table((label, value) for label, value in provenance_lines(data.provenance) if label != "Source"),
+        *(part for source in data.provenance.sources for part in _source_lines(source)),
+    )
     caveats = Text("\n".join(f"- {c}" for c in data.provenance.caveats))
     terms = label_table((d.term, d.meaning) for d in data.definitions)
 

@@ -27,7 +27,6 @@ class TrendsData:
 class TrendsScreen(FoiScreen[TrendsData]):
     """A bar per year with counts, the peak marked, and the change on each year before."""
 
-
     def compose_chart(self) -> ComposeResult:
         """Summary lines above the bar chart."""
         yield Static("", id="summary", markup=False)
@@ -63,6 +62,9 @@ class TrendsScreen(FoiScreen[TrendsData]):
             [p.count or 0 for p in known],
             highlight=peak,
             title=f"{trend.title} (peak {trend.peak_period} highlighted)",
+            base=trend.total,
+            base_label=f"all {trend.total}",
+            source=self.service.provenance.one_line(),
         )
         self.query_one(FigureTable).show(data.table)
         self.query_one("#trend-note", Static).update(data.table.note)

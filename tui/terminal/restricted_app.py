@@ -9,6 +9,7 @@ from typing import Any, BinaryIO, TextIO
 from textual.app import SystemCommand
 from textual.screen import Screen
 
+from tui.data.safe_text import safe_text
 from tui.terminal import Terminal
 from tui.terminal.terminal_app import TerminalApp
 
@@ -85,6 +86,6 @@ class RestrictedApp(TerminalApp):
     def open_url(self, url: str, *, new_tab: bool = True) -> None:
         """Open a link in a browser, except in restricted mode (it would start a browser on the server)."""
         if self.restricted:
-            self.notify(url, title="Links are not opened in restricted mode")
+            self.notify(safe_text(url), title="Links are not opened in restricted mode", markup=False)
             return
         super().open_url(url, new_tab=new_tab)

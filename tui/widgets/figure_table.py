@@ -1,4 +1,4 @@
-"""A keyboard-first table of figures, sortable by any column."""
+"""A keyboard-first table of figures, sortable by any column, totals and derived rows kept last."""
 
 from __future__ import annotations
 
@@ -6,11 +6,31 @@ import re
 from functools import partial
 from typing import ClassVar
 
+from rich.cells import cell_len
+from rich.console import JustifyMethod
 from rich.text import Text
 from textual.binding import Binding
 from textual.widgets import DataTable
 
 from tui.data.views import TableView
+
+DERIVED_MARK = "*"
+"""Put after the first cell of a row this tool worked out (totals, remainders, groups): visible without italics."""
+
+DERIVED_STYLE = "italic dim"
+"""The quieter style of worked-out rows (the mark says the same for terminals without italics or dim)."""
+
+SORT_ARROWS = {False: ("▲", "▼"), True: ("^", "v")}
+"""Ascending and descending arrows, in Unicode and in ASCII."""
+
+ARROW_ROOM = 2
+"""Cells every header keeps free for `` ▲``, so sorting never changes a column's width."""
+
+MIN_TEXT_WIDTH = 7
+"""A text column is never narrowed below this (nor below its header) to fit the width."""
+
+SCROLLBAR_ROOM = 2
+"""Cells kept free for a vertical scrollbar when the table may be taller than the screen."""
 
 _NUMBER = re.compile(r"^\s*(?:[≥>≈~+]\s*)?(-?\d+(?:\.\d+)?)")
 """A cell's number after any qualifier ('≥ 999', '> 1000', '≈ 75 %', '26.5%', '+46 (+287.5%)')."""
@@ -21,15 +41,60 @@ CHUNK_ROWS = 100
 CHUNK_PAUSE = 0.001
 """Seconds between chunks: enough for keys and screen updates to go first."""
 
+MORE_KEY = "more"
+"""Row key of the line saying how many rows are not shown."""
 
-def _sort_key(text: str) -> tuple[int, float | str]:
+MORE = -1
+"""Stands for the "more rows" line in the list of rows to add."""
+
+FRAME_ROWS = 6
+"""Screen rows never available to a table (nav bar, title, note, source line, key bar)."""
+
+
+def fit_widths(widths: list[int], floors: list[int], available: int) -> list[int]:
+    """Narrow the widest shrinkable columns until they fit ``available`` cells (or cannot shrink more)."""
+    fitted = list(widths)
+    while sum(fitted) > available:
+        shrinkable = [i for i, w in enumerate(fitted) if w > floors[i]]
+        if not shrinkable:
+            break
+        widest = max(shrinkable, key=lambda i: fitted[i])
+        fitted[widest] -= 1
+    return fitted
+
+
+def natural_widths(view: TableView) -> list[int]:
+    """Each column's width unwrapped, over every row (so a sort never changes it), with room for a sort arrow."""
+    widths = [len(name) + ARROW_ROOM for name in view.columns]
+    for position, column in enumerate(zip(*view.rows, strict=True)):
+        measure = len if "".join(column).isascii() else cell_len  # len is exact for ASCII, and much faster
+        widths[position] = max(widths[position], max(map(measure, column)))
+    marked = [row[0] for row, derived in zip(view.rows, view.derived, strict=True) if derived]
+    if marked and widths:
+        widths[0] = max(widths[0], *(cell_len(first) + len(DERIVED_MARK) for first in marked))
+    return widths
+
+
+def sort_key(text: str) -> tuple[int, float | str]:
     """Numbers sort as numbers (suppressed and dashes last), words as words."""
     match = _NUMBER.match(text.replace(",", ""))
     return (0, float(match.group(1))) if match else (1, text.lower())
 
 
+def sorted_order(view: TableView, column: int | None, *, reverse: bool = False) -> list[int]:
+    """Row indices of ``view`` sorted by ``column`` (None: source order); derived rows stay last, in source order."""
+    plain = [i for i, derived in enumerate(view.derived) if not derived]
+    pinned = [i for i, derived in enumerate(view.derived) if derived]
+    if column is not None:
+        plain.sort(key=lambda i: sort_key(view.rows[i][column]), reverse=reverse)
+    return plain + pinned
+
+
 class FigureTable(DataTable[Text]):
     """A DataTable filled from a :class:`~tui.data.views.TableView`.
+
+    Rows the tool worked out (totals, remainders) are drawn quieter, marked with ``*``,
+    and stay below the source's rows whatever the sort.
 
     | key | action |
     | --- | --- |
@@ -38,18 +103,24 @@ class FigureTable(DataTable[Text]):
     | o | sort by the column under the cursor (again: reverse) |
     | O | back to the source order |
 
-    At most ``MAX_ROWS`` rows are shown (in the current order), then one line saying how many
-    more there are and where to find them: a terminal table of 100,000 rows helps nobody and
-    costs hundreds of megabytes. Rows go in ``CHUNK_ROWS`` at a time between other events.
+    Columns are fitted to the table's width: long text columns (claims, checks) wrap inside
+    their cells rather than push columns off-screen.
+
+    At most ``MAX_ROWS`` of the source's rows are shown (in the current order), then one line saying
+    how many more there are and where to find them, then the worked-out rows (always shown): a
+    terminal table of 100,000 rows helps nobody and costs hundreds of megabytes. Rows go in
+    ``CHUNK_ROWS`` at a time between other events.
     """
 
     BINDINGS = [
-        Binding("h", "cursor_left", "Cursor left", show=False),
-        Binding("j", "cursor_down", "Cursor down", show=False),
-        Binding("k", "cursor_up", "Cursor up", show=False),
-        Binding("l", "cursor_right", "Cursor right", show=False),
-        Binding("home", "scroll_top", "First row", show=False),
-        Binding("end", "scroll_bottom", "Last row", show=False),
+        Binding("h,left", "cursor_left", "Cursor left", show=False),
+        Binding("j,down", "cursor_down", "Cursor down", show=False),
+        Binding("k,up", "cursor_up", "Cursor up", show=False),
+        Binding("l,right", "cursor_right", "Cursor right", show=False),
+        Binding("pageup", "page_up", "Page up", show=False),
+        Binding("pagedown", "page_down", "Page down", show=False),
+        Binding("home", "first_row", "First row", show=False),
+        Binding("end", "last_row", "Last row", show=False),
         Binding("o", "sort_column", "Sort", tooltip="Sort by the column under the cursor; again to reverse"),
         Binding("O", "source_order", "Source order", show=False, tooltip="Put the rows back in source order"),
     ]
@@ -59,34 +130,75 @@ class FigureTable(DataTable[Text]):
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes, cursor_type="cell", zebra_stripes=False)
         self.view: TableView | None = None
-        self._sorted: tuple[int, bool] | None = None
-        self._order: list[int] = []
+        self.sort_state: tuple[int, bool] | None = None
+        self.order: list[int] = []
+        self._to_add: list[int] = []
+        """Row indices to add, in order, with :data:`MORE` where the "more rows" line goes."""
+        self._hidden = 0
+        self.fitted_width = 0
+        self._natural: list[int] = []
         self._filling = 0
         self._next_row = 0
+        self._wrapped = False
         self._cursor = self.cursor_coordinate
 
     def show(self, view: TableView) -> None:
-        """Fill the table from a view, in source order, keeping the cursor where it was."""
+        """Fill the table from a view in source order, keeping the cursor where it was."""
         self.view = view
-        self._sorted = None
-        self._refill(list(range(len(view.rows))), {})
+        self.sort_state = None
+        self._natural = natural_widths(view)
+        self._rebuild()
+
+    @property
+    def ascii_only(self) -> bool:
+        """True when the app draws ASCII characters only."""
+        terminal = getattr(self.app, "terminal", None)
+        return bool(getattr(terminal, "ascii_only", False))
 
     @property
     def complete(self) -> bool:
         """True once every row to be shown is in the table."""
-        return self._next_row >= min(len(self._order), self.MAX_ROWS)
+        return self._next_row >= len(self._to_add)
 
-    def _refill(self, order: list[int], labels: dict[str, str]) -> None:
-        """Empty the table and fill it with the view's rows in ``order``; ``labels``: column headers to change."""
+    def _rebuild(self) -> None:
+        """Clear the table, fit its columns and fill it from the view in the current order (public DataTable API only).
+
+        Widths are fitted from the rows shown (at most ``MAX_ROWS``) before any is added, so a
+        sort never changes them; rows then go in chunks (:meth:`_fill`).
+        """
         view = self.view
-        assert view is not None
+        if view is None:
+            return
         self._cursor = self.cursor_coordinate
-        self._order = order
+        column = None if self.sort_state is None else self.sort_state[0]
+        reverse = bool(self.sort_state and self.sort_state[1])
+        self.order = sorted_order(view, column, reverse=reverse)
+        plain = [i for i in self.order if not view.derived[i]]
+        pinned = [i for i in self.order if view.derived[i]]
+        self._hidden = max(0, len(plain) - self.MAX_ROWS)
+        self._to_add = plain[: self.MAX_ROWS] + ([MORE] if self._hidden else []) + pinned
+        shown = len(self._to_add)
+        natural = self._natural
+        floors = [
+            natural[i] if name in view.numeric else min(natural[i], max(MIN_TEXT_WIDTH, len(name) + ARROW_ROOM))
+            for i, name in enumerate(view.columns)
+        ]
+        self.fitted_width = self.available_width()
+        room = self.fitted_width - 2 * self.cell_padding * len(view.columns)
+        widths = fit_widths(natural, floors, room)
+        if widths != natural or shown + 1 > self.app.size.height - FRAME_ROWS:
+            widths = fit_widths(natural, floors, room - SCROLLBAR_ROOM)  # it may scroll: leave the bar room
+        self._wrapped = widths != natural
         self._filling += 1
         self.clear(columns=True)
-        for name in view.columns:
-            label = labels.get(name, name)
-            self.add_column(Text(label, justify="right" if name in view.numeric else "left"), key=name)
+        up, down = SORT_ARROWS[self.ascii_only]
+        for index, name in enumerate(view.columns):
+            justify: JustifyMethod = "right" if name in view.numeric else "left"
+            arrow = (down if reverse else up) if index == column else ""
+            label = f"{name} {arrow}" if arrow else name
+            self.add_column(
+                Text(label, justify=justify, no_wrap=True, overflow="ellipsis"), width=widths[index], key=name
+            )
         self._next_row = 0
         self._fill(self._filling)
 
@@ -96,48 +208,79 @@ class FigureTable(DataTable[Text]):
         if view is None or generation != self._filling:
             return  # a newer fill replaced this one
         start = self._next_row
-        shown = min(len(self._order), self.MAX_ROWS)
-        stop = min(shown, start + CHUNK_ROWS)
-        for index in self._order[start:stop]:
-            derived = view.derived[index]
-            cells = [
-                Text(value, justify="right" if name in view.numeric else "left", style="italic" if derived else "")
-                for name, value in zip(view.columns, view.rows[index], strict=True)
-            ]
-            self.add_row(*cells, key=str(index))
+        stop = min(len(self._to_add), start + CHUNK_ROWS)
+        for index in self._to_add[start:stop]:
+            if index == MORE:
+                self.add_row(*self._more_cells(len(view.columns)), key=MORE_KEY, height=None)
+            else:
+                self.add_row(*self._cells(view, index), key=str(index), height=None if self._wrapped else 1)
         self._next_row = stop
-        if stop == shown and shown < len(self._order):
-            more = f"+{len(self._order) - shown:,} more rows (foi-explorer report lists them all)"
-            self.add_row(Text(more, style="italic dim"), *(Text("") for _ in view.columns[1:]), key="more")
         if start == 0 and self.row_count:
             self.cursor_coordinate = self.validate_cursor_coordinate(self._cursor)
         if not self.complete:
             # A timer, not call_later: the table measures the new rows when idle, between chunks.
             self.set_timer(CHUNK_PAUSE, partial(self._fill, generation), name="fill table")
 
+    def _more_cells(self, columns: int) -> list[Text]:
+        """The "more rows" line: how many in the first column, where to find them in the last."""
+        more, where = f"+{self._hidden:,} more rows", "all in foi-explorer report"
+        texts = [more, *([""] * (columns - 2)), where] if columns > 1 else [f"{more}, {where}"]
+        return [Text(text, style="italic dim") for text in texts]
+
+    def available_width(self) -> int:
+        """The cells the table may use: its own width once laid out, else the app's."""
+        return self.size.width or self.app.size.width
+
+    def on_resize(self) -> None:
+        """Fit the columns again when the width changed."""
+        if self.view is not None and self.available_width() != self.fitted_width:
+            self._rebuild()
+
+    @staticmethod
+    def _cells(view: TableView, index: int) -> list[Text]:
+        derived = view.derived[index]
+        cells = []
+        for position, (name, value) in enumerate(zip(view.columns, view.rows[index], strict=True)):
+            text = f"{value}{DERIVED_MARK}" if derived and position == 0 else value
+            justify: JustifyMethod = "right" if name in view.numeric else "left"
+            cells.append(Text(text, justify=justify, style=DERIVED_STYLE if derived else ""))
+        return cells
+
     def focused_row(self) -> dict[str, str] | None:
         """The row under the cursor as column name to value, if any (None on the "more rows" line)."""
+        index = self.focused_index()
+        if self.view is None or index is None:
+            return None
+        return dict(zip(self.view.columns, self.view.rows[index], strict=True))
+
+    def focused_index(self) -> int | None:
+        """The index in the view (source order) of the row under the cursor, if any (None on the "more rows" line)."""
         if self.view is None or not self.row_count:
             return None
         key = self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value
-        if key is None or not key.isdigit():
-            return None
-        row = self.view.rows[int(key)]
-        return dict(zip(self.view.columns, row, strict=True))
+        return int(key) if key is not None and key.isdigit() else None
 
     def action_sort_column(self) -> None:
         """Sort every row of the view by the column under the cursor; pressing again reverses the order."""
         if self.view is None:
             return
-        view = self.view
         column = self.cursor_coordinate.column
-        reverse = self._sorted == (column, False)
-        name = view.columns[column]
-        order = sorted(range(len(view.rows)), key=lambda i: _sort_key(view.rows[i][column]), reverse=reverse)
-        self._sorted = (column, reverse)
-        self._refill(order, {name: f"{name}{' (desc)' if reverse else ' (asc)'}"})
+        reverse = self.sort_state == (column, False)
+        self.sort_state = (column, reverse)
+        self._rebuild()
 
     def action_source_order(self) -> None:
         """Put the rows back in the order the source gives them."""
         if self.view is not None:
-            self.show(self.view)
+            self.sort_state = None
+            self._rebuild()
+
+    def action_first_row(self) -> None:
+        """Move the cursor to the first row."""
+        if self.row_count:
+            self.move_cursor(row=0)
+
+    def action_last_row(self) -> None:
+        """Move the cursor to the last row."""
+        if self.row_count:
+            self.move_cursor(row=self.row_count - 1)

@@ -2,9 +2,57 @@
 
 from __future__ import annotations
 
+from typing import Any
+from weakref import WeakKeyDictionary
+
 from rich.text import Text
+from textual.app import App, ScreenStackError
 from textual.screen import Screen
 from textual.widgets import Static
+
+from tui.data.safe_text import safe_text
+
+_CAPTIONS: WeakKeyDictionary[App[Any], tuple[str, str]] = WeakKeyDictionary()
+"""The demo caption of each app, if one is playing: (key label, caption)."""
+
+
+def show_caption(app: App[Any], label: str, caption: str) -> None:
+    """Show a demo caption in the key bar's place (never over the figures); empty ``caption`` clears it."""
+    if caption:
+        _CAPTIONS[app] = (safe_text(label), safe_text(caption))  # from a tour file: data, shown as plain text
+    else:
+        _CAPTIONS.pop(app, None)
+    for bar in app.screen.query(KeyBar):
+        bar.refresh_keys()
+
+
+KEPT = frozenset({"Help", "Close"})
+"""Keys the bar never drops for want of room (help lists every other key)."""
+
+
+def fit(items: list[tuple[str, str, bool]], width: int) -> list[tuple[str, str, bool]]:
+    """``items`` (key, description, enabled), the last droppable ones left out until they fit ``width``."""
+    kept = list(items)
+
+    def length() -> int:
+        return sum(len(key) + 1 + len(description) for key, description, _ in kept) + 2 * (len(kept) - 1)
+
+    while width and kept and length() > width:
+        droppable = [i for i, (_, description, _) in enumerate(kept) if description not in KEPT]
+        if not droppable:
+            break
+        del kept[droppable[-1]]
+    return kept
+
+
+def _line(items: list[tuple[str, str, bool]]) -> Text:
+    text = Text()
+    for key, description, enabled in items:
+        if text:
+            text.append("  ")
+        text.append(key, style="bold reverse" if enabled else "dim")
+        text.append(f" {description}")
+    return text
 
 
 class KeyBar(Static):
@@ -17,6 +65,14 @@ class KeyBar(Static):
     def __init__(self) -> None:
         super().__init__("", id="key-bar", markup=False)
 
+    def on_resize(self) -> None:
+        """Fit the keys to the new width (screens prepared in the background are fitted when shown)."""
+        try:
+            if self.screen.is_current:
+                self.refresh_keys()
+        except ScreenStackError:  # the app is closing: nothing to fit
+            return
+
     def on_mount(self) -> None:
         """Redraw whenever the screen's bindings change (focus moves, screen resumes)."""
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
@@ -27,8 +83,14 @@ class KeyBar(Static):
             self.refresh_keys()
 
     def refresh_keys(self) -> None:
-        """Rebuild the line from the active bindings."""
-        text = Text()
+        """Rebuild the line from the active bindings, or show the demo caption playing."""
+        caption = _CAPTIONS.get(self.app)
+        self.set_class(caption is not None, "-caption")
+        if caption is not None:
+            label, sentence = caption
+            self.update(Text.assemble((f" {label} ", "bold reverse"), " ", sentence))
+            return
+        items: list[tuple[str, str, bool]] = []
         seen: set[str] = set()
         palette = ""
         for active in self.screen.active_bindings.values():
@@ -38,12 +100,7 @@ class KeyBar(Static):
             if not binding.show or not binding.description or binding.description in seen:
                 continue
             seen.add(binding.description)
-            if text:
-                text.append("  ")
-            text.append(self.app.get_key_display(binding), style="bold reverse" if active.enabled else "dim")
-            text.append(f" {binding.description}")
-        if palette and palette not in text.plain:
-            text.append("  ")
-            text.append(palette, style="bold reverse")
-            text.append(" Commands")
-        self.update(text)
+            items.append((self.app.get_key_display(binding), binding.description, active.enabled))
+        if palette and all(key != palette for key, _, _ in items):
+            items.append((palette, "Commands", True))
+        self.update(_line(fit(items, self.size.width - 2 if self.size.width else 0)))

@@ -1,0 +1,143 @@
+"""Sorting figure tables: totals and derived rows stay last, widths never change, Home/End reach the ends."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from tests.ui.conftest import settle, wait_until
+from tui.app import FoiApp
+from tui.screens import ProvenanceScreen
+from tui.widgets import FigureTable
+
+MakeApp = Callable[..., FoiApp]
+
+
+def first_cells(table: FigureTable) -> list[str]:
+    return [table.get_row_at(i)[0].plain for i in range(table.row_count)]
+
+
+def visible_text(table: FigureTable) -> str:
+    """What the table shows on screen, line by line."""
+    return "\n".join("".join(seg.text for seg in table.render_line(y)) for y in range(table.size.height))
+
+
+def widths(table: FigureTable) -> list[int]:
+    return [column.get_render_width(table) for column in table.columns.values()]
+
+
+async def test_trends_total_stays_below_sorted_years(make_app: MakeApp) -> None:
+    """Issue 12 #4: ``1 t l l l o`` put "total" between 2020 and 2018."""
+    app = make_app(screen="trends")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("t", "l", "l", "l", "o")
+        table = app.focused
+        assert isinstance(table, FigureTable)
+        assert first_cells(table)[-1] == "total*"
+        await pilot.press("h", "h", "o", "o")
+        assert first_cells(table)[-1] == "total*"
+
+
+async def test_ranks_derived_group_stays_below_sorted_ranks(make_app: MakeApp) -> None:
+    """Issue 12 #4: ``2 t l o o`` put "sergeant or above" between two ranks."""
+    app = make_app(screen="ranks")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("t", "l", "o")
+        table = app.focused
+        assert isinstance(table, FigureTable)
+        assert first_cells(table)[-2:] == ["sergeant or above*", "total*"]
+        await pilot.press("o")
+        assert first_cells(table)[-2:] == ["sergeant or above*", "total*"]
+        assert [table.get_row_at(i)[1].plain for i in range(4)] == ["160", "12", "8", "4"]
+
+
+async def test_outcomes_remainder_is_never_on_top(make_app: MakeApp) -> None:
+    """Issue 12 #4: sorting Outcomes put "not explained" on top."""
+    app = make_app(screen="outcomes")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("t")
+        table = app.focused
+        assert isinstance(table, FigureTable)
+        await pilot.press("l", "o", "o")
+        assert first_cells(table)[-1].endswith("*")
+        assert not first_cells(table)[0].endswith("*")
+
+
+async def test_sorting_keeps_widths_and_shows_an_arrow(make_app: MakeApp) -> None:
+    """Issue 12 #5: "officers (asc)" widened the table past 80 columns and stayed wide."""
+    app = make_app(screen="ranks")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("t")
+        table = app.focused
+        assert isinstance(table, FigureTable)
+        before = widths(table)
+        await pilot.press("l", "o")
+        await settle(pilot)
+        labels = [column.label.plain for column in table.columns.values()]
+        assert labels[1] == "officers ▲"
+        await pilot.press("o", "l", "o")
+        await settle(pilot)
+        labels = [column.label.plain for column in table.columns.values()]
+        assert labels[1] == "officers" and labels[2].endswith("▲")
+        assert widths(table) == before
+        assert table.virtual_size.width <= table.size.width
+        assert not table.show_horizontal_scrollbar
+
+
+async def test_home_and_end_reach_the_first_and_last_rows(make_app: MakeApp) -> None:
+    app = make_app(screen="trends")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("t", "end")
+        table = app.focused
+        assert isinstance(table, FigureTable)
+        assert table.cursor_coordinate.row == table.row_count - 1
+        await pilot.press("home")
+        assert table.cursor_coordinate.row == 0
+
+
+async def test_sources_tables_fit_80_columns_with_every_column_readable(make_app: MakeApp) -> None:
+    """Issue 12 #3: the claims table hid the verdict off-screen and cut the checks column ("(serg")."""
+    app = make_app(screen="sources")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("t")
+        await settle(pilot)
+        for table_id in ("#checks-table", "#claims-table"):
+            table = app.screen.query_one(table_id, FigureTable)
+            assert table.virtual_size.width <= table.size.width, table_id
+        checks = visible_text(app.screen.query_one("#checks-table", FigureTable))
+        assert "(sergeant +" in checks and "inspector and above)" in checks
+        claims_text = visible_text(app.screen.query_one("#claims-table", FigureTable))
+        assert "verdict" in claims_text and "contradicted" in claims_text
+        claims = app.screen.query_one("#claims-table", FigureTable)
+        claims.focus()
+        await pilot.press("l", "l", "l", "l")
+        assert claims.scroll_x == 0
+
+
+async def test_rows_beyond_the_limit_leave_the_worked_out_rows_shown(
+    make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A long table shows ``MAX_ROWS`` source rows, one "more rows" line, then the totals (never cut off)."""
+    monkeypatch.setattr(FigureTable, "MAX_ROWS", 2)
+    app = make_app(screen="ranks")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("t", "l", "o")
+        table = app.focused
+        assert isinstance(table, FigureTable)
+        await wait_until(pilot, lambda: table.complete, what="the table filled")
+        cells = first_cells(table)
+        assert cells[:2] == ["not stated", "inspector and above"]
+        assert cells[2] == "+2 more rows" and cells[3:] == ["sergeant or above*", "total*"]
+        await pilot.press("down", "down")
+        assert table.focused_row() is None and table.focused_index() is None  # the "more rows" line is no figure
+        await pilot.press("s")
+        await wait_until(pilot, lambda: isinstance(app.screen, ProvenanceScreen), what="the source pop-up")
+        assert app.screen.row is not None and app.screen.row[1] is None  # no card, the provenance only

@@ -1,0 +1,163 @@
+"""What every explorer screen does with its figures: ``e`` export, ``y`` copy, a status line for a focused bar.
+
+A mixin for :class:`~tui.screens.base.FoiScreen`: the keys are declared there, the work is here.
+Nothing here decides a figure: tables and charts say what they show; ``tui.export`` writes it.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from pathlib import Path
+
+from textual.screen import Screen
+from textual.widgets import DataTable
+from textual.worker import Worker, WorkerState
+
+from tui.data.model import Provenance
+from tui.data.safe_text import safe_text
+from tui.data.views import TableView
+from tui.export.clipboard import figure_line, row_text
+from tui.export.table_file import TABLE_FORMATS, ExportExists, file_name, render_table, save
+from tui.export.target import ExportRefused
+from tui.screens.choice import ChoiceScreen
+from tui.widgets import BarChart, FigureTable, ProvenanceBar
+
+FORMAT_KEYS = (("c", "CSV"), ("j", "JSON"), ("m", "Markdown"))
+"""The keys of the export question, and the format each picks."""
+
+_FORMAT_OF_KEY = {"c": "csv", "j": "json", "m": "markdown"}
+
+
+class FigureKeys:
+    """``e``, ``y`` and the bar status line, for a Screen with a ``service`` and a ``#status`` Static."""
+
+    # -- what is focused -------------------------------------------------------------------
+
+    def current_table(self) -> TableView | None:
+        """The table ``e`` exports: the focused table's, the focused chart's, else the screen's first."""
+        screen = self._screen
+        focused = screen.focused
+        if isinstance(focused, FigureTable) and focused.view is not None:
+            return focused.view
+        if isinstance(focused, BarChart) and focused.id and focused.id.endswith("-chart"):
+            twin = focused.id.removesuffix("-chart") + "-table"
+            for table in screen.query(FigureTable):
+                if table.id == twin and table.view is not None:
+                    return table.view
+        return next((t.view for t in screen.query(FigureTable) if t.view is not None), None)
+
+    def focused_figure_text(self) -> str:
+        """The focused figure in words: a table row, or a chart's focused bar; else the dataset's title."""
+        focused = self._screen.focused
+        if isinstance(focused, FigureTable) and focused.view is not None:
+            row = focused.focused_row()
+            if row:
+                return f"{focused.view.title}: {row_text(row)}"
+        if isinstance(focused, BarChart) and focused.focused_bar is not None:
+            return focused.figure_text(focused.focused_bar)
+        if isinstance(focused, DataTable) and focused.row_count and focused.columns:  # e.g. the Cases rows
+            labels = [str(column.label) for column in focused.columns.values()]
+            cells = [str(cell) for cell in focused.get_row_at(focused.cursor_row)]
+            return row_text(dict(zip(labels, cells, strict=False)))
+        return self._provenance.title
+
+    # -- y ---------------------------------------------------------------------------------
+
+    def action_copy_figure(self) -> None:
+        """Copy the focused figure with its source as one line (OSC 52: works over SSH), and say so."""
+        line = figure_line(self.focused_figure_text(), self._provenance)
+        self._screen.app.copy_to_clipboard(line)
+        self.say(f"Copied to the clipboard (if your terminal allows OSC 52): {line}")
+
+    # -- e ---------------------------------------------------------------------------------
+
+    def action_export(self) -> None:
+        """Ask for a format, then write the current table with its provenance; say where, or why not."""
+        view = self.current_table()
+        if view is None:
+            self.say("Nothing to export on this screen.")
+            return
+        restricted = bool(getattr(self._screen.app, "restricted", False))
+        try:
+            from tui.export.target import export_path
+
+            export_path(file_name(view, "csv"), restricted=restricted)
+        except ExportRefused as refused:
+            self.say(f"Export refused: {refused}")
+            return
+        question = f"Export “{safe_text(view.title)}” with its source as:"
+        self._screen.app.push_screen(ChoiceScreen(question, FORMAT_KEYS), partial(self._export_as, view))
+
+    def _export_as(self, view: TableView, key: str | None, *, overwrite: bool = False) -> None:
+        if key is None:
+            self.say("Export cancelled.")
+            return
+        fmt_name = _FORMAT_OF_KEY[key]
+        name = file_name(view, fmt_name)
+        content = render_table(view, self._provenance, fmt_name)
+        restricted = bool(getattr(self._screen.app, "restricted", False))
+        work = partial(save, name, content, restricted=restricted, overwrite=overwrite)
+        worker = self._screen.run_worker(work, thread=True, group="export", exit_on_error=False)
+        worker.name = f"export:{key}"
+        self._pending_export = (view, key)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """Say where the export went, ask before overwriting, or say why it failed."""
+        worker = event.worker
+        if not worker.name.startswith("export:"):
+            return
+        if event.state == WorkerState.SUCCESS and isinstance(worker.result, Path):
+            self.say(f"Exported to {worker.result}")
+        elif event.state == WorkerState.ERROR:
+            error = worker.error
+            view, key = self._pending_export
+            if isinstance(error, ExportExists):
+                question = f"{safe_text(str(error.path))} exists. Replace it?"
+                self._screen.app.push_screen(
+                    ChoiceScreen(question, (("y", "replace"),)),
+                    lambda answer: self._export_as(view, key, overwrite=True) if answer else self.say("Not replaced."),
+                )
+            elif isinstance(error, ExportRefused):
+                self.say(f"Export refused: {error}")
+            elif isinstance(error, OSError):
+                self.say(f"Export failed: {error.strerror or error}")
+
+    # -- the status line -------------------------------------------------------------------
+
+    def on_bar_chart_bar_focused(self, message: BarChart.BarFocused) -> None:
+        """Show the focused bar's exact value, share and source."""
+        self.say(message.status)
+
+    def say(self, text: str) -> None:
+        """Put ``text`` in the screen's status line (the provenance line), or a notification if it has none.
+
+        The text often carries data (a bar's label, a table's title, a path): it passes
+        :func:`~tui.data.safe_text.safe_text` and is shown as plain text, never as markup.
+        """
+        text = safe_text(text)
+        found = self._screen.query(ProvenanceBar)
+        if found:
+            found.first().show_status(text)
+        else:
+            self._screen.notify(text, markup=False)
+
+    def on_descendant_focus(self) -> None:
+        """Focus moved: the status line shows the source again."""
+        for bar in self._screen.query(ProvenanceBar):
+            bar.restore()
+
+    # -- plumbing --------------------------------------------------------------------------
+
+    _pending_export: tuple[TableView, str]
+
+    @property
+    def _screen(self) -> Screen[None]:
+        assert isinstance(self, Screen)
+        return self
+
+    @property
+    def _provenance(self) -> Provenance:
+        return self.service.provenance  # type: ignore[attr-defined]
+
+
+__all__ = ["FORMAT_KEYS", "TABLE_FORMATS", "FigureKeys"]
