@@ -51,7 +51,7 @@ DEPTHS = {  # name -> environment (on top of TERM=xterm-256color, COLORTERM and 
     "NO_COLOR": {"NO_COLOR": "1"},
 }
 FIRST_SCREEN_TEXT = "in all; peak"  # the trends summary line: only there once figures are shown
-PROVENANCE_TEXT = "Source:"  # the provenance bar, on every dataset's first screen (then it settles)
+PROVENANCE_TEXT = "{name} · "  # the provenance bar leads with the dataset name on every first screen
 SETTLE_MS = 250  # a screen is settled when it has not changed for this long
 IDLE_MS = 3000
 THINK_MS = 500  # a quick user's pause between seeing a screen and pressing the next key
@@ -281,7 +281,7 @@ def measure(args: argparse.Namespace) -> tuple[list[Case], dict[tuple[str, str, 
             vd_file, vd_text = first_screen_csv(bundled, tmp)
             rows = sum(1 for _ in (bundled / "figures.csv").open()) - 1
             cases.append(Case(bundled.name, bundled, rows, args.big_depths, True, vd_file, vd_text, args.timeout,
-                              first_text=PROVENANCE_TEXT, args=("--dataset", bundled.name)))
+                              first_text=PROVENANCE_TEXT.format(name=bundled.name), args=("--dataset", bundled.name)))
         cache = tmp / "cache"
         for rep in range(args.runs):
             for case in cases:

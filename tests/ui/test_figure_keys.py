@@ -126,12 +126,13 @@ async def test_the_source_line_takes_one_row_and_a_status_at_most_two() -> None:
     from tui.data.locate import datasets_root
 
     service = DataService.from_path(datasets_root() / "uk-2023")
-    assert len(f"Source: {service.provenance.one_line()}") > 78  # the case this test is about
+    line = f"{service.provenance.name} · {service.provenance.one_line()}"
+    assert len(line) > 78  # the case this test is about
     app = build_app(service, screen="sources")
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         bar = app.screen.query_one(ProvenanceBar)
-        assert bar.size.height == 1 and str(bar.render()).startswith("Source: ")
+        assert bar.size.height == 1 and str(bar.render()) == line  # the dataset's name first
         bar.show_status("x " * 100)
         await settle(pilot)
         assert bar.size.height == 2
