@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from contextlib import nullcontext
+from collections.abc import Iterator
+from contextlib import contextmanager, nullcontext
 from typing import ClassVar, Generic, Protocol, TypeVar, runtime_checkable
 
 from textual import events, work
@@ -154,12 +155,13 @@ class FoiScreen(FigureKeys, DropStaleResize, Screen[None], Generic[DataT]):
         else:
             self.load()
 
-    @work(thread=True, exclusive=True, group="screen-load")
-    def note_nothing_to_gather(self) -> None:
-        """A screen without data (only the dataset's summary) still tells the first-screen cache what it asked.
-
-        So the next start needs no full load.
-        """
+    @contextmanager
+    def noting_for_cache(self) -> Iterator[None]:
+        """While a worker asks the service for this screen: the first-screen cache (if any) notes the
+        questions, then keeps the answers for the next start (also for a screen with only a summary)."""
+        gathering = getattr(self.service, "gathering", None)
+        with gathering(self.spec.mode) if gathering is not None else nullcontext():
+            yield
         gathered = getattr(self.service, "gathered", None)
         if gathered is not None:
             gathered(self.spec.mode)
@@ -167,12 +169,8 @@ class FoiScreen(FigureKeys, DropStaleResize, Screen[None], Generic[DataT]):
     @work(thread=True, exclusive=True, group="screen-load")
     def load(self) -> None:
         """Gather the screen's data off the UI thread, then show it on the UI thread."""
-        gathering = getattr(self.service, "gathering", None)  # the first-screen cache's hooks, if any
-        with gathering(self.spec.mode) if gathering is not None else nullcontext():
+        with self.noting_for_cache():
             data = self.gather()
-        gathered = getattr(self.service, "gathered", None)
-        if gathered is not None:
-            gathered(self.spec.mode)  # lets the first-screen cache note what this screen asked for
         self.app.call_from_thread(self._show_and_focus, data)
 
     @work(thread=True, exclusive=True, group="screen-load")
@@ -180,10 +178,8 @@ class FoiScreen(FigureKeys, DropStaleResize, Screen[None], Generic[DataT]):
         """For a dataset with none of the screen's breakdowns: its total, period and what it has, off the UI thread."""
         from tui.data.views import dataset_summary
 
-        gathering = getattr(self.service, "gathering", None)  # the first-screen cache's hooks, if any
-        with gathering(self.spec.mode) if gathering is not None else nullcontext():
+        with self.noting_for_cache():
             text = dataset_summary(self.service)
-        self.note_nothing_to_gather()
         self.app.call_from_thread(self._show_summary, text)
 
     def _show_summary(self, text: str) -> None:
