@@ -15,7 +15,7 @@ import tempfile
 from collections.abc import Mapping
 from dataclasses import fields, replace
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from tui.data.formatting import provenance_lines
 from tui.data.model import Provenance, Source
@@ -38,7 +38,16 @@ class ExportExists(Exception):
         self.path = path
 
 
-def file_name(view: TableView, fmt: str) -> str:
+class Keyed(Protocol):
+    """Anything with the ``key`` a table's file is named after (a :class:`TableView`, a table still to build)."""
+
+    @property
+    def key(self) -> str:
+        """The table's short name, e.g. ``rank``."""
+        ...
+
+
+def file_name(view: Keyed, fmt: str) -> str:
     """A plain file name for a table, e.g. ``foi-explorer-rank.csv``."""
     slug = re.sub(r"[^a-z0-9]+", "-", view.key.lower()).strip("-") or "table"
     return f"foi-explorer-{slug}{TABLE_FORMATS[fmt]}"
@@ -80,12 +89,23 @@ def render_table(view: TableView, provenance: Provenance, fmt: str) -> str:
 
 
 def _safe_view(view: TableView) -> TableView:
-    """The view with every title, column, cell and note passed through :func:`safe_text`."""
+    """The view with every title, column, cell and note passed through :func:`safe_text`.
+
+    Each distinct cell text is made safe once: a table of two million case rows repeats a few values.
+    """
+    made_safe: dict[str, str] = {}
+
+    def cell(value: str) -> str:
+        safe = made_safe.get(value)
+        if safe is None:
+            safe = made_safe[value] = safe_text(value)
+        return safe
+
     return replace(
         view,
         title=safe_text(view.title),
         columns=tuple(safe_text(c) for c in view.columns),
-        rows=tuple(tuple(safe_text(v) for v in row) for row in view.rows),
+        rows=tuple(tuple(cell(v) for v in row) for row in view.rows),
         numeric=frozenset(safe_text(c) for c in view.numeric),
         note=safe_text(view.note),
     )

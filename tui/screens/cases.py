@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 
 from rich.text import Text
 from textual import events, work
@@ -15,7 +16,9 @@ from textual.worker import get_current_worker
 from tui.data import formatting as fmt
 from tui.data.cases import CaseTable, Group
 from tui.data.safe_text import safe_text
+from tui.data.views import TableView
 from tui.screens.base import FoiScreen
+from tui.screens.figure_keys import TableToExport
 
 PAGE_ROWS = 100
 """Rows listed at once (a table of more takes a Textual refresh of ~0.3 s); the next ones are
@@ -167,6 +170,33 @@ class CasesScreen(FoiScreen[CasesData]):
             parts.append(f"{fmt.count(listed)} listed, more as you scroll down")
         parts.append("/ filter · g group by the cursor's column · esc back")
         self.query_one("#cases-status", Static).update(safe_text(" · ".join(parts)))
+
+    # --- e: the table on show, every row of it --------------------------------------
+
+    def table_to_export(self) -> TableToExport | None:
+        """The groups on show, else every kept row (the filter and the group chosen applied), built in the worker."""
+        table = self.table
+        if table is None:
+            return None
+        kept = [f"containing '{table.query}'"] if table.query.strip() else []
+        kept += [f"{column} = {value}" for column, value in self.where.items()]
+        which = f"kept: {'; '.join(kept)}" if kept else "all of them"
+        if self.grouped is not None:
+            column = self.grouped.column
+            view = TableView(
+                key=f"cases-by-{column}",
+                title=f"Cases by {column}",
+                columns=(column, "cases", "share"),
+                rows=tuple((g.value, fmt.count(g.count), fmt.share(g.share)) for g in self.grouped.groups),
+                numeric=frozenset({"cases", "share"}),
+                derived=(True,) * len(self.grouped.groups),
+                note=f"Counted here from the {fmt.count(len(table))} of {fmt.count(table.total)} cases {which}.",
+            )
+            return TableToExport.of(view)
+        selected = table.selected  # the rows kept now: a later filter makes a new array, never changes this one
+        title = f"Cases ({fmt.count(len(selected))} of {fmt.count(table.total)})"
+        note = f"The cases {which}."
+        return TableToExport("cases", title, partial(table.view, selected, key="cases", title=title, note=note))
 
     # --- filter ---------------------------------------------------------------------
 

@@ -6,6 +6,8 @@ Nothing here decides a figure: tables and charts say what they show; ``tui.expor
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
@@ -18,7 +20,7 @@ from tui.data.safe_text import safe_text
 from tui.data.views import TableView
 from tui.export.clipboard import figure_line, row_text
 from tui.export.table_file import TABLE_FORMATS, ExportExists, file_name, render_table, save
-from tui.export.target import ExportRefused
+from tui.export.target import ExportRefused, export_path
 from tui.screens.choice import ChoiceScreen
 from tui.widgets import BarChart, FigureTable, ProvenanceBar
 
@@ -26,6 +28,37 @@ FORMAT_KEYS = (("c", "CSV"), ("j", "JSON"), ("m", "Markdown"))
 """The keys of the export question, and the format each picks."""
 
 _FORMAT_OF_KEY = {"c": "csv", "j": "json", "m": "markdown"}
+
+
+@dataclass(frozen=True)
+class TableToExport:
+    """A table ``e`` writes: its name and title now, its rows built in the export worker (they may be millions)."""
+
+    key: str
+    title: str
+    build: Callable[[], TableView]
+
+    @classmethod
+    def of(cls, view: TableView) -> TableToExport:
+        """A table already built."""
+        return cls(view.key, view.title, lambda: view)
+
+
+def write_table(
+    table: TableToExport, provenance: Provenance, fmt: str, *, restricted: bool, overwrite: bool = False
+) -> Path:
+    """Build ``table``, render it in ``fmt`` and save it (in a worker); never overwrites unless told.
+
+    A file already there is refused before the rows are built, as :func:`~tui.export.table_file.save` would.
+    """
+    name = file_name(table, fmt)
+    path = export_path(name, restricted=restricted)
+    if path.exists() and restricted:
+        raise ExportRefused(f"{name!r} already exists in the export folder")
+    if path.exists() and not overwrite:
+        raise ExportExists(path)
+    content = render_table(table.build(), provenance, fmt)
+    return save(name, content, restricted=restricted, overwrite=overwrite)
 
 
 class FigureKeys:
@@ -71,35 +104,37 @@ class FigureKeys:
 
     # -- e ---------------------------------------------------------------------------------
 
+    def table_to_export(self) -> TableToExport | None:
+        """What ``e`` writes: :meth:`current_table` (a screen whose rows are many builds them in the worker)."""
+        view = self.current_table()
+        return None if view is None else TableToExport.of(view)
+
     def action_export(self) -> None:
         """Ask for a format, then write the current table with its provenance; say where, or why not."""
-        view = self.current_table()
-        if view is None:
+        table = self.table_to_export()
+        if table is None:
             self.say("Nothing to export on this screen.")
             return
         restricted = bool(getattr(self._screen.app, "restricted", False))
         try:
-            from tui.export.target import export_path
-
-            export_path(file_name(view, "csv"), restricted=restricted)
+            export_path(file_name(table, "csv"), restricted=restricted)
         except ExportRefused as refused:
             self.say(f"Export refused: {refused}")
             return
-        question = f"Export “{safe_text(view.title)}” with its source as:"
-        self._screen.app.push_screen(ChoiceScreen(question, FORMAT_KEYS), partial(self._export_as, view))
+        question = f"Export “{safe_text(table.title)}” with its source as:"
+        self._screen.app.push_screen(ChoiceScreen(question, FORMAT_KEYS), partial(self._export_as, table))
 
-    def _export_as(self, view: TableView, key: str | None, *, overwrite: bool = False) -> None:
+    def _export_as(self, table: TableToExport, key: str | None, *, overwrite: bool = False) -> None:
         if key is None:
             self.say("Export cancelled.")
             return
-        fmt_name = _FORMAT_OF_KEY[key]
-        name = file_name(view, fmt_name)
-        content = render_table(view, self._provenance, fmt_name)
         restricted = bool(getattr(self._screen.app, "restricted", False))
-        work = partial(save, name, content, restricted=restricted, overwrite=overwrite)
+        fmt_name = _FORMAT_OF_KEY[key]
+        work = partial(write_table, table, self._provenance, fmt_name, restricted=restricted, overwrite=overwrite)
+        self.say(f"Writing {file_name(table, fmt_name)}…")
         worker = self._screen.run_worker(work, thread=True, group="export", exit_on_error=False)
         worker.name = f"export:{key}"
-        self._pending_export = (view, key)
+        self._pending_export = (table, key)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """Say where the export went, ask before overwriting, or say why it failed."""
@@ -110,17 +145,19 @@ class FigureKeys:
             self.say(f"Exported to {worker.result}")
         elif event.state == WorkerState.ERROR:
             error = worker.error
-            view, key = self._pending_export
+            table, key = self._pending_export
             if isinstance(error, ExportExists):
                 question = f"{safe_text(str(error.path))} exists. Replace it?"
                 self._screen.app.push_screen(
                     ChoiceScreen(question, (("y", "replace"),)),
-                    lambda answer: self._export_as(view, key, overwrite=True) if answer else self.say("Not replaced."),
+                    lambda answer: self._export_as(table, key, overwrite=True) if answer else self.say("Not replaced."),
                 )
             elif isinstance(error, ExportRefused):
                 self.say(f"Export refused: {error}")
             elif isinstance(error, OSError):
                 self.say(f"Export failed: {error.strerror or error}")
+            else:
+                self.say(f"Export failed: {error.__class__.__name__}")
 
     # -- the status line -------------------------------------------------------------------
 
@@ -148,7 +185,7 @@ class FigureKeys:
 
     # -- plumbing --------------------------------------------------------------------------
 
-    _pending_export: tuple[TableView, str]
+    _pending_export: tuple[TableToExport, str]
 
     @property
     def _screen(self) -> Screen[None]:
@@ -160,4 +197,4 @@ class FigureKeys:
         return self.service.provenance  # type: ignore[attr-defined]
 
 
-__all__ = ["FORMAT_KEYS", "TABLE_FORMATS", "FigureKeys"]
+__all__ = ["FORMAT_KEYS", "TABLE_FORMATS", "FigureKeys", "TableToExport", "write_table"]
