@@ -26,22 +26,34 @@ def show_caption(app: App[Any], label: str, caption: str) -> None:
         bar.refresh_keys()
 
 
-KEPT = frozenset({"Help", "Close"})
-"""Keys the bar never drops for want of room (help lists every other key)."""
+KEPT = frozenset({"Help", "Close", "Commands"})
+"""Keys the bar never drops for want of room: help (``?``) and the command palette (``^p``) list every other key."""
+
+GIVE_WAY_FIRST: tuple[str, ...] = ("Quit", "Copy")
+"""Keys dropped first for want of room, in this order (``q`` to quit is the convention; copying is rarer
+than the rest); then the last droppable ones go."""
 
 
 def fit(items: list[tuple[str, str, bool]], width: int) -> list[tuple[str, str, bool]]:
-    """``items`` (key, description, enabled), the last droppable ones left out until they fit ``width``."""
+    """``items`` (key, description, enabled) with keys left out until they fit ``width``.
+
+    :data:`GIVE_WAY_FIRST` go first, then the last of the others; :data:`KEPT` never go.
+    """
     kept = list(items)
 
     def length() -> int:
         return sum(len(key) + 1 + len(description) for key, description, _ in kept) + 2 * (len(kept) - 1)
 
+    def rank(index: int) -> tuple[int, int]:
+        description = kept[index][1]
+        first = GIVE_WAY_FIRST.index(description) if description in GIVE_WAY_FIRST else len(GIVE_WAY_FIRST)
+        return (-first, index)
+
     while width and kept and length() > width:
         droppable = [i for i, (_, description, _) in enumerate(kept) if description not in KEPT]
         if not droppable:
             break
-        del kept[droppable[-1]]
+        del kept[max(droppable, key=rank)]
     return kept
 
 
