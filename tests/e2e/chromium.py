@@ -11,7 +11,9 @@ import asyncio
 import base64
 import contextlib
 import itertools
+import os
 import shutil
+import signal
 import subprocess
 import tempfile
 import time
@@ -169,10 +171,24 @@ def _devtools_port(profile: Path, process: subprocess.Popen[bytes], timeout: flo
     raise TimeoutError(f"chromium wrote no {marker} within {timeout}s")
 
 
+def _end_group(process: subprocess.Popen[bytes]) -> None:
+    """End Chromium and every helper process it started (its own session: the group's id is its pid)."""
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(process.pid, signal.SIGTERM)
+    try:
+        process.wait(10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(process.pid, signal.SIGKILL)  # helpers that outlived it
+
+
 @contextlib.asynccontextmanager
 async def chromium(executable: str, *, timeout: float = 30.0) -> AsyncIterator[Browser]:
     """Headless Chromium with a fresh profile, ended (and its profile removed) afterwards."""
-    with tempfile.TemporaryDirectory(prefix="foi-chromium-") as profile_dir:
+    # A helper process of Chromium's may still be writing its profile as it ends: the removal never fails the test.
+    with tempfile.TemporaryDirectory(prefix="foi-chromium-", ignore_cleanup_errors=True) as profile_dir:
         profile = Path(profile_dir)
         process = subprocess.Popen(
             [executable, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", "about:blank"],
@@ -191,9 +207,4 @@ async def chromium(executable: str, *, timeout: float = 30.0) -> AsyncIterator[B
                     finally:
                         browser._reader.cancel()
         finally:
-            process.terminate()
-            try:
-                process.wait(10)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
+            _end_group(process)
