@@ -1,8 +1,9 @@
-"""The list of datasets: the bundled ones plus a user's own folder, and which of them are related.
+"""The list of datasets: the bundled ones, a user's own folder, a spreadsheet opened in memory, and which are related.
 
-Every entry is read from its ``datapackage.json`` and ``figures.csv`` through the
+Every folder entry is read from its ``datapackage.json`` and ``figures.csv`` through the
 loader, so a broken folder is reported like any other broken dataset (one line naming
-file, row and column). Nothing here imports the UI.
+file, row and column). A spreadsheet imported in memory joins the list once it is open, so the
+picker and the compare view offer it beside the rest. Nothing here imports the UI.
 """
 
 from __future__ import annotations
@@ -16,11 +17,12 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tui.data.loader import load_dataset
+from tui.data.loader import Dataset, load_dataset
 from tui.data.locate import DEFAULT_DATASET, datasets_root
 
 if TYPE_CHECKING:
     from tui.data.compare import Comparison
+    from tui.data.service import DataService
 
 NATIONAL = "national"
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
@@ -56,6 +58,8 @@ class DatasetEntry:
     bundled: bool
     forces: tuple[str, ...]
     """Forces the dataset gives figures for: its own force, or the forces named in a by-force breakdown."""
+    in_memory: bool = False
+    """True for a spreadsheet imported in memory this session (no dataset folder on disk)."""
 
     @property
     def national(self) -> bool:
@@ -86,10 +90,11 @@ class Catalog:
     def __init__(self, root: Path | None = None, extra: Iterable[Path] = ()) -> None:
         self._root = root or datasets_root()
         self._extra = tuple(extra)
+        self._opened: dict[str, tuple[DatasetEntry, DataService]] = {}
 
     @cached_property
-    def entries(self) -> tuple[DatasetEntry, ...]:
-        """Every dataset, each loaded and validated once.
+    def folder_entries(self) -> tuple[DatasetEntry, ...]:
+        """The datasets in folders (bundled, then the user's), each loaded and validated once.
 
         Raises:
             DatasetError: a dataset folder is broken (naming file, row and column).
@@ -102,6 +107,39 @@ class Catalog:
                 entry = _renamed(entry, str(path))
             entries.append(entry)
         return tuple(entries)
+
+    @property
+    def entries(self) -> tuple[DatasetEntry, ...]:
+        """Every dataset: the folders, then the spreadsheets opened in memory.
+
+        Raises:
+            DatasetError: a dataset folder is broken (naming file, row and column).
+        """
+        return self.folder_entries + tuple(entry for entry, _ in self._opened.values())
+
+    def add_opened(self, service: DataService) -> str:
+        """List a spreadsheet imported in memory (served by ``service``); returns the name it is listed under.
+
+        It is listed under its package name, with ``-imported`` added when a folder has that name.
+        """
+        entry = entry_of(service.dataset, bundled=False, in_memory=True)
+        if entry.name in {e.name for e in self.folder_entries}:
+            entry = _renamed(entry, f"{entry.name}-imported")
+        self._opened[entry.name] = (entry, service)
+        return entry.name
+
+    def service_for(self, name: str) -> DataService:
+        """The data service of the dataset called ``name``: the one in memory, or its folder loaded now.
+
+        Raises:
+            UnknownDataset: no dataset has that name.
+            DatasetError: the dataset's folder is broken.
+        """
+        if name in self._opened:
+            return self._opened[name][1]
+        from tui.data.service import DataService
+
+        return DataService.from_path(self.get(name).path)
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -172,10 +210,9 @@ class Catalog:
             DatasetError: either dataset is broken.
         """
         from tui.data.compare import compare
-        from tui.data.service import DataService
 
         a, b = self.get(first), self.get(second)
-        return compare(DataService.from_path(a.path), DataService.from_path(b.path), a, b)
+        return compare(self.service_for(first), self.service_for(second), a, b)
 
     def related(self, name: str) -> tuple[Related, ...]:
         """Other datasets covering the same force over an overlapping period, closest first."""
@@ -217,7 +254,11 @@ def read_entry(path: Path, *, bundled: bool) -> DatasetEntry:
     Raises:
         DatasetError: the folder is not a valid dataset.
     """
-    dataset = load_dataset(path)
+    return entry_of(load_dataset(path), bundled=bundled)
+
+
+def entry_of(dataset: Dataset, *, bundled: bool, in_memory: bool = False) -> DatasetEntry:
+    """The catalog entry of a loaded dataset."""
     meta = dataset.metadata
     period = meta["period"]
     scope = str(meta.get("scope", "force"))
@@ -242,6 +283,7 @@ def read_entry(path: Path, *, bundled: bool) -> DatasetEntry:
         path=dataset.path,
         bundled=bundled,
         forces=tuple(forces),
+        in_memory=in_memory,
     )
 
 
