@@ -88,3 +88,17 @@ async def test_c_compares_the_spreadsheet_with_a_bundled_dataset(tmp_path: Path)
 
         await wait_until(pilot, lambda: app.dataset_name in text(), what="the spreadsheet in the comparison")
         assert "unknown dataset" not in text()
+
+
+async def test_sources_says_a_spreadsheet_without_a_force_matches_none(tmp_path: Path) -> None:
+    path = files.write_csv(tmp_path / "response.csv", files.PER_CASE)
+    app = opened_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_until(pilot, lambda: app.screen.id == "trends", what="the first screen")
+        await settle(pilot)
+        await pilot.press("4", "t")
+
+        def note() -> str:
+            return "".join(plain(w, width=200) for w in app.screen.query("#related-note").results(Static))
+
+        await wait_until(pilot, lambda: "states no force" in note(), what="the note on related datasets")

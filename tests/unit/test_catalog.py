@@ -177,3 +177,12 @@ def test_a_spreadsheet_named_like_a_bundled_dataset_is_listed_apart(tmp_path: Pa
     name = catalog.add_opened(_imported_service(tmp_path, title="met-2018-2021"))
     assert name == "met-2018-2021-imported"
     assert catalog.get("met-2018-2021").bundled
+
+
+def test_a_spreadsheet_that_states_no_force_is_related_to_none(tmp_path: Path) -> None:
+    catalog = Catalog()
+    name = catalog.add_opened(_imported_service(tmp_path))
+    entry = catalog.get(name)
+    assert entry.force == "not stated" and entry.forces == ()
+    assert catalog.related(name) == ()  # not "a national round-up may include this force"
+    assert all(r.entry.name != name for r in catalog.related("met-2018-2021"))

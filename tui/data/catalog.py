@@ -25,6 +25,8 @@ if TYPE_CHECKING:
     from tui.data.service import DataService
 
 NATIONAL = "national"
+FORCE_NOT_STATED = "not stated"
+"""The force of a spreadsheet whose force was not given (the importer's word for it)."""
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
 
 
@@ -228,7 +230,9 @@ class Catalog:
                 rank, relation = 0, "same force"
             elif shared:
                 rank, relation = 1, f"names {', '.join(sorted(shared))} in its figures"
-            elif this.national != other.national and (this.national or other.national):
+            elif not (this.forces or this.national) or not (other.forces or other.national):
+                continue  # a dataset that states no force can't be related by force
+            elif this.national != other.national:
                 rank, relation = 2, "national round-up: may include this force, which it does not name"
             else:
                 continue
@@ -262,7 +266,8 @@ def entry_of(dataset: Dataset, *, bundled: bool, in_memory: bool = False) -> Dat
     meta = dataset.metadata
     period = meta["period"]
     scope = str(meta.get("scope", "force"))
-    forces: list[str] = [] if scope == NATIONAL else [str(meta["force"])]
+    own_force = str(meta["force"])
+    forces: list[str] = [] if scope == NATIONAL or own_force.casefold() == FORCE_NOT_STATED else [own_force]
     roles = {name: info.get("role", name) for name, info in meta.get("dimensions", {}).items()}
     force_dims = {name for name, role in roles.items() if role == "force"}
     for dimension, category in zip(dataset.figures["dimension"], dataset.figures["category"], strict=True):
