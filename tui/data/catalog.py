@@ -17,6 +17,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from tui.data import catalog_cache
 from tui.data.loader import Dataset, load_dataset
 from tui.data.locate import DEFAULT_DATASET, datasets_root
 
@@ -89,25 +90,45 @@ class Related:
 class Catalog:
     """The datasets the app can open, by name: bundled first (sorted), then the user's folders."""
 
-    def __init__(self, root: Path | None = None, extra: Iterable[Path] = ()) -> None:
+    def __init__(
+        self,
+        root: Path | None = None,
+        extra: Iterable[Path] = (),
+        *,
+        cache: Path | None = None,
+        write_cache: bool = False,
+    ) -> None:
+        """``cache``: a folder where the entries may be kept between starts (:mod:`tui.data.catalog_cache`);
+        ``write_cache``: whether they may be written there (never in restricted mode)."""
         self._root = root or datasets_root()
         self._extra = tuple(extra)
+        self._cache = cache
+        self._write_cache = write_cache
         self._opened: dict[str, tuple[DatasetEntry, DataService]] = {}
 
     @cached_property
     def folder_entries(self) -> tuple[DatasetEntry, ...]:
         """The datasets in folders (bundled, then the user's), each loaded and validated once.
 
+        With a cache folder, entries kept there for the same content are used instead of loading.
+
         Raises:
             DatasetError: a dataset folder is broken (naming file, row and column).
         """
         bundled = sorted(p for p in self._root.iterdir() if (p / "datapackage.json").is_file())
+        folders = [*bundled, *self._extra]
+        key = catalog_cache.catalog_key(folders) if self._cache is not None else None
+        cached = _entries_from(catalog_cache.read_cached(self._cache, key, len(folders)), folders)
+        if cached is not None:
+            return cached
         entries = [read_entry(p, bundled=True) for p in bundled]
         for path in self._extra:
             entry = read_entry(path, bundled=False)
             if entry.name in {e.name for e in entries}:
                 entry = _renamed(entry, str(path))
             entries.append(entry)
+        if self._write_cache:
+            catalog_cache.write_cached(self._cache, key, [_entry_dict(e) for e in entries])
         return tuple(entries)
 
     @property
@@ -165,21 +186,23 @@ class Catalog:
         raise UnknownDataset(name, self.names)
 
     @classmethod
-    def around(cls, folder: Path) -> Catalog:
+    def around(cls, folder: Path, *, cache: Path | None = None, write_cache: bool = False) -> Catalog:
         """The bundled catalog, with ``folder`` added when it is a user's own dataset (not a bundled one)."""
         root = datasets_root()
         bundled = folder.resolve().parent == root.resolve()
-        return cls(root, () if bundled else (folder,))
+        return cls(root, () if bundled else (folder,), cache=cache, write_cache=write_cache)
 
     @classmethod
-    def with_data(cls, data: Path | None) -> Catalog:
+    def with_data(cls, data: Path | None, *, cache: Path | None = None, write_cache: bool = False) -> Catalog:
         """The app's catalog: the bundled datasets, with a user's own ``--data`` folder (or descriptor) added.
+
+        ``cache`` and ``write_cache`` as for the constructor.
 
         A spreadsheet opened with ``--data`` (imported in memory) is not a folder the catalog can list.
         """
         if data is None or (data.is_file() and data.name != "datapackage.json"):
-            return cls()
-        return cls.around(data.parent if data.is_file() else data)
+            return cls(cache=cache, write_cache=write_cache)
+        return cls.around(data.parent if data.is_file() else data, cache=cache, write_cache=write_cache)
 
     @property
     def extra(self) -> tuple[Path, ...]:
@@ -306,6 +329,37 @@ def parse_date(text: str, *, end: bool) -> date | None:
     try:
         return date(year, month, day)
     except ValueError:
+        return None
+
+
+def _entry_dict(entry: DatasetEntry) -> dict[str, object]:
+    """An entry as plain JSON data, for the cache (its folder is not kept: the folders are listed again)."""
+    return {
+        **{name: getattr(entry, name) for name in catalog_cache.TEXT_FIELDS},
+        "start": entry.start.isoformat() if entry.start else None,
+        "end": entry.end.isoformat() if entry.end else None,
+        "bundled": entry.bundled,
+        "forces": list(entry.forces),
+    }
+
+
+def _entries_from(rows: list[dict[str, object]] | None, folders: list[Path]) -> tuple[DatasetEntry, ...] | None:
+    """Entries read back from the cache, one per folder in order; None when there are none or one is bad."""
+    if rows is None:
+        return None
+    try:
+        return tuple(
+            DatasetEntry(
+                **{name: row[name] for name in catalog_cache.TEXT_FIELDS},  # type: ignore[arg-type]
+                start=date.fromisoformat(str(row["start"])) if row["start"] else None,
+                end=date.fromisoformat(str(row["end"])) if row["end"] else None,
+                path=folder,
+                bundled=bool(row["bundled"]),
+                forces=tuple(row["forces"]),  # type: ignore[arg-type]
+            )
+            for row, folder in zip(rows, folders, strict=True)
+        )
+    except (ValueError, TypeError):
         return None
 
 
