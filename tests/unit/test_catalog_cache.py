@@ -43,7 +43,7 @@ def test_cached_entries_equal_fresh_ones_and_load_nothing(tmp_path: Path, monkey
 def test_changed_data_is_read_again(tmp_path: Path) -> None:
     cache = tmp_path / "cache"
     mine = user_folder(tmp_path)
-    Catalog(extra=[mine], cache=cache, write_cache=True).folder_entries
+    assert Catalog(extra=[mine], cache=cache, write_cache=True).folder_entries
     descriptor = mine / "datapackage.json"
     package = json.loads(descriptor.read_text(encoding="utf-8"))
     package["title"] = "A changed title"
@@ -55,7 +55,7 @@ def test_changed_data_is_read_again(tmp_path: Path) -> None:
 @pytest.mark.parametrize("damage", ["not json", '{"format": 1}', "[]", '{"format": 1, "key": "x", "entries": []}'])
 def test_a_damaged_file_is_ignored(tmp_path: Path, damage: str) -> None:
     cache = tmp_path / "cache"
-    Catalog(cache=cache, write_cache=True).folder_entries
+    assert Catalog(cache=cache, write_cache=True).folder_entries
     (file,) = cache_files(cache)
     file.write_text(damage, encoding="utf-8")
     assert Catalog(cache=cache).folder_entries == Catalog().folder_entries
@@ -63,7 +63,7 @@ def test_a_damaged_file_is_ignored(tmp_path: Path, damage: str) -> None:
 
 def test_a_wrong_field_type_is_ignored(tmp_path: Path) -> None:
     cache = tmp_path / "cache"
-    Catalog(cache=cache, write_cache=True).folder_entries
+    assert Catalog(cache=cache, write_cache=True).folder_entries
     (file,) = cache_files(cache)
     data = json.loads(file.read_text(encoding="utf-8"))
     data["entries"][0]["forces"] = "Metropolitan Police"
@@ -74,7 +74,7 @@ def test_a_wrong_field_type_is_ignored(tmp_path: Path) -> None:
 
 def test_text_read_back_is_made_safe(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     cache = tmp_path / "cache"
-    Catalog(cache=cache, write_cache=True).folder_entries
+    assert Catalog(cache=cache, write_cache=True).folder_entries
     (file,) = cache_files(cache)
     data = json.loads(file.read_text(encoding="utf-8"))
     data["entries"][0]["title"] = "evil \x1b]52;c;aGk=\x07 title"
@@ -86,7 +86,7 @@ def test_text_read_back_is_made_safe(tmp_path: Path, monkeypatch: pytest.MonkeyP
     assert all("\x1b" not in force for force in entry.forces)
 
 
-def test_nothing_is_written_without_leave(tmp_path: Path) -> None:
+def test_nothing_is_written_unless_allowed(tmp_path: Path) -> None:
     cache = tmp_path / "cache"
-    Catalog(cache=cache).folder_entries
+    assert Catalog(cache=cache).folder_entries
     assert not cache.exists()
