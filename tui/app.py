@@ -155,6 +155,8 @@ class FoiApp(DatasetSwitching, RestrictedApp):
         """The data is loaded: build its screens and show the first one (unless the app is closing)."""
         if app_is_exiting(self) or not self.is_running:
             return
+        # The spreadsheet joins the catalog, so d can come back to it and c can compare it.
+        self.dataset_name = self.catalog.add_opened(message.service)
         try:
             self._add_screens(message.service)
         except ValueError as exc:

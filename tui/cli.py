@@ -465,9 +465,11 @@ def _terminal_app(
     term = terminal.detect(no_color=args.no_color, ascii_only=args.ascii, low_bandwidth=args.low_bandwidth)
     terminal.prepare_environment(term)
     from tui.app import build_app  # Textual reads the environment prepared above when imported
+    from tui.data.answer_cache import cache_dir
     from tui.data.catalog import Catalog
 
-    catalog = Catalog.with_data(getattr(args, "data", None))
+    # The entries are cached like the first screen's answers (read but never written in restricted mode).
+    catalog = Catalog.with_data(getattr(args, "data", None), cache=cache_dir(), write_cache=not args.restricted)
     name = getattr(args, "dataset", None)
     if name is None and catalog.extra and service is not None:  # a user's folder: named as the picker lists it
         name = catalog.listed_name(catalog.extra[0], service.provenance.name)

@@ -90,7 +90,7 @@ class DatasetSwitching(_AppBase):
     def switch_dataset(self, name: str) -> None:
         """Load the dataset called ``name`` (in a worker), then rebuild every screen over it."""
         try:
-            service = DataService.from_path(self.catalog.get(name).path)
+            service = self.catalog.service_for(name)
         except (DatasetError, UnknownDataset) as exc:
             self.call_from_thread(self.notify, str(exc), title="Cannot open the dataset", severity="error")
             return

@@ -141,3 +141,27 @@ async def test_rows_beyond_the_limit_leave_the_worked_out_rows_shown(
         await pilot.press("s")
         await wait_until(pilot, lambda: isinstance(app.screen, ProvenanceScreen), what="the source pop-up")
         assert app.screen.row is not None and app.screen.row[1] is None  # no card, the provenance only
+
+
+async def test_a_table_out_of_view_fills_only_once_shown(make_app: MakeApp, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A table behind a chart, or on a screen built in the background, holds its first chunk only."""
+    from tui.widgets import figure_table
+
+    monkeypatch.setattr(figure_table, "CHUNK_ROWS", 2)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        trends = app.screen.query_one(FigureTable)
+        assert trends.row_count == 2 and not trends.complete  # behind the chart
+        await pilot.press("2")
+        await wait_until(pilot, lambda: app.screen.id == "ranks", what="the ranks screen")
+        await settle(pilot)
+        ranks = app.screen.query_one(FigureTable)
+        assert ranks.row_count == 2 and not ranks.complete  # built in the background, then behind its chart
+        await pilot.press("t")
+        await wait_until(pilot, lambda: ranks.complete, what="the ranks table filled once shown")
+        assert not trends.complete  # the trends screen is not on show
+        await pilot.press("1")
+        await wait_until(pilot, lambda: app.screen.id == "trends", what="back to trends")
+        await pilot.press("t")
+        await wait_until(pilot, lambda: trends.complete, what="the trends table filled once shown")

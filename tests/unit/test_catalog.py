@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tui.data import DatasetError
+from tui.data import DataService, DatasetError
 from tui.data.catalog import Catalog, UnknownDataset, parse_date
 from tui.data.locate import datasets_root
 
@@ -148,3 +148,41 @@ def test_a_users_copy_of_a_bundled_dataset_is_listed_under_its_path(dataset_copy
     sheet = dataset_copy / "figures.csv"  # any file but a descriptor: a spreadsheet, imported in memory
     assert Catalog.with_data(sheet).extra == ()
     assert Catalog().listed_name(dataset_copy, "met-2018-2021") == "met-2018-2021"  # not one of its folders
+
+
+def _imported_service(tmp_path: Path, title: str | None = None) -> DataService:
+    from tests.importer import files
+    from tui.importer import ImportOptions, import_file
+
+    path = files.write_csv(tmp_path / "response.csv", files.PER_CASE)
+    options = ImportOptions(title=title) if title else ImportOptions()
+    return DataService(import_file(path, options=options).dataset)
+
+
+def test_a_spreadsheet_opened_in_memory_is_listed_served_and_compared(tmp_path: Path) -> None:
+    catalog = Catalog()
+    service = _imported_service(tmp_path)
+    name = catalog.add_opened(service)
+    assert catalog.names[:11] == ELEVEN and catalog.names[-1] == name
+    entry = catalog.get(name)
+    assert entry.in_memory and not entry.bundled
+    assert catalog.service_for(name) is service  # the one in memory, never re-read
+    assert catalog.service_for("met-2018-2021").total == DataService.from_path(datasets_root() / "met-2018-2021").total
+    comparison = catalog.compare(name, "met-2018-2021")
+    assert comparison.left.name == name and comparison.right.name == "met-2018-2021"
+
+
+def test_a_spreadsheet_named_like_a_bundled_dataset_is_listed_apart(tmp_path: Path) -> None:
+    catalog = Catalog()
+    name = catalog.add_opened(_imported_service(tmp_path, title="met-2018-2021"))
+    assert name == "met-2018-2021-imported"
+    assert catalog.get("met-2018-2021").bundled
+
+
+def test_a_spreadsheet_that_states_no_force_is_related_to_none(tmp_path: Path) -> None:
+    catalog = Catalog()
+    name = catalog.add_opened(_imported_service(tmp_path))
+    entry = catalog.get(name)
+    assert entry.force == "not stated" and entry.forces == ()
+    assert catalog.related(name) == ()  # not "a national round-up may include this force"
+    assert all(r.entry.name != name for r in catalog.related("met-2018-2021"))

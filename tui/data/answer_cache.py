@@ -128,13 +128,18 @@ def write_answers(folder: Path | None, key: str | None, screen: str, answers: Ma
     if folder is None or key is None:
         return False
     text = json.dumps({"format": FORMAT, "key": key, "screen": screen, "answers": dict(answers)}, ensure_ascii=False)
+    return write_atomically(folder, _file(folder, key, screen).name, text)
+
+
+def write_atomically(folder: Path, name: str, text: str) -> bool:
+    """Write ``text`` to ``folder/name`` (made if need be) in one step; False (and nothing written) if it cannot."""
     try:
         folder.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=".json")
         try:
             with os.fdopen(handle, "w", encoding="utf-8") as out:
                 out.write(text)
-            os.replace(temporary, _file(folder, key, screen))
+            os.replace(temporary, folder / name)
         except BaseException:
             Path(temporary).unlink(missing_ok=True)
             raise

@@ -1,8 +1,9 @@
-"""The list of datasets: the bundled ones plus a user's own folder, and which of them are related.
+"""The list of datasets: the bundled ones, a user's own folder, a spreadsheet opened in memory, and which are related.
 
-Every entry is read from its ``datapackage.json`` and ``figures.csv`` through the
+Every folder entry is read from its ``datapackage.json`` and ``figures.csv`` through the
 loader, so a broken folder is reported like any other broken dataset (one line naming
-file, row and column). Nothing here imports the UI.
+file, row and column). A spreadsheet imported in memory joins the list once it is open, so the
+picker and the compare view offer it beside the rest. Nothing here imports the UI.
 """
 
 from __future__ import annotations
@@ -16,13 +17,17 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tui.data.loader import load_dataset
+from tui.data import catalog_cache
+from tui.data.loader import Dataset, load_dataset
 from tui.data.locate import DEFAULT_DATASET, datasets_root
 
 if TYPE_CHECKING:
     from tui.data.compare import Comparison
+    from tui.data.service import DataService
 
 NATIONAL = "national"
+FORCE_NOT_STATED = "not stated"
+"""The force of a spreadsheet whose force was not given (the importer's word for it)."""
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
 
 
@@ -56,6 +61,8 @@ class DatasetEntry:
     bundled: bool
     forces: tuple[str, ...]
     """Forces the dataset gives figures for: its own force, or the forces named in a by-force breakdown."""
+    in_memory: bool = False
+    """True for a spreadsheet imported in memory this session (no dataset folder on disk)."""
 
     @property
     def national(self) -> bool:
@@ -83,25 +90,79 @@ class Related:
 class Catalog:
     """The datasets the app can open, by name: bundled first (sorted), then the user's folders."""
 
-    def __init__(self, root: Path | None = None, extra: Iterable[Path] = ()) -> None:
+    def __init__(
+        self,
+        root: Path | None = None,
+        extra: Iterable[Path] = (),
+        *,
+        cache: Path | None = None,
+        write_cache: bool = False,
+    ) -> None:
+        """``cache``: a folder where the entries may be kept between starts (:mod:`tui.data.catalog_cache`);
+        ``write_cache``: whether they may be written there (never in restricted mode)."""
         self._root = root or datasets_root()
         self._extra = tuple(extra)
+        self._cache = cache
+        self._write_cache = write_cache
+        self._opened: dict[str, tuple[DatasetEntry, DataService]] = {}
 
     @cached_property
-    def entries(self) -> tuple[DatasetEntry, ...]:
-        """Every dataset, each loaded and validated once.
+    def folder_entries(self) -> tuple[DatasetEntry, ...]:
+        """The datasets in folders (bundled, then the user's), each loaded and validated once.
+
+        With a cache folder, entries kept there for the same content are used instead of loading.
 
         Raises:
             DatasetError: a dataset folder is broken (naming file, row and column).
         """
         bundled = sorted(p for p in self._root.iterdir() if (p / "datapackage.json").is_file())
+        folders = [*bundled, *self._extra]
+        key = catalog_cache.catalog_key(folders) if self._cache is not None else None
+        cached = _entries_from(catalog_cache.read_cached(self._cache, key, len(folders)), folders)
+        if cached is not None:
+            return cached
         entries = [read_entry(p, bundled=True) for p in bundled]
         for path in self._extra:
             entry = read_entry(path, bundled=False)
             if entry.name in {e.name for e in entries}:
                 entry = _renamed(entry, str(path))
             entries.append(entry)
+        if self._write_cache:
+            catalog_cache.write_cached(self._cache, key, [_entry_dict(e) for e in entries])
         return tuple(entries)
+
+    @property
+    def entries(self) -> tuple[DatasetEntry, ...]:
+        """Every dataset: the folders, then the spreadsheets opened in memory.
+
+        Raises:
+            DatasetError: a dataset folder is broken (naming file, row and column).
+        """
+        return self.folder_entries + tuple(entry for entry, _ in self._opened.values())
+
+    def add_opened(self, service: DataService) -> str:
+        """List a spreadsheet imported in memory (served by ``service``); returns the name it is listed under.
+
+        It is listed under its package name, with ``-imported`` added when a folder has that name.
+        """
+        entry = entry_of(service.dataset, bundled=False, in_memory=True)
+        if entry.name in {e.name for e in self.folder_entries}:
+            entry = _renamed(entry, f"{entry.name}-imported")
+        self._opened[entry.name] = (entry, service)
+        return entry.name
+
+    def service_for(self, name: str) -> DataService:
+        """The data service of the dataset called ``name``: the one in memory, or its folder loaded now.
+
+        Raises:
+            UnknownDataset: no dataset has that name.
+            DatasetError: the dataset's folder is broken.
+        """
+        if name in self._opened:
+            return self._opened[name][1]
+        from tui.data.service import DataService
+
+        return DataService.from_path(self.get(name).path)
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -125,21 +186,23 @@ class Catalog:
         raise UnknownDataset(name, self.names)
 
     @classmethod
-    def around(cls, folder: Path) -> Catalog:
+    def around(cls, folder: Path, *, cache: Path | None = None, write_cache: bool = False) -> Catalog:
         """The bundled catalog, with ``folder`` added when it is a user's own dataset (not a bundled one)."""
         root = datasets_root()
         bundled = folder.resolve().parent == root.resolve()
-        return cls(root, () if bundled else (folder,))
+        return cls(root, () if bundled else (folder,), cache=cache, write_cache=write_cache)
 
     @classmethod
-    def with_data(cls, data: Path | None) -> Catalog:
+    def with_data(cls, data: Path | None, *, cache: Path | None = None, write_cache: bool = False) -> Catalog:
         """The app's catalog: the bundled datasets, with a user's own ``--data`` folder (or descriptor) added.
+
+        ``cache`` and ``write_cache`` as for the constructor.
 
         A spreadsheet opened with ``--data`` (imported in memory) is not a folder the catalog can list.
         """
         if data is None or (data.is_file() and data.name != "datapackage.json"):
-            return cls()
-        return cls.around(data.parent if data.is_file() else data)
+            return cls(cache=cache, write_cache=write_cache)
+        return cls.around(data.parent if data.is_file() else data, cache=cache, write_cache=write_cache)
 
     @property
     def extra(self) -> tuple[Path, ...]:
@@ -172,10 +235,9 @@ class Catalog:
             DatasetError: either dataset is broken.
         """
         from tui.data.compare import compare
-        from tui.data.service import DataService
 
         a, b = self.get(first), self.get(second)
-        return compare(DataService.from_path(a.path), DataService.from_path(b.path), a, b)
+        return compare(self.service_for(first), self.service_for(second), a, b)
 
     def related(self, name: str) -> tuple[Related, ...]:
         """Other datasets covering the same force over an overlapping period, closest first."""
@@ -191,7 +253,9 @@ class Catalog:
                 rank, relation = 0, "same force"
             elif shared:
                 rank, relation = 1, f"names {', '.join(sorted(shared))} in its figures"
-            elif this.national != other.national and (this.national or other.national):
+            elif not (this.forces or this.national) or not (other.forces or other.national):
+                continue  # a dataset that states no force can't be related by force
+            elif this.national != other.national:
                 rank, relation = 2, "national round-up: may include this force, which it does not name"
             else:
                 continue
@@ -217,11 +281,16 @@ def read_entry(path: Path, *, bundled: bool) -> DatasetEntry:
     Raises:
         DatasetError: the folder is not a valid dataset.
     """
-    dataset = load_dataset(path)
+    return entry_of(load_dataset(path), bundled=bundled)
+
+
+def entry_of(dataset: Dataset, *, bundled: bool, in_memory: bool = False) -> DatasetEntry:
+    """The catalog entry of a loaded dataset."""
     meta = dataset.metadata
     period = meta["period"]
     scope = str(meta.get("scope", "force"))
-    forces: list[str] = [] if scope == NATIONAL else [str(meta["force"])]
+    own_force = str(meta["force"])
+    forces: list[str] = [] if scope == NATIONAL or own_force.casefold() == FORCE_NOT_STATED else [own_force]
     roles = {name: info.get("role", name) for name, info in meta.get("dimensions", {}).items()}
     force_dims = {name for name, role in roles.items() if role == "force"}
     for dimension, category in zip(dataset.figures["dimension"], dataset.figures["category"], strict=True):
@@ -242,6 +311,7 @@ def read_entry(path: Path, *, bundled: bool) -> DatasetEntry:
         path=dataset.path,
         bundled=bundled,
         forces=tuple(forces),
+        in_memory=in_memory,
     )
 
 
@@ -259,6 +329,37 @@ def parse_date(text: str, *, end: bool) -> date | None:
     try:
         return date(year, month, day)
     except ValueError:
+        return None
+
+
+def _entry_dict(entry: DatasetEntry) -> dict[str, object]:
+    """An entry as plain JSON data, for the cache (its folder is not kept: the folders are listed again)."""
+    return {
+        **{name: getattr(entry, name) for name in catalog_cache.TEXT_FIELDS},
+        "start": entry.start.isoformat() if entry.start else None,
+        "end": entry.end.isoformat() if entry.end else None,
+        "bundled": entry.bundled,
+        "forces": list(entry.forces),
+    }
+
+
+def _entries_from(rows: list[dict[str, object]] | None, folders: list[Path]) -> tuple[DatasetEntry, ...] | None:
+    """Entries read back from the cache, one per folder in order; None when there are none or one is bad."""
+    if rows is None:
+        return None
+    try:
+        return tuple(
+            DatasetEntry(
+                **{name: row[name] for name in catalog_cache.TEXT_FIELDS},  # type: ignore[arg-type]
+                start=date.fromisoformat(str(row["start"])) if row["start"] else None,
+                end=date.fromisoformat(str(row["end"])) if row["end"] else None,
+                path=folder,
+                bundled=bool(row["bundled"]),
+                forces=tuple(row["forces"]),  # type: ignore[arg-type]
+            )
+            for row, folder in zip(rows, folders, strict=True)
+        )
+    except (ValueError, TypeError):
         return None
 
 

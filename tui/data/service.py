@@ -72,6 +72,11 @@ class DataService:
         """The dataset's folder."""
         return self._dataset.path
 
+    @property
+    def dataset(self) -> Dataset:
+        """The validated dataset this service answers from (metadata, figures, path)."""
+        return self._dataset
+
     @cached_property
     def provenance(self) -> Provenance:
         """The dataset's source, period, population and caveats."""

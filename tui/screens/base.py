@@ -272,8 +272,10 @@ class FoiScreen(FigureKeys, DropStaleResize, Screen[None], Generic[DataT]):
         self._guard_size(self.app.size.width, self.app.size.height)
 
     def on_screen_resume(self) -> None:
-        """Re-check the size when coming back to this screen."""
+        """Re-check the size when coming back to this screen, and let its tables finish filling."""
         self._guard_size(self.app.size.width, self.app.size.height)
+        for table in self.query(FigureTable).results(FigureTable):
+            table.resume_filling()
 
     def _guard_size(self, width: int, height: int) -> None:
         small = width < MIN_WIDTH or height < MIN_HEIGHT

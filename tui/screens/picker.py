@@ -20,6 +20,8 @@ def entry_prompt(entry: DatasetEntry, current: str) -> Text:
     mark = "● " if entry.name == current else "  "
     text = Text(mark)
     text.append(entry.name, style="bold")
+    if entry.in_memory:
+        text.append("  your spreadsheet, opened in memory", style="italic")
     text.append(f"\n    {entry.period} · {entry.unit} · {entry.force}", style="dim")
     return text
 

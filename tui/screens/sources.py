@@ -93,7 +93,12 @@ class SourcesScreen(FoiScreen[SourcesData]):
             related = host.catalog.related(host.dataset_name)
         except (UnknownDataset, DatasetError) as exc:
             return (), f"Other datasets cannot be listed: {exc}"
-        return related, "" if related else "No other dataset covers this force over an overlapping period."
+        if related:
+            return related, ""
+        entry = host.catalog.get(host.dataset_name)
+        if not (entry.forces or entry.national):
+            return (), "This dataset states no force, so none can be matched to it; c compares it with any other."
+        return (), "No other dataset covers this force over an overlapping period."
 
     def show(self, data: SourcesData) -> None:
         """Fill the report and the tables."""
