@@ -102,3 +102,37 @@ async def test_compare_view_picks_another_dataset_and_explains_units(make_app: C
         await settle(pilot)
         head = plain(screen.query_one(".compare-head", Static))
         assert "counts cannot be compared" in head and "periods overlap" in head
+
+
+async def test_compare_answers_overtaken_or_late_are_dropped(make_app: Callable[..., FoiApp]) -> None:
+    """Swaps pressed faster than comparisons arrive, and esc before one arrives: no error, the newest shown."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        for _ in range(3):
+            await pilot.press("c", "x", "x", "x", "escape")  # closed with answers still on their way
+        await pilot.press("c", *("x" * 6))
+        await wait_until(pilot, lambda: isinstance(app.screen, CompareScreen))
+        screen = app.screen
+        assert isinstance(screen, CompareScreen)
+        await wait_until(pilot, lambda: screen.comparison is not None and screen.comparison.left.name == screen.first)
+        await settle(pilot)
+        assert app.is_running and app.return_code is None
+        assert screen.first == "met-2018-2021"  # six swaps: back where it started
+        assert screen.comparison is not None and screen.comparison.left.name == "met-2018-2021"
+
+
+async def test_two_answers_arriving_together_never_rebuild_the_view_at_once(make_app: Callable[..., FoiApp]) -> None:
+    """The monkey's crash: a second answer emptied the body while the first was still filling it (NoMatches)."""
+    import asyncio
+
+    app = make_app()
+    comparison = Catalog().compare("met-2018-2021", "met-guardian-2022")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = CompareScreen(Catalog(), "met-2018-2021", "met-guardian-2022")
+        app.push_screen(screen)
+        await wait_until(pilot, lambda: screen.comparison is not None)
+        await asyncio.gather(screen.show(comparison), screen.show(comparison), screen.show(comparison))
+        await settle(pilot)
+        assert len(screen.query(FigureTable)) == len(comparison.sections)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import ClassVar
 
 from rich.text import Text
@@ -15,8 +16,10 @@ from textual.widgets import Static
 from tui.data.catalog import Catalog
 from tui.data.compare import Comparison
 from tui.data.errors import DatasetError
+from tui.data.views import TableView
 from tui.export.comparison import section_table, summary
 from tui.screens.picker import DatasetPicker
+from tui.terminal.textual_private import screen_is_closing
 from tui.widgets import FigureTable
 
 
@@ -48,6 +51,10 @@ class CompareScreen(Screen[None]):
         self.first = first
         self.second = second
         self.comparison: Comparison | None = None
+        self.generation = 0
+        """Bumped at each comparison asked for: a late or overtaken answer is dropped, never half-shown."""
+        self._showing = asyncio.Lock()
+        """Held while the body is rebuilt: two answers never rebuild it at once."""
 
     def compose(self) -> ComposeResult:
         """A title line and a scrolling column of sections."""
@@ -60,24 +67,41 @@ class CompareScreen(Screen[None]):
         self.query_one("#compare-body").focus()
         self.load()
 
-    @work(thread=True, exclusive=True, group="compare")
     def load(self) -> None:
-        """Load both datasets and compare them (in a worker: it reads files and uses pandas)."""
-        second = self.second or partner_for(self.catalog, self.first)
-        try:
-            comparison = self.catalog.compare(self.first, second)
-        except (DatasetError, KeyError) as exc:
-            self.app.call_from_thread(self._show_error, str(exc))  # type: ignore[arg-type]  # an async callback
-            return
-        self.app.call_from_thread(self.show, comparison)  # type: ignore[arg-type]  # an async callback
+        """Work out the comparison of ``first`` and ``second`` in a worker; only the newest is shown."""
+        self.generation += 1
+        self._compare(self.first, self.second, self.generation)
 
-    async def show(self, comparison: Comparison) -> None:
-        """Rebuild the body from a comparison."""
+    @work(thread=True, exclusive=True, group="compare")
+    def _compare(self, first: str, second: str | None, generation: int) -> None:
+        """Load both datasets and compare them (in a worker: it reads files and uses pandas)."""
+        second = second or partner_for(self.catalog, first)
+        try:
+            comparison = self.catalog.compare(first, second)
+        except (DatasetError, KeyError) as exc:
+            self.app.call_from_thread(self._show_error, str(exc), generation)  # type: ignore[arg-type]
+            return
+        self.app.call_from_thread(self.show, comparison, generation)  # type: ignore[arg-type]  # an async callback
+
+    def _current(self, generation: int) -> bool:
+        """True while ``generation`` is the newest comparison asked for and the screen is still up."""
+        return generation == self.generation and self.is_attached and not screen_is_closing(self)
+
+    async def show(self, comparison: Comparison, generation: int | None = None) -> None:
+        """Rebuild the body from a comparison (dropped if a newer one was asked for, or the screen closed)."""
+        generation = self.generation if generation is None else generation
+        async with self._showing:
+            if self._current(generation):
+                await self._rebuild(comparison, generation)
+
+    async def _rebuild(self, comparison: Comparison, generation: int) -> None:
         self.second = comparison.right.name
         a, b = comparison.left, comparison.right
         self.query_one("#compare-title", Static).update(f"Compare A {a.name} with B {b.name}")
         body = self.query_one("#compare-body", VerticalScroll)
         await body.remove_children()
+        if not self._current(generation):
+            return
         widgets: list[Static | FigureTable] = [
             Static(
                 Text.assemble(
@@ -96,22 +120,30 @@ class CompareScreen(Screen[None]):
                 classes="compare-head",
             )
         ]
+        tables: list[tuple[FigureTable, TableView]] = []
         for index, section in enumerate(comparison.sections):
             view = section_table(section)
             widgets.append(Static(view.title, classes="section-title", markup=False))
             table = FigureTable(id=f"compare-{index}", classes="compare-table")
+            tables.append((table, view))
             widgets.append(table)
             widgets.append(Static(view.note, classes="table-note", markup=False))
         widgets.append(Static(summary(comparison), id="compare-summary", markup=False))
         await body.mount_all(widgets)
-        for index, section in enumerate(comparison.sections):
-            self.query_one(f"#compare-{index}", FigureTable).show(section_table(section))
+        if not self._current(generation):
+            return
+        for table, view in tables:
+            table.show(view)
         self.comparison = comparison
 
-    async def _show_error(self, message: str) -> None:
-        body = self.query_one("#compare-body", VerticalScroll)
-        await body.remove_children()
-        await body.mount(Static(f"Cannot compare: {message}", markup=False))
+    async def _show_error(self, message: str, generation: int) -> None:
+        async with self._showing:
+            if not self._current(generation):
+                return
+            body = self.query_one("#compare-body", VerticalScroll)
+            await body.remove_children()
+            if self._current(generation):
+                await body.mount(Static(f"Cannot compare: {message}", markup=False))
 
     def action_close(self) -> None:
         """Back to where the user was."""
