@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList, Static
 
@@ -136,3 +137,22 @@ async def test_two_answers_arriving_together_never_rebuild_the_view_at_once(make
         await asyncio.gather(screen.show(comparison), screen.show(comparison), screen.show(comparison))
         await settle(pilot)
         assert len(screen.query(FigureTable)) == len(comparison.sections)
+
+
+@pytest.mark.parametrize("kind", ["compare", "picker"])
+async def test_a_popup_closed_before_it_is_mounted_does_nothing(make_app: Callable[..., FoiApp], kind: str) -> None:
+    """The monkey's crash: c (or d) then a key closing it at once; its on_mount found its widgets gone."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        for _ in range(5):
+            screen = (
+                CompareScreen(Catalog(), "met-2018-2021")
+                if kind == "compare"
+                else DatasetPicker(Catalog().entries, "met-2018-2021")
+            )
+            app.push_screen(screen)
+            app.pop_screen()
+            await settle(pilot)
+        assert app.is_running and app.return_code is None
+        assert app.screen.id == "trends"

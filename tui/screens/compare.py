@@ -63,8 +63,11 @@ class CompareScreen(Screen[None]):
         yield Static("b other dataset · x swap · j/k scroll · esc close", id="compare-keys", markup=False)
 
     def on_mount(self) -> None:
-        """Work out the comparison off the UI thread."""
-        self.query_one("#compare-body").focus()
+        """Work out the comparison off the UI thread (nothing if the screen was closed before it was mounted)."""
+        if screen_is_closing(self):
+            return
+        for body in self.query("#compare-body"):
+            body.focus()
         self.load()
 
     def load(self) -> None:

@@ -13,6 +13,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.data.catalog import DatasetEntry, search
+from tui.terminal.textual_private import screen_is_closing
 
 
 def entry_prompt(entry: DatasetEntry, current: str) -> Text:
@@ -52,7 +53,9 @@ class DatasetPicker(ModalScreen[str | None]):
             yield Static("", id="picker-count", markup=False)
 
     def on_mount(self) -> None:
-        """Fill the list with every dataset, the current one highlighted."""
+        """Fill the list with every dataset, the current one highlighted (nothing if already closed)."""
+        if screen_is_closing(self) or not self.query(OptionList):
+            return
         self._fill("")
         self.query_one(Input).focus()
 
