@@ -237,13 +237,13 @@ class FoiApp(DatasetSwitching, RestrictedApp):
         placeholder when the terminal needs them)."""
         from tui.serial_palette import SerialCommandPalette
 
-        # Not only the top screen: a palette under another screen would make a duplicate id.
+        # Not only the top screen: never a second palette under another screen. No fixed id (Textual
+        # gives it one): a palette just closed is still registered until removed, and a new one with
+        # the same id raised DuplicateIds (ctrl+p at once after esc, found by the monkey).
         if self.use_command_palette and not any(isinstance(s, CommandPalette) for s in self.screen_stack):
             ascii_only = self.terminal.ascii_only
             self.push_screen(
-                SerialCommandPalette(
-                    id="--command-palette", placeholder=self._ellipsis("Search for commands"), ascii_only=ascii_only
-                )
+                SerialCommandPalette(placeholder=self._ellipsis("Search for commands"), ascii_only=ascii_only)
             )
 
     def search_themes(self) -> None:

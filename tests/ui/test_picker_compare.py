@@ -156,3 +156,19 @@ async def test_a_popup_closed_before_it_is_mounted_does_nothing(make_app: Callab
             await settle(pilot)
         assert app.is_running and app.return_code is None
         assert app.screen.id == "trends"
+
+
+async def test_scroll_keys_on_a_closing_compare_view_do_nothing(make_app: Callable[..., FoiApp]) -> None:
+    """The monkey's crash: j/k reaching the compare view after it had begun to close (NoMatches)."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        for _ in range(5):
+            screen = CompareScreen(Catalog(), "met-2018-2021")
+            app.push_screen(screen)
+            await pilot.pause()
+            app.pop_screen()
+            screen.action_scroll(1)  # as a key queued before the close would
+            await settle(pilot)
+            screen.action_scroll(-1)  # and once the screen is gone
+        assert app.is_running and app.return_code is None

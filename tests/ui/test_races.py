@@ -175,3 +175,22 @@ async def test_a_click_where_no_widget_is_leaves_the_palette_open(make_app: Make
         palette.post_message(events.Click(palette, *outside, 0, 0, 1, False, False, False, screen_x=200, screen_y=100))
         await settle(pilot)
         assert app.return_code is None and app.screen is palette
+
+
+async def test_palette_reopened_while_the_closed_one_is_still_registered(make_app: MakeApp) -> None:
+    """The monkey's crash: esc then ctrl+p at once; the new palette took the closing one's id (DuplicateIds)."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        for _ in range(5):
+            app.action_command_palette()
+            await pilot.pause()
+            assert isinstance(app.screen, SerialCommandPalette)
+            app.pop_screen()
+            app.action_command_palette()  # the same tick: the closed palette is not yet removed
+            await settle(pilot)
+            assert app.return_code is None, "the app ended"
+            assert isinstance(app.screen, SerialCommandPalette)
+            app.pop_screen()
+            await settle(pilot)
+        assert app.is_running and app.screen.id == "trends"

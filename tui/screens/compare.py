@@ -171,4 +171,5 @@ class CompareScreen(Screen[None]):
 
     def action_scroll(self, lines: int) -> None:
         """Scroll the body."""
-        self.query_one("#compare-body", VerticalScroll).scroll_relative(y=lines, animate=False)
+        for body in self.query("#compare-body").results(VerticalScroll):  # none once the screen is closing
+            body.scroll_relative(y=lines, animate=False)
