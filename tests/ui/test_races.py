@@ -194,3 +194,47 @@ async def test_palette_reopened_while_the_closed_one_is_still_registered(make_ap
             app.pop_screen()
             await settle(pilot)
         assert app.is_running and app.screen.id == "trends"
+
+
+async def test_a_question_answered_twice_in_one_read_closes_once(make_app: MakeApp) -> None:
+    """The monkey's crash: two answer keys before the pop-up had gone dismissed it twice (ScreenStackError)."""
+    from textual import events
+
+    from tui.screens.choice import ChoiceScreen
+
+    app = make_app()
+    answers: list[str | None] = []
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = ChoiceScreen("Save as?", (("c", "CSV"), ("m", "Markdown")))
+        app.push_screen(screen, answers.append)
+        await pilot.pause()
+        screen.on_key(events.Key("c", "c"))
+        screen.on_key(events.Key("m", "m"))
+        screen.action_choose("")
+        await settle(pilot)
+        assert app.is_running and app.return_code is None
+        assert answers == ["c"] and app.screen.id == "trends"
+
+
+async def test_keys_reaching_a_picker_being_closed_do_nothing(make_app: MakeApp) -> None:
+    """The monkey's crash: a filter key or arrow reaching the dataset picker once its list was gone (NoMatches)."""
+    from textual.widgets import Input
+
+    from tui.data.catalog import Catalog
+    from tui.screens.picker import DatasetPicker
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        picker = DatasetPicker(Catalog().entries, "met-2018-2021")
+        app.push_screen(picker)
+        await settle(pilot)
+        box = picker.query_one(Input)
+        app.pop_screen()
+        await settle(pilot)
+        picker.action_move(1)
+        picker.on_input_changed(Input.Changed(box, "met"))
+        picker.on_input_submitted(Input.Submitted(box, "met"))
+        await settle(pilot)
+        assert app.is_running and app.return_code is None and app.screen.id == "trends"

@@ -18,6 +18,8 @@ class ChoiceScreen(ModalScreen[str | None]):
         super().__init__()
         self.question = question
         self.choices = choices
+        self.answered = False
+        """True once a key answered: a second key before the pop-up is gone answers nothing."""
 
     BINDINGS = [Binding("escape,q", "choose('')", "Cancel")]
 
@@ -25,7 +27,7 @@ class ChoiceScreen(ModalScreen[str | None]):
         """A choice's key answers the question."""
         if any(event.key == key for key, _ in self.choices):
             event.stop()
-            self.dismiss(event.key)
+            self._answer(event.key)
 
     def compose(self) -> ComposeResult:
         """The question and its keys."""
@@ -41,4 +43,10 @@ class ChoiceScreen(ModalScreen[str | None]):
 
     def action_choose(self, key: str) -> None:
         """Answer with ``key`` (empty: cancelled)."""
-        self.dismiss(key or None)
+        self._answer(key or None)
+
+    def _answer(self, key: str | None) -> None:
+        """Close with the answer, once (two keys in one read dismissed twice: ScreenStackError, found by the monkey)."""
+        if not self.answered:
+            self.answered = True
+            self.dismiss(key)

@@ -54,7 +54,7 @@ class DatasetPicker(ModalScreen[str | None]):
 
     def on_mount(self) -> None:
         """Fill the list with every dataset, the current one highlighted (nothing if already closed)."""
-        if screen_is_closing(self) or not self.query(OptionList):
+        if screen_is_closing(self) or self._options() is None:
             return
         self._fill("")
         self.query_one(Input).focus()
@@ -65,8 +65,8 @@ class DatasetPicker(ModalScreen[str | None]):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         """Enter in the filter box opens the highlighted dataset."""
-        options = self.query_one(OptionList)
-        if options.highlighted is not None:
+        options = self._options()
+        if options is not None and options.highlighted is not None:
             self.dismiss(options.get_option_at_index(options.highlighted).id)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
@@ -75,8 +75,8 @@ class DatasetPicker(ModalScreen[str | None]):
 
     def action_move(self, step: int) -> None:
         """Move the highlight while the filter box keeps focus."""
-        options = self.query_one(OptionList)
-        if options.option_count:
+        options = self._options()
+        if options is not None and options.option_count:
             start = options.highlighted if options.highlighted is not None else -step
             options.highlighted = (start + step) % options.option_count
 
@@ -84,16 +84,23 @@ class DatasetPicker(ModalScreen[str | None]):
         """Close without changing the dataset."""
         self.dismiss(None)
 
+    def _options(self) -> OptionList | None:
+        """The list, or None once the picker is being taken down (a key may still reach it then)."""
+        return next(iter(self.query(OptionList).results(OptionList)), None)
+
     def _fill(self, text: str) -> None:
         found = search(self.entries, text)
-        options = self.query_one(OptionList)
+        options = self._options()
+        if options is None:
+            return
         options.clear_options()
         options.add_options(Option(entry_prompt(e, self.current), id=e.name) for e in found)
         names = [e.name for e in found]
         if names:
             options.highlighted = names.index(self.current) if self.current in names else 0
         count = f"{len(found)} of {len(self.entries)} datasets"
-        self.query_one("#picker-count", Static).update(count if found else f"{count}: nothing matches {text!r}")
+        for line in self.query("#picker-count").results(Static):
+            line.update(count if found else f"{count}: nothing matches {text!r}")
 
 
 SWITCHING_MODE = "switching-dataset"
