@@ -10,16 +10,16 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from tui.screens.dismiss_once import DismissOnce
 
-class ChoiceScreen(ModalScreen[str | None]):
+
+class ChoiceScreen(DismissOnce, ModalScreen[str | None]):
     """Ask ``question``; each choice is ``(key, label)``; dismisses with the key pressed, or None on esc."""
 
     def __init__(self, question: str, choices: tuple[tuple[str, str], ...]) -> None:
         super().__init__()
         self.question = question
         self.choices = choices
-        self.answered = False
-        """True once a key answered: a second key before the pop-up is gone answers nothing."""
 
     BINDINGS = [Binding("escape,q", "choose('')", "Cancel")]
 
@@ -27,7 +27,7 @@ class ChoiceScreen(ModalScreen[str | None]):
         """A choice's key answers the question."""
         if any(event.key == key for key, _ in self.choices):
             event.stop()
-            self._answer(event.key)
+            self.dismiss(event.key)
 
     def compose(self) -> ComposeResult:
         """The question and its keys."""
@@ -43,10 +43,4 @@ class ChoiceScreen(ModalScreen[str | None]):
 
     def action_choose(self, key: str) -> None:
         """Answer with ``key`` (empty: cancelled)."""
-        self._answer(key or None)
-
-    def _answer(self, key: str | None) -> None:
-        """Close with the answer, once (two keys in one read dismissed twice: ScreenStackError, found by the monkey)."""
-        if not self.answered:
-            self.answered = True
-            self.dismiss(key)
+        self.dismiss(key or None)

@@ -10,18 +10,18 @@ from typing import Any, ClassVar
 
 from textual import events
 from textual.app import ComposeResult
-from textual.await_complete import AwaitComplete
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from tui.screens.dismiss_once import DismissOnce
 from tui.screens.min_size import MIN_HEIGHT, MIN_WIDTH, too_small_message
 from tui.screens.steady import DropStaleResize
 from tui.widgets import KeyBar
 
 
-class ReadingPanel(DropStaleResize, ModalScreen[None]):
+class ReadingPanel(DismissOnce, DropStaleResize, ModalScreen[None]):
     """A modal with a scrollable ``#panel``; subclasses yield its contents from :meth:`compose_panel`.
 
     ``CLOSE_KEY`` is the key that opened it, so pressing it again closes it.
@@ -94,9 +94,3 @@ class ReadingPanel(DropStaleResize, ModalScreen[None]):
     async def action_dismiss(self, result: None = None) -> None:
         """Close the pop-up."""
         self.dismiss(result)
-
-    def dismiss(self, result: None = None) -> AwaitComplete:
-        """Close the pop-up once: a second close key queued behind the first must not pop the screen below."""
-        if self.app.screen is not self:
-            return AwaitComplete.nothing()
-        return super().dismiss(result)
