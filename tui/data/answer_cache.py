@@ -24,7 +24,7 @@ import tempfile
 import threading
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
-from functools import cached_property
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
@@ -80,8 +80,13 @@ def dataset_key(path: Path | str) -> str | None:
     return digest.hexdigest()
 
 
+@cache
 def _code_fingerprint() -> str:
-    """Names, sizes and times of the app's modules: changed code may ask or answer differently."""
+    """Names, sizes and times of the app's modules: changed code may ask or answer differently.
+
+    Taken once per process: the catalog asks for every dataset's key, and the code does not change
+    under a running app.
+    """
     folder = Path(__file__).parent.parent
     parts = []
     for module in sorted(folder.rglob("*.py")):
