@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import shutil
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 import pytest
 
 from tui.data import DataService, DatasetError
-from tui.data.catalog import Catalog, UnknownDataset, parse_date
+from tui.data.catalog import Catalog, UnknownDataset, parse_date, search
 from tui.data.locate import datasets_root
 
 ELEVEN = (
@@ -186,3 +187,13 @@ def test_a_spreadsheet_that_states_no_force_is_related_to_none(tmp_path: Path) -
     assert entry.force == "not stated" and entry.forces == ()
     assert catalog.related(name) == ()  # not "a national round-up may include this force"
     assert all(r.entry.name != name for r in catalog.related("met-2018-2021"))
+
+
+def test_search_puts_the_name_typed_first_then_names_starting_with_it(catalog: Catalog) -> None:
+    # "pa" is in the text of three bundled datasets (publisher, force) before it is any name.
+    mine = replace(catalog.entries[0], name="pa")
+    mine_too = replace(catalog.entries[0], name="pa-mine")
+    entries = (*catalog.entries, mine_too, mine)
+    found = [e.name for e in search(entries, "PA ")]
+    assert found[:2] == ["pa", "pa-mine"]
+    assert found[2:] == [e.name for e in catalog.search("pa")]  # the rest in catalog order

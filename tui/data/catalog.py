@@ -266,13 +266,24 @@ class Catalog:
 
 
 def search(entries: Iterable[DatasetEntry], text: str) -> tuple[DatasetEntry, ...]:
-    """The entries whose name, title, force, publisher or period contain every word of ``text`` (any case)."""
-    words = text.casefold().split()
-    return tuple(
+    """The entries whose name, title, force, publisher or period contain every word of ``text`` (any case).
+
+    A name equal to the text comes first, then names starting with it, then the rest, each in
+    catalog order: typing a dataset's name picks that dataset, not one whose force text contains it.
+    """
+    wanted = text.casefold().strip()
+    words = wanted.split()
+    found = [
         e
         for e in entries
         if all(w in f"{e.name} {e.title} {e.force} {e.publisher} {e.period}".casefold() for w in words)
-    )
+    ]
+
+    def rank(entry: DatasetEntry) -> int:
+        name = entry.name.casefold()
+        return 0 if name == wanted else 1 if wanted and name.startswith(wanted) else 2
+
+    return tuple(sorted(found, key=rank))
 
 
 def read_entry(path: Path, *, bundled: bool) -> DatasetEntry:

@@ -15,7 +15,13 @@ from tui.errors import debug_requested, record_crash, unexpected_error_line
 from tui.terminal.environment import Terminal
 from tui.terminal.output_filters import AsciiFilter, NoColourFilter
 from tui.terminal.redraw import ShadowScreen, can_erase
-from tui.terminal.textual_private import CompositorUpdate, UpdateHookApp, app_driver, use_safe_input_decoder
+from tui.terminal.textual_private import (
+    CompositorUpdate,
+    UpdateHookApp,
+    app_driver,
+    use_safe_input_decoder,
+    use_safe_option_clicks,
+)
 
 EXIT_INTERRUPTED = 130
 """Exit status after ctrl+c, as a shell reports an interrupted command."""
@@ -36,6 +42,7 @@ class TerminalApp(UpdateHookApp):
 
     def __init__(self, *, terminal: Terminal | None = None) -> None:
         super().__init__()
+        use_safe_option_clicks()
         self.terminal = terminal or Terminal()
         self.writes_files = True
         """False when the app may write no file (restricted mode): not even a crash report."""
@@ -112,4 +119,3 @@ class TerminalApp(UpdateHookApp):
     def action_interrupt(self) -> None:
         """ctrl+c: leave at once, with the status of an interrupted command."""
         self.exit_with_status(EXIT_INTERRUPTED)
-

@@ -23,6 +23,7 @@ from textual.css.query import NoMatches
 from textual.driver import Driver
 from textual.errors import NoWidget
 from textual.screen import Screen
+from textual.widgets import OptionList
 
 if TYPE_CHECKING:
     from textual.geometry import Size
@@ -50,6 +51,7 @@ __all__ = [
     "set_driver_output",
     "style_attribute_codes",
     "use_safe_input_decoder",
+    "use_safe_option_clicks",
 ]
 
 PRIVATE_NAMES: tuple[tuple[str, str], ...] = (
@@ -80,6 +82,7 @@ PRIVATE_NAMES: tuple[tuple[str, str], ...] = (
     ("textual.app:App", "_print_error_renderables"),
     ("textual.command:CommandPalette", "_gather_commands"),
     ("textual.command:CommandPalette", "_on_click"),
+    ("textual.widgets:OptionList", "_on_click"),
     ("rich.console:Console", "_color_system"),
     ("rich.style:Style", "_make_ansi_codes"),
 )
@@ -214,6 +217,33 @@ def use_safe_input_decoder() -> None:
 
     for module in (linux_driver, web_driver):
         module.getincrementaldecoder = safe_incremental_decoder  # type: ignore[attr-defined]
+
+
+# --- option lists -------------------------------------------------------------------------
+
+
+def use_safe_option_clicks() -> None:
+    """Make a click on an option list ignore a line whose option has just gone (idempotent).
+
+    Textual 8.2.8's ``OptionList._on_click`` indexes its options with the number the clicked line
+    carried when it was drawn. A click landing just after the options changed (the palette's or the
+    dataset picker's list filtered by a key in the same read) carried a number past the end:
+    IndexError ended the app (found by the monkey, seed 5016). Such a click now does nothing; a click
+    on an option that exists is Textual's own. Patched on the class, so the palette's CommandList
+    (built inside Textual's compose) is covered too.
+    """
+    textual_on_click = OptionList.__dict__["_on_click"]
+    if getattr(textual_on_click, "guarded", False):
+        return
+
+    async def _on_click(self: OptionList, event: events.Click) -> None:
+        option = event.style.meta.get("option")
+        if option is not None and not (isinstance(option, int) and 0 <= option < self.option_count):
+            return
+        await textual_on_click(self, event)
+
+    _on_click.guarded = True  # type: ignore[attr-defined]
+    OptionList._on_click = _on_click  # type: ignore[method-assign]
 
 
 # --- screens --------------------------------------------------------------------------
