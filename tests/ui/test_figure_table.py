@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
+from functools import partial
 
 import pytest
+from textual.app import App, ComposeResult
 
 from tests.ui.conftest import settle, wait_until
 from tui.app import FoiApp
+from tui.data.views import TableView
 from tui.screens import ProvenanceScreen
 from tui.widgets import FigureTable
 
@@ -165,3 +169,65 @@ async def test_a_table_out_of_view_fills_only_once_shown(make_app: MakeApp, monk
         await wait_until(pilot, lambda: app.screen.id == "trends", what="back to trends")
         await pilot.press("t")
         await wait_until(pilot, lambda: trends.complete, what="the trends table filled once shown")
+
+
+class OneTable(App[None]):
+    """A bare app holding one figure table (in view from the start)."""
+
+    def compose(self) -> ComposeResult:
+        yield FigureTable()
+
+
+def long_view(rows: int) -> TableView:
+    """A made-up table of ``rows`` plain rows (no figures: only the filling is under test)."""
+    return TableView(
+        key="long",
+        title="long",
+        columns=("name", "value"),
+        rows=tuple((f"row {i}", str(i)) for i in range(rows)),
+        numeric=frozenset({"value"}),
+        derived=(False,) * rows,
+    )
+
+
+async def fill_ticks(monkeypatch: pytest.MonkeyPatch, seconds_per_row: float, rows: int) -> list[int]:
+    """Fill an in-view table on a fake clock advancing ``seconds_per_row`` per row; the rows each tick added."""
+    from tui.widgets import figure_table
+
+    monkeypatch.setattr(figure_table, "clock", partial(next, itertools.count(0.0, seconds_per_row)))
+    added: list[int] = []
+    fill = FigureTable._fill
+
+    def counted(table: FigureTable, generation: int) -> None:
+        before = table.row_count
+        fill(table, generation)
+        if table.row_count > before:
+            added.append(table.row_count - before)
+
+    monkeypatch.setattr(FigureTable, "_fill", counted)
+    app = OneTable()
+    async with app.run_test(size=(80, 24)) as pilot:
+        table = app.query_one(FigureTable)
+        table.show(long_view(rows))
+        await wait_until(pilot, lambda: table.complete, what="the table filled")
+        assert table.row_count == rows
+    return added
+
+
+async def test_a_table_in_view_fills_in_ticks_of_a_time_budget(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 15: fixed chunks of 10 rows took 100 ticks for 1,000 rows (0.4 s of a changing screen).
+
+    Rows are added until ``FILL_BUDGET`` has passed: cheap rows go in a few ticks, and a tick of
+    costly rows stops after the row that used the budget up (a key never waits behind more).
+    """
+    from tui.widgets import figure_table
+
+    rows_per_budget = 50
+    added = await fill_ticks(monkeypatch, figure_table.FILL_BUDGET / rows_per_budget, FigureTable.MAX_ROWS)
+    assert added[0] == figure_table.CHUNK_ROWS  # the first screenful, in view or not
+    assert all(rows_per_budget - 1 <= n <= rows_per_budget + 1 for n in added[1:-1]), added
+    assert len(added) <= 2 + FigureTable.MAX_ROWS // (rows_per_budget - 1)
+
+    costly = 5
+    added = await fill_ticks(monkeypatch, figure_table.FILL_BUDGET * 2, figure_table.CHUNK_ROWS + costly)
+    assert added == [figure_table.CHUNK_ROWS] + [1] * costly

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import time
 from functools import partial
 from typing import ClassVar
 
@@ -36,12 +37,23 @@ _NUMBER = re.compile(r"^\s*(?:[≥>≈~+]\s*)?(-?\d+(?:\.\d+)?)")
 """A cell's number after any qualifier ('≥ 999', '> 1000', '≈ 75 %', '26.5%', '+46 (+287.5%)')."""
 
 CHUNK_ROWS = 10
-"""Rows added to a table at a time: a few milliseconds of work (adding, then Textual measuring them when
-idle), within a frame. Wrapped rows cost about a millisecond each to measure: at 100 a chunk, a key pressed
-while a background screen filled a 1,000-row table waited 0.3 to 0.7 s (bench, 10,000 figure rows)."""
+"""Rows a table gets at once, shown or not: the first screenful of a table not yet in view costs about a
+millisecond, so a screen built in the background never holds a key back."""
+
+FILL_BUDGET = 0.004
+"""Seconds of adding rows per tick while the table is in view. Textual then measures the new rows when
+idle (about as long again) and draws the frame: a tick stays within a frame, so a key pressed while a
+table fills waits at most that, and a 1,000-row table is complete in a handful of ticks (fixed chunks of
+10 took a hundred ticks, each moving the scrollbar: 0.4 s of a changing screen at 10,000 figure rows)."""
+
+WRAPPED_ROWS = 10
+"""At most this many wrapped rows per tick: Textual renders each to find its height (about a millisecond)."""
 
 CHUNK_PAUSE = 0.001
-"""Seconds between chunks: enough for keys and screen updates to go first."""
+"""Seconds between ticks: enough for keys and screen updates to go first."""
+
+clock = time.perf_counter
+"""The clock the fill budget is counted on (tests swap it for a counter)."""
 
 MORE_KEY = "more"
 """Row key of the line saying how many rows are not shown."""
@@ -207,24 +219,39 @@ class FigureTable(DataTable[Text]):
         self._fill(self._filling)
 
     def _fill(self, generation: int) -> None:
-        """Add the next chunk of rows and schedule the chunk after it."""
+        """Add the next rows and schedule the tick after it.
+
+        Out of view, ``CHUNK_ROWS`` rows; in view, rows until ``FILL_BUDGET`` has passed (at most
+        ``WRAPPED_ROWS`` when rows wrap), at least one.
+        """
         view = self.view
         if view is None or generation != self._filling:
             return  # a newer fill replaced this one
-        if self._next_row and not self.in_view():
-            return  # hidden: the rest waits until the table is shown (resume_filling)
         start = self._next_row
-        stop = min(len(self._to_add), start + CHUNK_ROWS)
-        for index in self._to_add[start:stop]:
+        if start and not self.in_view():
+            return  # hidden: the rest waits until the table is shown (resume_filling)
+        end = len(self._to_add)
+        if not start or self._wrapped:
+            limit = min(end, start + (CHUNK_ROWS if not start else WRAPPED_ROWS))
+            deadline = float("inf")
+        else:
+            limit, deadline = end, clock() + FILL_BUDGET
+        add_row, columns, wrapped = self.add_row, len(view.columns), self._wrapped
+        stop = start
+        while stop < limit:
+            index = self._to_add[stop]
             if index == MORE:
-                self.add_row(*self._more_cells(len(view.columns)), key=MORE_KEY, height=None)
+                add_row(*self._more_cells(columns), key=MORE_KEY, height=None)
             else:
-                self.add_row(*self._cells(view, index), key=str(index), height=None if self._wrapped else 1)
+                add_row(*self._cells(view, index), key=str(index), height=None if wrapped else 1)
+            stop += 1
+            if clock() >= deadline:
+                break
         self._next_row = stop
         if start == 0 and self.row_count:
             self.cursor_coordinate = self.validate_cursor_coordinate(self._cursor)
         if not self.complete:
-            # A timer, not call_later: the table measures the new rows when idle, between chunks.
+            # A timer, not call_later: the table measures the new rows when idle, between ticks.
             self.set_timer(CHUNK_PAUSE, partial(self._fill, generation), name="fill table")
 
     def in_view(self) -> bool:
