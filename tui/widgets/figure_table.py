@@ -40,7 +40,7 @@ CHUNK_ROWS = 10
 """Rows a table gets at once, shown or not: the first screenful of a table not yet in view costs about a
 millisecond, so a screen built in the background never holds a key back."""
 
-FILL_BUDGET = 0.004
+FILL_BUDGET = 0.008
 """Seconds of adding rows per tick while the table is in view. Textual then measures the new rows when
 idle (about as long again) and draws the frame: a tick stays within a frame, so a key pressed while a
 table fills waits at most that, and a 1,000-row table is complete in a handful of ticks (fixed chunks of
@@ -261,7 +261,7 @@ class FigureTable(DataTable[Text]):
     def resume_filling(self) -> None:
         """Go on adding rows once the table may be in view again (its screen or its view was shown)."""
         if not self.complete:
-            self.call_after_refresh(self._fill, self._filling)
+            self.set_timer(CHUNK_PAUSE, partial(self._fill, self._filling), name="fill table")
 
     def on_show(self) -> None:
         """Shown (e.g. the table view chosen): add the rows still to come."""
