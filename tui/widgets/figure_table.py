@@ -42,9 +42,9 @@ millisecond, so a screen built in the background never holds a key back."""
 
 FILL_BUDGET = 0.008
 """Seconds of adding rows per tick while the table is in view. Textual then measures the new rows when
-idle (about as long again) and draws the frame: a tick stays within a frame, so a key pressed while a
-table fills waits at most that, and a 1,000-row table is complete in a handful of ticks (fixed chunks of
-10 took a hundred ticks, each moving the scrollbar: 0.4 s of a changing screen at 10,000 figure rows)."""
+idle (about twice as long) and draws one frame: a key pressed while a table fills waits at most about
+25 ms, and a 1,000-row table is complete in three ticks. Fixed chunks of 10 rows took a hundred ticks,
+each redrawing the table and moving its scrollbar: 0.45 s of a changing screen at 10,000 figure rows."""
 
 WRAPPED_ROWS = 10
 """At most this many wrapped rows per tick: Textual renders each to find its height (about a millisecond)."""
@@ -122,10 +122,10 @@ class FigureTable(DataTable[Text]):
 
     At most ``MAX_ROWS`` of the source's rows are shown (in the current order), then one line saying
     how many more there are and where to find them, then the worked-out rows (always shown): a
-    terminal table of 100,000 rows helps nobody and costs hundreds of megabytes. Rows go in
-    ``CHUNK_ROWS`` at a time between other events, and only while the table is in view: a table on a
-    screen built in the background, or behind a chart, gets its first chunk and the rest once shown, so
-    it never slows the screen the user is on.
+    terminal table of 100,000 rows helps nobody and costs hundreds of megabytes. A table gets its
+    first ``CHUNK_ROWS`` at once; the rest go in ticks of ``FILL_BUDGET`` between other events, and only
+    while the table is in view: a table on a screen built in the background, or behind a chart, waits
+    until shown, so it never slows the screen the user is on.
     """
 
     BINDINGS = [
@@ -154,6 +154,8 @@ class FigureTable(DataTable[Text]):
         self.fitted_width = 0
         self._natural: list[int] = []
         self._filling = 0
+        self._scheduled: int | None = None
+        """The fill generation whose next tick is waiting on a timer, if any (one tick at a time)."""
         self._next_row = 0
         self._wrapped = False
         self._cursor = self.cursor_coordinate
@@ -224,6 +226,8 @@ class FigureTable(DataTable[Text]):
         Out of view, ``CHUNK_ROWS`` rows; in view, rows until ``FILL_BUDGET`` has passed (at most
         ``WRAPPED_ROWS`` when rows wrap), at least one.
         """
+        if self._scheduled == generation:
+            self._scheduled = None
         view = self.view
         if view is None or generation != self._filling:
             return  # a newer fill replaced this one
@@ -250,9 +254,7 @@ class FigureTable(DataTable[Text]):
         self._next_row = stop
         if start == 0 and self.row_count:
             self.cursor_coordinate = self.validate_cursor_coordinate(self._cursor)
-        if not self.complete:
-            # A timer, not call_later: the table measures the new rows when idle, between ticks.
-            self.set_timer(CHUNK_PAUSE, partial(self._fill, generation), name="fill table")
+        self._schedule()
 
     def in_view(self) -> bool:
         """True while the table is on the screen the user sees (not hidden behind a chart or another screen)."""
@@ -260,7 +262,15 @@ class FigureTable(DataTable[Text]):
 
     def resume_filling(self) -> None:
         """Go on adding rows once the table may be in view again (its screen or its view was shown)."""
-        if not self.complete:
+        self._schedule()
+
+    def _schedule(self) -> None:
+        """Add the next rows on a timer, unless the table is complete or a tick is already waiting.
+
+        A timer, not call_later: the table measures the new rows when idle, between ticks.
+        """
+        if not self.complete and self._scheduled != self._filling:
+            self._scheduled = self._filling
             self.set_timer(CHUNK_PAUSE, partial(self._fill, self._filling), name="fill table")
 
     def on_show(self) -> None:
