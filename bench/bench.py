@@ -9,6 +9,8 @@ foi-explorer at each colour depth, then VisiData on a CSV of the same figures; i
 Measured:
 - first screen: launch to the settled first screen with figures, and its ratio to VisiData
   opening a CSV of the same first-screen figures;
+- first key answered: launch to the settled screen of a key (``2``) typed the moment the first
+  screen shows (the first screen may come from the frame cache before the app reads keys);
 - every view change (keys 1-4, t): key to settled screen (ms) and bytes written, first visit
   and return, at 80x24, per colour depth (256, truecolor, 16, NO_COLOR);
 - idle: bytes written during a few quiet seconds after every screen was visited, and the
@@ -159,6 +161,17 @@ def app_steps(first_text: str, timeout: float, views: bool) -> list[dict]:
     return [*steps, {"keys": "q", "label": "quit"}]
 
 
+def first_key_steps(first_text: str, timeout: float) -> list[dict]:
+    """Type ``2`` as soon as the first screen shows: when is it answered?"""
+    return [
+        {"wait": first_text, "label": "first", "timeout": timeout},
+        {"keys": "2", "label": "key at once"},
+        {"snapshot": "change", "label": "change at once", "timeout": timeout},
+        {"wait_stable": SETTLE_MS, "label": "key answered", "timeout": timeout},
+        {"keys": "q", "label": "quit"},
+    ]
+
+
 def vd_steps(first_text: str, timeout: float) -> list[dict]:
     return [
         {"wait": first_text, "label": "first", "timeout": timeout},
@@ -290,6 +303,10 @@ def measure(args: argparse.Namespace) -> tuple[list[Case], dict[tuple[str, str, 
                     opens = list(case.args) or ["--data", str(case.path)]
                     out = probe([*app, *opens], app_steps(case.first_text, case.timeout, True), env, case.timeout)
                     record_app(add, case.name, depth, out)
+                    out = probe([*app, *opens], first_key_steps(case.first_text, case.timeout), env, case.timeout)
+                    answered = step_map(out).get("key answered")
+                    add(case.name, depth, "first key", answered["changed_ms"] if out["ok"] and answered else None,
+                        None if out["ok"] else out["error"])
                 if vd:
                     out = probe([vd, "-N", str(case.vd_file)], vd_steps(case.vd_text, case.timeout), {}, case.timeout)
                     steps = step_map(out)
@@ -366,9 +383,9 @@ def report(args: argparse.Namespace, cases: list[Case], results: dict[tuple[str,
         f"Measured {now} on {machine()}; {version(app)} against {version([args.vd]) if args.vd else 'no VisiData'};"
         f" 80x24 in a pty, medians of {args.runs} interleaved runs (`python bench/bench.py -n {args.runs}`).",
         "",
-        "| dataset | colours | first screen ms | VisiData ms | ratio | view change ms (worst) | bytes (worst) "
-        "| idle bytes | idle CPU ms | idle wake-ups/s | idle RSS MiB |",
-        "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| dataset | colours | first screen ms | VisiData ms | ratio | first key answered ms | view change ms (worst) "
+        "| bytes (worst) | idle bytes | idle CPU ms | idle wake-ups/s | idle RSS MiB |",
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for case in cases:
         vd_first = med(case.name, "vd", "first")
@@ -381,7 +398,8 @@ def report(args: argparse.Namespace, cases: list[Case], results: dict[tuple[str,
             worst_b = max((b for b in by if b[0] is not None), default=(None, ""))
             lines.append(
                 f"| {case.name} | {depth} | {fmt(first)} | {fmt(vd_first)} | "
-                f"{'–' if ratio is None else f'{ratio:.2f}'} | {fmt(worst_ms[0])} ({worst_ms[1]}) | "
+                f"{'–' if ratio is None else f'{ratio:.2f}'} | {fmt(med(case.name, depth, 'first key'))} | "
+                f"{fmt(worst_ms[0])} ({worst_ms[1]}) | "
                 f"{fmt(worst_b[0])} ({worst_b[1]}) | {fmt(med(case.name, depth, 'idle bytes'))} | "
                 f"{fmt(med(case.name, depth, 'idle cpu'))} | {fmt(med(case.name, depth, 'idle wakeups'))} | "
                 f"{fmt(med(case.name, depth, 'idle rss'))} |"

@@ -6,6 +6,7 @@ import argparse
 import os
 import sys
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
@@ -21,6 +22,7 @@ if TYPE_CHECKING:
     from tui.data.opening import Opening
     from tui.demo import Tour
     from tui.importer import Import
+    from tui.terminal import Terminal
 
 DEFAULT_CAST = "screenshots/tour.cast"
 WRITING_COMMANDS = ("screenshots", "record-demo")
@@ -241,8 +243,10 @@ def _main(args: argparse.Namespace, *, from_process: bool) -> int:
     in_memory = dataset_name is None and data_path is not None and is_spreadsheet(data_path)  # nothing to cache
     if args.command is None and in_memory and data_path is not None:
         return _open_spreadsheet(data_path, args)
+    opened: _Opened | None = None
     if args.command is None and not in_memory:
-        service = _load_for_app(data_path, dataset_name, args)
+        opened = _load_for_app(data_path, dataset_name, args)
+        service = opened.service if opened else None
     else:
         service = _load(data_path, dataset_name)
     if service is None:
@@ -263,13 +267,46 @@ def _main(args: argparse.Namespace, *, from_process: bool) -> int:
         except OSError as exc:
             return fail(cannot_write(args.dir, exc))
         return _print(f"wrote {len(written)} screenshots to {args.dir}/\n")
-    app = _terminal_app(service, args)
-    if app is None:
-        return EXIT_DATA_ERROR
-    if args.command == "demo":
-        return _demo(app, args)
-    app.run(mouse=not app.terminal.low_bandwidth)
-    return app.return_code or 0
+    if opened is None:
+        app = _terminal_app(service, args)
+        if app is None:
+            return EXIT_DATA_ERROR
+        if args.command == "demo":
+            return _demo(app, args)
+        app.run(mouse=not app.terminal.low_bandwidth)
+        return app.return_code or 0
+    return _run_with_first_frame(opened, args)
+
+
+def _run_with_first_frame(opened: _Opened, args: argparse.Namespace) -> int:
+    """Run the app, its first screen painted from the frame cache before Textual loads when it can be."""
+    from tui.terminal import environment as terminal
+    from tui.terminal.first_frame import FrameCache, frame_setting, take_terminal, terminal_size
+
+    term = terminal.detect(no_color=args.no_color, ascii_only=args.ascii, low_bandwidth=args.low_bandwidth)
+    cache = None
+    if opened.folder is not None and opened.key is not None and not terminal.browser(os.environ):
+        setting = frame_setting([args.screen, term, args.theme, args.restricted, getattr(args, "dataset", None)])
+        cache = FrameCache(opened.folder, opened.key, setting)
+    early = None
+    size = terminal_size(sys.__stderr__.fileno()) if cache and sys.__stderr__ and sys.stdin.isatty() else None
+    frame = cache.read(*size) if cache and size else None
+    if frame is not None and sys.__stderr__ is not None:
+        early = take_terminal(frame, sys.__stderr__.fileno(), sys.stdin.fileno(), sys.__stderr__.encoding)
+    app = None
+    try:
+        app = _terminal_app(opened.service, args, term=term)
+        if app is None:
+            return EXIT_DATA_ERROR
+        app.frame_cache = cache
+        app.run(mouse=not app.terminal.low_bandwidth)
+        return app.return_code or 0
+    finally:
+        if early is not None:
+            early.restore(leave_screen=app is None or not app.first_frame_shown)
+            from tui.launch import install_exit_handlers
+
+            install_exit_handlers()
 
 
 def _restricted_refusal(args: argparse.Namespace, data_path: Path | None) -> str | None:
@@ -429,20 +466,32 @@ def _dataset_command(args: argparse.Namespace, data_path: Path | None) -> int:
         return fail(str(exc))
 
 
-def _load_for_app(path: Path | None, name: str | None, args: argparse.Namespace) -> DataService | None:
+@dataclass(frozen=True)
+class _Opened:
+    """The interactive app's dataset: its data service, content key and cache folder (None: no cache)."""
+
+    service: DataService
+    key: str | None
+    folder: Path | None
+
+
+def _load_for_app(path: Path | None, name: str | None, args: argparse.Namespace) -> _Opened | None:
     """The data service for the interactive app: its first screen from the answer cache when it can."""
     from tui.data import DatasetError, default_dataset_path
-    from tui.data.answer_cache import open_service
+    from tui.data.answer_cache import cache_dir, dataset_key, open_service
     from tui.data.catalog import UnknownDataset
 
     try:
         if name is not None:
             path = _dataset_path(name, path)
-        service = open_service(path or default_dataset_path(), args.screen, writable=not args.restricted)
+        path = path or default_dataset_path()
+        key = dataset_key(path)
+        service = open_service(path, args.screen, writable=not args.restricted, key=key)
     except (DatasetError, UnknownDataset) as exc:
         fail(str(exc))
         return None
-    return cast("DataService", service)  # the same questions and answers, from a cache or the loaded data
+    # The same questions and answers, from a cache or the loaded data.
+    return _Opened(cast("DataService", service), key, cache_dir())
 
 
 def _load_tour(path: Path | None) -> Tour | None:
@@ -457,12 +506,16 @@ def _load_tour(path: Path | None) -> Tour | None:
 
 
 def _terminal_app(
-    service: DataService | None, args: argparse.Namespace, opening: Opening | None = None
+    service: DataService | None,
+    args: argparse.Namespace,
+    opening: Opening | None = None,
+    term: Terminal | None = None,
 ) -> FoiApp | None:
     """The app for this terminal: colour depth, ASCII and bandwidth decided before Textual is imported."""
     from tui.terminal import environment as terminal
 
-    term = terminal.detect(no_color=args.no_color, ascii_only=args.ascii, low_bandwidth=args.low_bandwidth)
+    if term is None:
+        term = terminal.detect(no_color=args.no_color, ascii_only=args.ascii, low_bandwidth=args.low_bandwidth)
     terminal.prepare_environment(term)
     from tui.app import build_app  # Textual reads the environment prepared above when imported
     from tui.data.answer_cache import cache_dir

@@ -193,7 +193,8 @@ def run(
     """Start the app in a pty, play ``count`` seeded events at it, and report the first failure.
 
     A clean exit (status 0 or 130: a click on "Quit", a kitty-protocol ``q`` or ctrl+c among the
-    random sequences) is no failure: the app is started again and the events go on.
+    random sequences) is no failure: the app is started again, at the run's size (its first screen then
+    painted from the cache before Textual loads, and events arriving in that early stage), and the events go on.
     """
     events = generate(seed, count)
     result = MonkeyResult(seed, setting, size, events=events, dataset=dataset)
@@ -207,11 +208,14 @@ def run(
     result.crash_file = cache / "foi-explorer" / "crash.txt"
     env = {**SETTINGS[setting], "XDG_CACHE_HOME": str(cache)}
     while index < len(events):
+        current = size  # every start at the run's size: from the second on, its first screen comes from the cache
         with PtySession(command, cols=current[0], rows=current[1], env=env) as term:
             result.sessions += 1
             if not _responds(term, result, started_app=True):
                 result.failed_at = index
                 return _finish(result, started)
+            if result.sessions == 1:
+                _let_the_first_screen_be_kept(term, cache)
             index, current = _play(term, events, index, current, result)
             if result.failure:
                 return _finish(result, started)
@@ -219,6 +223,17 @@ def run(
                 continue  # quit cleanly: start again
             _leave(term, result, len(events) - 1)
     return _finish(result, started)
+
+
+def _let_the_first_screen_be_kept(term: PtySession, cache: Path) -> None:
+    """Wait (at most :data:`RESPONSE_TIMEOUT`) for the app to keep its first screen, untouched by events.
+
+    Restarts then paint it before Textual loads, and the events that follow land in that early stage
+    too. Restricted mode keeps nothing: the wait ends at the timeout.
+    """
+    end = time.monotonic() + RESPONSE_TIMEOUT
+    while time.monotonic() < end and term.poll() is None and not any(cache.rglob("frame-*.json")):
+        term.read(0.05)
 
 
 def _play(

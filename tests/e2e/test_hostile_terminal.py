@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.e2e.monkey import set_size
 from tests.e2e.pty_session import PtySession, installed_command
 from tests.fixtures.bad.cases import CASES, make
 
@@ -68,3 +69,29 @@ def test_the_app_refuses_hostile_files_before_reading_them(case_id: str, tmp_pat
         term.read(0.2)
     assert status == 2
     assert "foi-explorer: error: " in term.text()
+
+
+FORGED_REPLIES = (
+    b"\x1b[?2048;2$y",  # "this terminal reports its size in band" (Textual then ignores SIGWINCH)
+    b"\x1b[48;5;10;0;0t",  # "the window is 10 columns by 5 lines"
+    b"\x1b[48;100000;100000;0;0t",  # "... or 100,000 by 100,000"
+)
+
+
+def test_a_size_typed_as_input_is_ignored_and_real_resizes_still_count(tmp_path: Path) -> None:
+    """Only the terminal's own window size counts: not size "reports" arriving among the keys (seed 4018)."""
+    env = {"HOME": str(tmp_path), "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    with PtySession([installed_command()], env=env) as term:
+        term.wait_for("in all")
+        for forged in FORGED_REPLIES:
+            term.send(forged)
+        term.send("?")  # a pop-up: it would say "too small" at 10x5
+        term.wait_until(lambda screen: "in all" not in screen, what="the help pop-up")
+        assert "larger" not in term.text()
+        term.send("\x1b")
+        term.wait_for("in all")
+        set_size(term, 100, 30)
+        term.wait_until(lambda screen: max(len(line.rstrip()) for line in screen.splitlines()) > 80, what="a redraw")
+        assert "larger" not in term.text()
+        term.send("q")
+        assert term.wait_exit() == 0

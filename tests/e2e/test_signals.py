@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.e2e.conftest import home_env, modes_restored
 from tests.e2e.pty_session import PtySession, installed_command
 
 pytestmark = pytest.mark.e2e
@@ -63,7 +64,18 @@ def handled(pid: int, signum: int) -> bool:
 
 @pytest.mark.parametrize(("moment", "kind"), CASES, ids=[f"{m:.3f}s-{name(k)}" for m, k in CASES])
 def test_signal_at_any_moment(tmp_path, moment: float, kind: int | str) -> None:
-    with PtySession([installed_command()], env={"HOME": str(tmp_path), "LANG": "C.UTF-8"}) as term:
+    signal_at(tmp_path, moment, kind)
+
+
+@pytest.mark.parametrize(("moment", "kind"), CASES, ids=[f"{m:.3f}s-{name(k)}" for m, k in CASES])
+def test_signal_at_any_moment_with_the_first_screen_painted_early(warm_home: Path, moment: float, kind: int | str) -> None:  # noqa: E501
+    """The same, when the first screen comes from the cache before Textual loads (the terminal is held earlier)."""
+    signal_at(warm_home, moment, kind)
+
+
+def signal_at(home: Path, moment: float, kind: int | str) -> None:
+    """Start the app in ``home``, send ``kind`` ``moment`` seconds later; check status, time and terminal."""
+    with PtySession([installed_command()], env=home_env(home)) as term:
         term.wait_exec()
         started = time.monotonic()
         while time.monotonic() - started < moment:
@@ -83,6 +95,7 @@ def test_signal_at_any_moment(tmp_path, moment: float, kind: int | str) -> None:
             kind, sent = signal.SIGTERM, time.monotonic()
         status = term.wait_exit(timeout=DEADLINE + 3)
         took = time.monotonic() - sent
+        assert modes_restored(term.fd)
     raw = bytes(term.raw)
     expected = expected_status(kind)
     by_default_action = early and status == -(expected - 128)

@@ -326,10 +326,18 @@ class CachedService:
             self._asking.screen = None
 
 
-def open_service(path: Path | str, screen: str, *, writable: bool = True, env: Mapping[str, str] | None = None) -> Any:
+def open_service(
+    path: Path | str,
+    screen: str,
+    *,
+    writable: bool = True,
+    env: Mapping[str, str] | None = None,
+    key: str | None = None,
+) -> Any:
     """The data service for the app opening on ``screen``: from the cache when it holds that screen.
 
-    ``writable=False`` (restricted mode) reads a cache but never writes one.
+    ``writable=False`` (restricted mode) reads a cache but never writes one. ``key``: the dataset's
+    :func:`dataset_key`, when the caller has it already.
 
     Raises:
         DatasetError: no usable cache, and the dataset is missing or broken.
@@ -337,7 +345,7 @@ def open_service(path: Path | str, screen: str, *, writable: bool = True, env: M
     from tui.data.service import DataService
 
     folder = cache_dir(env)
-    key = dataset_key(path)
+    key = key or dataset_key(path)
 
     def load() -> RecordingService:
         return RecordingService(DataService.from_path(path), key, folder, writable=writable)

@@ -24,7 +24,10 @@ import threading
 from types import FrameType
 from typing import IO, Any
 
+from textual import events
 from textual.drivers.linux_driver import LinuxDriver
+from textual.message import Message
+from textual.messages import InBandWindowResize
 
 from tui.terminal.input_decoder import safe_incremental_decoder
 from tui.terminal.redraw import TracksScreen
@@ -175,6 +178,21 @@ class ResilientDriver(LinuxDriver):
         super().stop_application_mode()
         for signum, handler in self._previous_handlers.items():
             signal.signal(signum, handler)
+
+    def process_message(self, message: Message) -> None:
+        """Pass input on to the app, less terminal "replies" that would take the window size from input.
+
+        A terminal that supports in-band resize (mode 2048) can report its size inside the input
+        instead of by SIGWINCH. Textual turns that on when a mode report for 2048 arrives, and from
+        then on it ignores SIGWINCH, and it takes any ``CSI 48 ; rows ; cols ; ... t`` read as input
+        as the new size. Typed or pasted bytes (or a stray reply) could then shrink the app to a
+        pop-up's too-small message in a large window, grow it to 100,000 columns, or leave it deaf
+        to real resizes (found by the monkey, seed 4018: no update for 30 s). The size here comes
+        from the terminal itself (SIGWINCH and the kernel's window size) only.
+        """
+        if isinstance(message, InBandWindowResize | events.Resize):
+            return
+        super().process_message(message)
 
     def _on_signal(self, signum: int, frame: FrameType | None) -> None:
         self._end(signum)

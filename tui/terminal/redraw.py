@@ -87,6 +87,25 @@ class ShadowScreen:
         """Forget the screen (after a resize, a resume, anything that may have changed it)."""
         self._rows.clear()
 
+    def frame(self, width: int, height: int) -> list[list[tuple[str, str, str, str]]] | None:
+        """What the terminal shows, cell by cell (character, attributes, foreground, background), or None
+        while any cell of a ``width`` x ``height`` screen is unknown. Links are left out (shown as plain text).
+        """
+        frame = []
+        for y in range(height):
+            row = self._rows.get(y)
+            if row is None or len(row) < width:
+                return None
+            cells = []
+            for cell in row[:width]:
+                if cell is None:
+                    return None
+                char, key = cell
+                attrs, fg, bg, _link = key.split("|", 3)
+                cells.append((char, attrs, fg, bg))
+            frame.append(cells)
+        return frame
+
     def update(self, update: CompositorUpdate) -> CompositorUpdate:
         """Wrap a Textual update so that rendering it sends only what changed."""
         if isinstance(update, LayoutUpdate | ChopsUpdate):

@@ -5,14 +5,17 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Sequence
+from functools import partial
 
 from textual import constants, events
 from textual.driver import Driver
 from textual.filter import LineFilter, Monochrome, NoColor
 from textual.widgets import Input
 
+from tui.data.answer_cache import write_atomically
 from tui.errors import debug_requested, record_crash, unexpected_error_line
 from tui.terminal.environment import Terminal
+from tui.terminal.first_frame import Frame, FrameCache
 from tui.terminal.output_filters import AsciiFilter, NoColourFilter
 from tui.terminal.redraw import ShadowScreen, can_erase
 from tui.terminal.textual_private import (
@@ -22,6 +25,15 @@ from tui.terminal.textual_private import (
     use_safe_input_decoder,
     use_safe_option_clicks,
 )
+
+FRAME_KEEP_DELAY = 0.3
+"""Seconds after the first frame before it is kept for the next start (when no key or mouse came first)."""
+
+def keep_frame(cache: FrameCache, frame: Frame, width: int, height: int) -> bool:
+    """Write ``frame`` to the cache unless it is kept already; False if it could not be written."""
+    text = cache.file_text(frame, width, height)
+    return text is None or write_atomically(cache.folder, cache.path(width, height).name, text)
+
 
 EXIT_INTERRUPTED = 130
 """Exit status after ctrl+c, as a shell reports an interrupted command."""
@@ -58,6 +70,10 @@ class TerminalApp(UpdateHookApp):
         self.first_frame_shown = False
         """The first screen is mounted and drawn (Textual's Ready event has arrived)."""
         self._status_when_ready: int | None = None
+        self.frame_cache: FrameCache | None = None
+        """Where to keep the first screen for the next start (set by the CLI; None: not kept)."""
+        self.input_seen = False
+        """A key, mouse event or paste has arrived: what is on screen may be the user's doing."""
 
     def exit_with_status(self, status: int) -> None:
         """Leave with ``status`` (a signal's 128 + n, or 130 for ctrl+c) as soon as it is safe.
@@ -75,6 +91,24 @@ class TerminalApp(UpdateHookApp):
         self.first_frame_shown = True
         if self._status_when_ready is not None:
             self.exit(return_code=self._status_when_ready)
+        elif self.frame_cache is not None and self.writes_files:
+            self.set_timer(FRAME_KEEP_DELAY, self._keep_first_frame, name="keep the first frame")
+
+    async def on_event(self, event: events.Event) -> None:
+        """Note the first key, mouse event or paste (the first screen is kept only if none came)."""
+        if isinstance(event, events.InputEvent | events.Paste):
+            self.input_seen = True
+        await super().on_event(event)
+
+    def _keep_first_frame(self) -> None:
+        """Keep the screen as first drawn for the next start to paint at once (in a thread: file I/O)."""
+        cache = self.frame_cache
+        if cache is None or self.input_seen or not getattr(app_driver(self), "tracks_screen", False):
+            return
+        width, height = self.size
+        frame = self.shadow.frame(width, height)
+        if frame is not None:
+            self.run_worker(partial(keep_frame, cache, frame, width, height), thread=True, name="keep the first frame")
 
     def get_driver_class(self) -> type[Driver]:
         """The resilient driver in a terminal (Textual's choice for a browser or Windows); input decoded safely."""
