@@ -108,6 +108,7 @@ def test_the_terminal_is_held_quietly_and_given_back() -> None:
         assert painted.startswith("\x1b[?1049h") and "plain" in painted
         early.restore(leave_screen=True)
         assert termios.tcgetattr(slave) == before
+        assert {signum: signal.getsignal(signum) for signum in kinds} == handlers
         assert os.read(master, 65536).decode().endswith(LEAVE)
     finally:
         for signum, handler in handlers.items():

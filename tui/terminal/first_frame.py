@@ -136,17 +136,27 @@ class EarlyTerminal:
         self.in_fd = in_fd
         self.attributes = attributes
         """The terminal's modes before the paint (Textual restores those it finds: the quiet ones)."""
+        self.handlers = {signum: signal.getsignal(signum) for signum in EXIT_SIGNALS}
+        """The exit-signal handlers before the terminal was held (put back by :meth:`restore`)."""
 
     def restore(self, *, leave_screen: bool) -> None:
-        """Give the terminal its modes back; ``leave_screen``: also leave the alternate screen (Textual never did)."""
+        """Give the terminal its modes back, and the signals their handlers before the paint.
+
+        ``leave_screen``: also leave the alternate screen (Textual never took the terminal).
+        """
         with contextlib.suppress(OSError, termios.error):
             if leave_screen:
                 _write(self.out_fd, LEAVE)
             termios.tcsetattr(self.in_fd, termios.TCSANOW, self.attributes)
+        for signum, handler in self.handlers.items():
+            with contextlib.suppress(TypeError, ValueError):
+                signal.signal(signum, handler)
 
     def on_signal(self, signum: int, frame: FrameType | None) -> None:
         """A signal handler: restore the terminal, then end with 128 + ``signum``."""
-        self.restore(leave_screen=True)
+        with contextlib.suppress(OSError, termios.error):
+            _write(self.out_fd, LEAVE)
+            termios.tcsetattr(self.in_fd, termios.TCSANOW, self.attributes)
         os._exit(128 + signum)
 
 
