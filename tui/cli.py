@@ -304,9 +304,6 @@ def _run_with_first_frame(opened: _Opened, args: argparse.Namespace) -> int:
     finally:
         if early is not None:
             early.restore(leave_screen=app is None or not app.first_frame_shown)
-            from tui.launch import install_exit_handlers
-
-            install_exit_handlers()
 
 
 def _restricted_refusal(args: argparse.Namespace, data_path: Path | None) -> str | None:

@@ -13,7 +13,7 @@ from rich.segment import Segment
 from rich.style import Style
 
 from tests.unit.test_redraw import BOLD, CONSOLE, HEIGHT, RED, WIDTH, frame, screen_after
-from tui.terminal.first_frame import LEAVE, FrameCache, checked_frame, paint, take_terminal
+from tui.terminal.first_frame import FRAMES_KEPT, LEAVE, FrameCache, checked_frame, paint, take_terminal
 from tui.terminal.redraw import ShadowScreen
 from tui.terminal.terminal_app import keep_frame
 
@@ -108,6 +108,7 @@ def test_the_terminal_is_held_quietly_and_given_back() -> None:
         assert painted.startswith("\x1b[?1049h") and "plain" in painted
         early.restore(leave_screen=True)
         assert termios.tcgetattr(slave) == before
+        assert {signum: signal.getsignal(signum) for signum in kinds} == handlers
         assert os.read(master, 65536).decode().endswith(LEAVE)
     finally:
         for signum, handler in handlers.items():
@@ -119,3 +120,16 @@ def test_the_terminal_is_held_quietly_and_given_back() -> None:
 def test_no_terminal_is_held_on_a_file(tmp_path: Path) -> None:
     with open(tmp_path / "out", "wb") as out:
         assert take_terminal([], out.fileno(), out.fileno(), "utf-8") is None
+
+
+def test_only_the_most_recent_frames_are_kept(tmp_path: Path) -> None:
+    kept = shown().frame(WIDTH, HEIGHT)
+    assert kept is not None
+    caches = [FrameCache(tmp_path, f"dataset-{n}", "trends") for n in range(FRAMES_KEPT + 3)]
+    for number, cache in enumerate(caches):
+        assert keep_frame(cache, kept, WIDTH, HEIGHT)
+        os.utime(cache.path(WIDTH, HEIGHT), ns=(number * 10**9, number * 10**9))
+    caches[-1].prune()
+    assert len(list(tmp_path.glob("frame-*.json"))) == FRAMES_KEPT
+    assert caches[-1].read(WIDTH, HEIGHT) == kept
+    assert caches[0].read(WIDTH, HEIGHT) is None

@@ -47,6 +47,9 @@ SGR_CODES = re.compile(r"[0-9;]{0,64}")
 EXIT_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP, signal.SIGPIPE)
 """Signals that end the process with 128 + signal (as :mod:`tui.launch`)."""
 
+FRAMES_KEPT = 24
+"""Frame files kept in the cache folder (the most recently written)."""
+
 ENTER = "\x1b[?1049h\x1b[?25l\x1b[?7l"
 """Alternate screen, cursor hidden, no line wrap (as Textual sets them)."""
 
@@ -86,6 +89,16 @@ class FrameCache:
         if checked_frame(frame, width, height) is None or self.read(width, height) == frame:
             return None
         return json.dumps({"format": FORMAT, "size": [width, height], "rows": frame}, ensure_ascii=False)
+
+
+    def prune(self) -> None:
+        """Remove all but the :data:`FRAMES_KEPT` most recently written frame files of the folder."""
+        try:
+            files = sorted(self.folder.glob("frame-*.json"), key=lambda f: f.stat().st_mtime_ns, reverse=True)
+            for old in files[FRAMES_KEPT:]:
+                old.unlink(missing_ok=True)
+        except OSError:
+            pass
 
 
 def checked_frame(rows: object, width: int, height: int) -> Frame | None:
@@ -136,17 +149,27 @@ class EarlyTerminal:
         self.in_fd = in_fd
         self.attributes = attributes
         """The terminal's modes before the paint (Textual restores those it finds: the quiet ones)."""
+        self.handlers = {signum: signal.getsignal(signum) for signum in EXIT_SIGNALS}
+        """The exit-signal handlers before the terminal was held (put back by :meth:`restore`)."""
 
     def restore(self, *, leave_screen: bool) -> None:
-        """Give the terminal its modes back; ``leave_screen``: also leave the alternate screen (Textual never did)."""
+        """Give the terminal its modes back, and the signals their handlers before the paint.
+
+        ``leave_screen``: also leave the alternate screen (Textual never took the terminal).
+        """
         with contextlib.suppress(OSError, termios.error):
             if leave_screen:
                 _write(self.out_fd, LEAVE)
             termios.tcsetattr(self.in_fd, termios.TCSANOW, self.attributes)
+        for signum, handler in self.handlers.items():
+            with contextlib.suppress(TypeError, ValueError):
+                signal.signal(signum, handler)
 
     def on_signal(self, signum: int, frame: FrameType | None) -> None:
         """A signal handler: restore the terminal, then end with 128 + ``signum``."""
-        self.restore(leave_screen=True)
+        with contextlib.suppress(OSError, termios.error):
+            _write(self.out_fd, LEAVE)
+            termios.tcsetattr(self.in_fd, termios.TCSANOW, self.attributes)
         os._exit(128 + signum)
 
 

@@ -30,9 +30,17 @@ FRAME_KEEP_DELAY = 0.3
 """Seconds after the first frame before it is kept for the next start (when no key or mouse came first)."""
 
 def keep_frame(cache: FrameCache, frame: Frame, width: int, height: int) -> bool:
-    """Write ``frame`` to the cache unless it is kept already; False if it could not be written."""
+    """Write ``frame`` to the cache unless it is kept already; False if it could not be written.
+
+    Only the :data:`~tui.terminal.first_frame.FRAMES_KEPT` most recent frames stay (one per size,
+    dataset and setting: a user who starts at many sizes would otherwise fill the cache).
+    """
     text = cache.file_text(frame, width, height)
-    return text is None or write_atomically(cache.folder, cache.path(width, height).name, text)
+    if text is None:
+        return True
+    written = write_atomically(cache.folder, cache.path(width, height).name, text)
+    cache.prune()
+    return written
 
 
 EXIT_INTERRUPTED = 130
