@@ -231,3 +231,29 @@ async def test_a_table_in_view_fills_in_ticks_of_a_time_budget(monkeypatch: pyte
     costly = 5
     added = await fill_ticks(monkeypatch, figure_table.FILL_BUDGET * 2, figure_table.CHUNK_ROWS + costly)
     assert added == [figure_table.CHUNK_ROWS] + [1] * costly
+
+
+async def test_tables_are_measured_in_the_screens_workers_not_on_the_ui_thread(
+    make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Measuring every row of a big table took tens of ms on the UI thread at 100,000 figure rows."""
+    import threading
+
+    from tui.widgets import figure_table
+
+    measured_on: list[str] = []
+    measure = figure_table._measure
+
+    def noting(view: TableView) -> list[int]:
+        measured_on.append(threading.current_thread().name)
+        return measure(view)
+
+    monkeypatch.setattr(figure_table, "_measure", noting)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        for key in "234":
+            await pilot.press(key)
+            await wait_until(pilot, lambda: bool(app.screen.query(FigureTable)), what="a screen with tables")
+            await settle(pilot)
+    assert measured_on, "no table was measured"
+    assert threading.main_thread().name not in measured_on

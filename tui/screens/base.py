@@ -23,6 +23,7 @@ from tui.screens.steady import DropStaleResize
 from tui.terminal import Terminal
 from tui.terminal.textual_private import app_is_exiting, prerender_screen, screen_is_closing
 from tui.widgets import BarChart, ChartStyle, FigureTable, KeyBar, NavBar, ProvenanceBar
+from tui.widgets.figure_table import measure_in_advance
 
 DataT = TypeVar("DataT")
 """What a screen's :meth:`FoiScreen.gather` returns and its :meth:`FoiScreen.show` takes."""
@@ -171,6 +172,7 @@ class FoiScreen(FigureKeys, DropStaleResize, Screen[None], Generic[DataT]):
         """Gather the screen's data off the UI thread, then show it on the UI thread."""
         with self.noting_for_cache():
             data = self.gather()
+        measure_in_advance(data)  # here, not when shown on the UI thread
         self.app.call_from_thread(self._show_and_focus, data)
 
     @work(thread=True, exclusive=True, group="screen-load")

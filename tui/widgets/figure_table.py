@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import time
+from dataclasses import fields, is_dataclass
 from functools import partial
 from typing import ClassVar
 
@@ -77,8 +78,40 @@ def fit_widths(widths: list[int], floors: list[int], available: int) -> list[int
     return fitted
 
 
+WIDTHS_KEPT = 16
+"""Tables whose natural widths are remembered (the views on show and those being prepared)."""
+
+_widths: dict[int, tuple[TableView, tuple[int, ...]]] = {}
+"""Natural widths by view identity (the view itself kept, so its identity stays its own)."""
+
+
 def natural_widths(view: TableView) -> list[int]:
-    """Each column's width unwrapped, over every row (so a sort never changes it), with room for a sort arrow."""
+    """Each column's width unwrapped, over every row (so a sort never changes it), with room for a sort arrow.
+
+    Remembered per view: a screen's worker measures its tables (:func:`measure_in_advance`) so that
+    showing them on the UI thread does not (tens of milliseconds at tens of thousands of rows).
+    """
+    known = _widths.get(id(view))
+    if known is not None and known[0] is view:
+        return list(known[1])
+    widths = _measure(view)
+    _widths[id(view)] = (view, tuple(widths))
+    while len(_widths) > WIDTHS_KEPT:
+        _widths.pop(next(iter(_widths)))
+    return widths
+
+
+def measure_in_advance(data: object) -> None:
+    """Measure every table view among the fields of a screen's ``data``, or in a tuple field (off the UI thread)."""
+    if is_dataclass(data):
+        for field in fields(data):
+            value = getattr(data, field.name)
+            for view in value if isinstance(value, tuple | list) else (value,):
+                if isinstance(view, TableView):
+                    natural_widths(view)
+
+
+def _measure(view: TableView) -> list[int]:
     widths = [len(name) + ARROW_ROOM for name in view.columns]
     for position, column in enumerate(zip(*view.rows, strict=True)):
         measure = len if "".join(column).isascii() else cell_len  # len is exact for ASCII, and much faster
