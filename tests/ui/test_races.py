@@ -238,3 +238,31 @@ async def test_keys_reaching_a_picker_being_closed_do_nothing(make_app: MakeApp)
         picker.on_input_submitted(Input.Submitted(box, "met"))
         await settle(pilot)
         assert app.is_running and app.return_code is None and app.screen.id == "trends"
+
+
+async def test_the_picker_and_the_compare_view_close_once_however_many_closing_keys(make_app: MakeApp) -> None:
+    """The monkey's crash (seed 8003): two closing keys in one read dismissed the picker twice, and the
+    second popped the screen below it: with one screen left, ScreenStackError."""
+    from tui.data.catalog import Catalog
+    from tui.screens.compare import CompareScreen
+    from tui.screens.picker import DatasetPicker
+
+    app = make_app()
+    chosen: list[str | None] = []
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        picker = DatasetPicker(Catalog().entries, "met-2018-2021")
+        app.push_screen(picker, chosen.append)
+        await settle(pilot)
+        picker.action_cancel()
+        picker.action_cancel()
+        await settle(pilot)
+        assert app.is_running and app.return_code is None and app.screen.id == "trends"
+        assert chosen == [None]
+        compare = CompareScreen(app.catalog, app.dataset_name)
+        app.push_screen(compare)
+        await settle(pilot)
+        compare.action_close()
+        compare.action_close()
+        await settle(pilot)
+        assert app.is_running and app.return_code is None and app.screen.id == "trends"

@@ -18,6 +18,7 @@ from tui.data.compare import Comparison
 from tui.data.errors import DatasetError
 from tui.data.views import TableView
 from tui.export.comparison import section_table, summary
+from tui.screens.dismiss_once import DismissOnce
 from tui.screens.picker import DatasetPicker
 from tui.terminal.textual_private import screen_is_closing
 from tui.widgets import FigureTable
@@ -32,7 +33,7 @@ def partner_for(catalog: Catalog, name: str) -> str:
     return others[0] if others else name
 
 
-class CompareScreen(Screen[None]):
+class CompareScreen(DismissOnce, Screen[None]):
     """Two datasets side by side: values with their qualifiers, disagreements marked, refusals explained."""
 
     CSS_PATH = "compare.tcss"

@@ -13,6 +13,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.data.catalog import DatasetEntry, search
+from tui.screens.dismiss_once import DismissOnce
 from tui.terminal.textual_private import screen_is_closing
 
 
@@ -27,7 +28,7 @@ def entry_prompt(entry: DatasetEntry, current: str) -> Text:
     return text
 
 
-class DatasetPicker(ModalScreen[str | None]):
+class DatasetPicker(DismissOnce, ModalScreen[str | None]):
     """Choose a dataset from the catalog; dismisses with its name, or None when cancelled."""
 
     CSS_PATH = "picker.tcss"
