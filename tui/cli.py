@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from tui.demo import Tour
     from tui.importer import Import
     from tui.terminal import Terminal
+    from tui.terminal.first_frame import EarlyTerminal, FrameCache
 
 DEFAULT_CAST = "screenshots/tour.cast"
 WRITING_COMMANDS = ("screenshots", "record-demo")
@@ -267,32 +268,23 @@ def _main(args: argparse.Namespace, *, from_process: bool) -> int:
         except OSError as exc:
             return fail(cannot_write(args.dir, exc))
         return _print(f"wrote {len(written)} screenshots to {args.dir}/\n")
-    if opened is None:
+    if opened is None:  # the demo: its data loaded in full, its screens driven by the tour
         app = _terminal_app(service, args)
-        if app is None:
-            return EXIT_DATA_ERROR
-        if args.command == "demo":
-            return _demo(app, args)
-        app.run(mouse=not app.terminal.low_bandwidth)
-        return app.return_code or 0
+        return EXIT_DATA_ERROR if app is None else _demo(app, args)
     return _run_with_first_frame(opened, args)
 
 
 def _run_with_first_frame(opened: _Opened, args: argparse.Namespace) -> int:
     """Run the app, its first screen painted from the frame cache before Textual loads when it can be."""
     from tui.terminal import environment as terminal
-    from tui.terminal.first_frame import FrameCache, frame_setting, take_terminal, terminal_size
+    from tui.terminal.first_frame import FrameCache, frame_setting
 
     term = terminal.detect(no_color=args.no_color, ascii_only=args.ascii, low_bandwidth=args.low_bandwidth)
     cache = None
     if opened.folder is not None and opened.key is not None and not terminal.browser(os.environ):
         setting = frame_setting([args.screen, term, args.theme, args.restricted, getattr(args, "dataset", None)])
         cache = FrameCache(opened.folder, opened.key, setting)
-    early = None
-    size = terminal_size(sys.__stderr__.fileno()) if cache and sys.__stderr__ and sys.stdin.isatty() else None
-    frame = cache.read(*size) if cache and size else None
-    if frame is not None and sys.__stderr__ is not None:
-        early = take_terminal(frame, sys.__stderr__.fileno(), sys.stdin.fileno(), sys.__stderr__.encoding)
+    early = _paint_cached_first_screen(cache)
     app = None
     try:
         app = _terminal_app(opened.service, args, term=term)
@@ -304,6 +296,18 @@ def _run_with_first_frame(opened: _Opened, args: argparse.Namespace) -> int:
     finally:
         if early is not None:
             early.restore(leave_screen=app is None or not app.first_frame_shown)
+
+
+def _paint_cached_first_screen(cache: FrameCache | None) -> EarlyTerminal | None:
+    """Paint the kept first screen for this terminal's size, if there is one; the terminal is then held."""
+    from tui.terminal.first_frame import take_terminal, terminal_size
+
+    out = sys.__stderr__  # where Textual draws
+    if cache is None or out is None or not sys.stdin.isatty():
+        return None
+    size = terminal_size(out.fileno())
+    frame = cache.read(*size) if size else None
+    return None if frame is None else take_terminal(frame, out.fileno(), sys.stdin.fileno(), out.encoding)
 
 
 def _restricted_refusal(args: argparse.Namespace, data_path: Path | None) -> str | None:

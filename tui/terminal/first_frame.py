@@ -167,9 +167,7 @@ class EarlyTerminal:
 
     def on_signal(self, signum: int, frame: FrameType | None) -> None:
         """A signal handler: restore the terminal, then end with 128 + ``signum``."""
-        with contextlib.suppress(OSError, termios.error):
-            _write(self.out_fd, LEAVE)
-            termios.tcsetattr(self.in_fd, termios.TCSANOW, self.attributes)
+        self.restore(leave_screen=True)
         os._exit(128 + signum)
 
 

@@ -29,6 +29,7 @@ from tui.terminal.textual_private import (
 FRAME_KEEP_DELAY = 0.3
 """Seconds after the first frame before it is kept for the next start (when no key or mouse came first)."""
 
+
 def keep_frame(cache: FrameCache, frame: Frame, width: int, height: int) -> bool:
     """Write ``frame`` to the cache unless it is kept already; False if it could not be written.
 

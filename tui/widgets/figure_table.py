@@ -96,8 +96,8 @@ def natural_widths(view: TableView) -> list[int]:
         return list(known[1])
     widths = _measure(view)
     _widths[id(view)] = (view, tuple(widths))
-    while len(_widths) > WIDTHS_KEPT:
-        _widths.pop(next(iter(_widths)))
+    for oldest in list(_widths)[:-WIDTHS_KEPT]:  # a copy of the keys: workers and the UI thread both add
+        _widths.pop(oldest, None)
     return widths
 
 
