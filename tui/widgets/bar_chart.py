@@ -22,6 +22,7 @@ from tui.data import formatting as fmt
 from tui.data.safe_text import safe_text
 from tui.widgets.bar_limit import REST, Bars, all_bars, top_and_other
 from tui.widgets.chart_style import DERIVED_LEGEND, DERIVED_LEGEND_SHORT, DERIVED_MARK, ChartStyle
+from tui.widgets.steady_ticks import steady, tick_columns
 
 STATUS_LABEL = 32
 """Longest bar label in a status line (the count and share come after it)."""
@@ -31,6 +32,9 @@ def short_label(label: str) -> str:
     """``label`` cut to :data:`STATUS_LABEL` characters, ending with an ellipsis when cut."""
     return label if len(label) <= STATUS_LABEL else label[: STATUS_LABEL - 1].rstrip() + "…"
 
+
+PLOT_LEFT = 1
+"""The first cell of an upright chart's plotting area (the y axis line takes the cell before it; no y labels)."""
 
 TOO_NARROW = "(the chart cannot be drawn at this width: t for the table)"
 """Shown instead of a chart plotext fails to draw at the widget's size."""
@@ -320,6 +324,30 @@ class BarChart(PlotextPlot):
                 drawn = Text(TOO_NARROW, no_wrap=True, overflow="ellipsis")
             self._rendered = (key, drawn)
         return self._rendered[1]
+
+    @staticmethod
+    def x_range(slots: int) -> tuple[float, float]:
+        """The x axis's ends for ``slots`` bars or groups at 1, 2, ...: a little beyond the first and last."""
+        return 0.4, slots + 0.6
+
+    def steady_ticks(self, positions: Sequence[float], labels: Sequence[str], every: int = 1) -> list[int]:
+        """Which x labels an upright chart draws: every ``every``-th from the last, or fewer, so none meet.
+
+        plotext writes tick labels in an order that changes at every start; labels close enough to
+        see each other then moved or vanished differently at each start (:mod:`~tui.widgets.steady_ticks`).
+        Fewer labels are drawn until none sees another, so the chart is the same at every start.
+        The x axis spans :meth:`x_range`.
+        """
+        count = len(positions)
+        low, high = self.x_range(count)
+        columns = tick_columns(positions, low, high, self.plot_columns(), PLOT_LEFT)
+        every = max(every, 1)
+        while True:
+            ticked = [i for i in range(count) if (count - 1 - i) % every == 0]
+            widths = [len(labels[i]) for i in ticked]
+            if every >= count or steady([columns[i] for i in ticked], widths, self.size.width):
+                return ticked
+            every += 1
 
     def legend_text(self) -> str:
         """The legend line, shortened when the plot is too narrow for the full sentence."""

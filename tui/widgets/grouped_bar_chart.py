@@ -70,10 +70,11 @@ class GroupedBarChart(BarChart):
                 at = x + (s - (count - 1) / 2) * width
                 self._bar(at, value, colours[s % 2], markers[s % 2], width * 0.9)
                 plt.text(str(value), at, value + top * 0.08, alignment="center", style="bold", background="default")
-        plt.xticks(xs, list(self._groups))
+        ticked = self.steady_ticks(xs, self._groups)
+        plt.xticks([xs[g] for g in ticked], [self._groups[g] for g in ticked])
         plt.yticks([])
         plt.ylim(0, top * 1.25)
-        plt.xlim(0.4, len(xs) + 0.6)
+        plt.xlim(*self.x_range(len(xs)))
 
     def _stack(self, group: int, x: float, colours: list[str], markers: list[str]) -> None:
         """One bar per group, its series piled up: drawn tallest first so each part stays visible."""

@@ -33,6 +33,7 @@ class VerticalBarChart(BarChart):
         widest = max(len(text) for i in range(count) for text in (self.bar_label(i), self.value_text(i))) + 1
         every = max(-int(-widest // slot), 1)  # the ceiling of widest / slot
         labelled = [i for i in range(count) if (count - 1 - i) % every == 0]
+        ticked = self.steady_ticks(positions, [self.bar_label(i) for i in range(count)], every)
         for index, (x, value) in enumerate(zip(positions, self._values, strict=True)):
             plt.bar([x], [value], color=self.bar_colour(index), marker=self.bar_marker(index), width=0.5)
             if index not in labelled:
@@ -46,10 +47,10 @@ class VerticalBarChart(BarChart):
                 color=colour,
                 background=background,
             )
-        plt.xticks([float(positions[i]) for i in labelled], [self.bar_label(i) for i in labelled])
+        plt.xticks([float(positions[i]) for i in ticked], [self.bar_label(i) for i in ticked])
         plt.yticks([])
         plt.ylim(0, top)
-        plt.xlim(0.4, len(positions) + 0.6)
+        plt.xlim(*self.x_range(len(positions)))
 
     def extra_rows(self) -> int:
         """The x tick labels take a row, and the legend another when a bar is derived."""
