@@ -19,6 +19,7 @@ from tui.errors import EXIT_DATA_ERROR
 from tui.palette import SYSTEM_COMMANDS_KEPT, BindingCommands
 from tui.screen_registry import POPUP_CSS, SCREEN_MODES, SCREENS, available, spec_for
 from tui.screens import HelpScreen
+from tui.screens.base import FoiScreen
 from tui.screens.opening import OPENING_MODE, Opening, OpeningScreen
 from tui.startup import resume_collector
 from tui.terminal import Terminal
@@ -146,6 +147,16 @@ class FoiApp(DatasetSwitching, RestrictedApp):
         """Once the first screen is drawn, build the others so the first switch to each is instant."""
         if not self.opening:
             self._first_screen_drawn()
+
+    def first_screen_complete(self) -> bool:
+        """True once the screen on show has its figures (at start they may come from a worker)."""
+        screen = self.screen
+        return isinstance(screen, FoiScreen) and screen.figures_shown
+
+    def on_foi_screen_figures_shown(self, message: FoiScreen.FiguresShown) -> None:
+        """A screen's figures have come: if it is the first screen, keep it for the next start."""
+        if self.first_screen_complete():
+            self.keep_first_frame_soon()
 
     def _first_screen_drawn(self) -> None:
         self.set_timer(PREPARE_DELAY, self._prepare_screens)

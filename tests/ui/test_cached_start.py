@@ -4,17 +4,23 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import threading
+from collections.abc import Callable
 from pathlib import Path
-from typing import cast
+from typing import Any, cast
 
 import pytest
+from textual.timer import Timer
 
-from tests.ui.conftest import settle
+from tests.ui.conftest import settle, wait_until
 from tui.app import build_app
 from tui.data import DataService
 from tui.data.answer_cache import CachedService, open_service
 from tui.data.locate import datasets_root
 from tui.screen_registry import SCREENS
+from tui.screens.trends import TrendsData, TrendsScreen
+from tui.terminal.first_frame import FrameCache
+from tui.widgets import VerticalBarChart
 
 BUNDLED = sorted(p for p in datasets_root().iterdir() if (p / "datapackage.json").is_file())
 
@@ -75,3 +81,38 @@ async def test_screens_built_in_the_background_look_as_when_opened_first(service
             await pilot.press(key)
             await settle(pilot)
             assert app.export_screenshot() == expected, mode
+
+
+async def test_the_first_screen_is_kept_only_once_its_figures_have_come(
+    service: DataService, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 15: on a cold start of a big dataset the figures came after the screen was kept (0.3 s after the
+    first frame), so the next start painted a screen without figures and then changed it once they came."""
+    release = threading.Event()
+    gather = TrendsScreen.gather
+
+    def slow_gather(screen: TrendsScreen) -> TrendsData:
+        release.wait(timeout=30)
+        return gather(screen)
+
+    monkeypatch.setattr(TrendsScreen, "gather", slow_gather)
+    app = build_app(service)
+    app.frame_cache = FrameCache(tmp_path, "dataset", "setting")
+    timers: list[str | None] = []
+    kept: list[tuple[int, ...]] = []
+    set_timer = app.set_timer
+
+    def noting_timer(delay: float, callback: Callable[[], object] | None = None, **options: Any) -> Timer:
+        timers.append(options.get("name"))
+        return set_timer(delay, callback, **options)
+
+    monkeypatch.setattr(app, "set_timer", noting_timer)
+    monkeypatch.setattr(app, "_keep_first_frame", lambda: kept.append(app.screen.query_one(VerticalBarChart).values))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_until(pilot, lambda: app.first_frame_shown, what="the first frame")
+        await pilot.pause()
+        assert "keep the first frame" not in timers, "a screen without its figures was to be kept"
+        assert not app.first_screen_complete()
+        release.set()
+        await wait_until(pilot, lambda: bool(kept), what="the first screen kept")
+        assert kept == [app.screen.query_one(VerticalBarChart).values] and kept[0], "kept without its figures"

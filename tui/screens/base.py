@@ -11,6 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container
 from textual.css.query import NoMatches
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Static
 
@@ -90,6 +91,8 @@ class FoiScreen(FigureKeys, DropStaleResize, Screen[None], Generic[DataT]):
             role: dimension for role in spec.roles if (dimension := service.dimension_for(role)) is not None
         }
         """The dataset's dimension for each role of the screen it has, in the screen's order."""
+        self.figures_shown = False
+        """The screen shows its figures (or, without its breakdowns, the dataset's summary)."""
 
     @property
     def missing_roles(self) -> tuple[str, ...]:
@@ -184,9 +187,18 @@ class FoiScreen(FigureKeys, DropStaleResize, Screen[None], Generic[DataT]):
             text = dataset_summary(self.service)
         self.app.call_from_thread(self._show_summary, text)
 
+    class FiguresShown(Message):
+        """A screen shows its figures for the first time (the app may keep its first screen then)."""
+
+    def _shown(self) -> None:
+        if not self.figures_shown:
+            self.figures_shown = True
+            self.post_message(self.FiguresShown())
+
     def _show_summary(self, text: str) -> None:
         for summary in self.query(".dataset-summary").results(Static):
             summary.update(text)
+        self._shown()
 
     def _show_and_focus(self, data: DataT) -> None:
         if not self.is_attached:  # replaced by another dataset's screens while its figures were on their way
@@ -199,6 +211,7 @@ class FoiScreen(FigureKeys, DropStaleResize, Screen[None], Generic[DataT]):
             if app_is_exiting(self.app) or screen_is_closing(self) or not self.is_attached or not self.app.is_running:
                 return
             raise
+        self._shown()
         if not self.is_current:
             self.call_after_refresh(self._prerender)
 

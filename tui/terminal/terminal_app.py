@@ -83,6 +83,7 @@ class TerminalApp(UpdateHookApp):
         """Where to keep the first screen for the next start (set by the CLI; None: not kept)."""
         self.input_seen = False
         """A key, mouse event or paste has arrived: what is on screen may be the user's doing."""
+        self._frame_keep_asked = False
 
     def exit_with_status(self, status: int) -> None:
         """Leave with ``status`` (a signal's 128 + n, or 130 for ctrl+c) as soon as it is safe.
@@ -100,7 +101,22 @@ class TerminalApp(UpdateHookApp):
         self.first_frame_shown = True
         if self._status_when_ready is not None:
             self.exit(return_code=self._status_when_ready)
-        elif self.frame_cache is not None and self.writes_files:
+        elif self.first_screen_complete():
+            self.keep_first_frame_soon()
+
+    def first_screen_complete(self) -> bool:
+        """True once the first screen shows all it will show (by default at once; an app whose first
+        screen fills in later says so here, and calls :meth:`keep_first_frame_soon` when it has)."""
+        return True
+
+    def keep_first_frame_soon(self) -> None:
+        """Keep the first screen for the next start once its last updates are out (at most once per run).
+
+        Only a complete first screen is kept: one kept before its figures arrived would be painted at
+        the next start and then replaced by the figures (the screen would change after all).
+        """
+        if self.first_frame_shown and not self._frame_keep_asked and self.frame_cache is not None and self.writes_files:
+            self._frame_keep_asked = True
             self.set_timer(FRAME_KEEP_DELAY, self._keep_first_frame, name="keep the first frame")
 
     async def on_event(self, event: events.Event) -> None:
