@@ -27,7 +27,8 @@ class VerticalBarChart(BarChart):
         top = (max(self._values) or 1) * HEADROOM
         row = top / max(1, self.plot_rows() - 1)
         colour, background = self.label_colours()
-        # Label every bar when the labels fit side by side; else every k-th, so labels never run together.
+        # Label every bar when the labels fit side by side; else every k-th, so labels never run together
+        # (the x labels perhaps fewer still: none may disturb another's place, see steady_ticks).
         count = len(positions)
         slot = max(self.plot_columns(), 1) / count
         widest = max(len(text) for i in range(count) for text in (self.bar_label(i), self.value_text(i))) + 1
