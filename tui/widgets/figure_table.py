@@ -12,6 +12,8 @@ from rich.cells import cell_len
 from rich.console import JustifyMethod
 from rich.text import Text
 from textual.binding import Binding
+from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import DataTable
 
 from tui.data.views import TableView
@@ -193,6 +195,11 @@ class FigureTable(DataTable[Text]):
         self._wrapped = False
         self._cursor = self.cursor_coordinate
 
+    def on_mount(self) -> None:
+        """Make the scrollbars now (Textual makes them when first needed): a table shown for the first time
+        with more rows or columns than fit then needs no extra pass to style and lay them out (about 15 ms)."""
+        _ = self.vertical_scrollbar, self.horizontal_scrollbar, self.scrollbar_corner
+
     def show(self, view: TableView) -> None:
         """Fill the table from a view in source order, keeping the cursor where it was."""
         self.view = view
@@ -317,8 +324,27 @@ class FigureTable(DataTable[Text]):
         return [Text(text, style="italic dim") for text in texts]
 
     def available_width(self) -> int:
-        """The cells the table may use: its own width once laid out, else the app's."""
-        return self.size.width or self.app.size.width
+        """The cells the table may use: its own width once laid out, else :meth:`expected_width`."""
+        return self.size.width or self.expected_width()
+
+    def expected_width(self) -> int:
+        """The width the table will have once shown, from the app's width and its containers' styles.
+
+        A table behind a chart (or on a screen built in the background) is not laid out yet; fitted
+        to the wrong width, it would be fitted again and its wrapped rows measured again when shown
+        (120 ms for the Sources tables). Counts each container's padding, border and margin, and the
+        vertical scrollbar of a container that always keeps room for one (``scrollbar-gutter: stable``,
+        or ``overflow-y: scroll``). A wrong guess costs only that second fitting.
+        """
+        width = self.app.size.width - self.styles.margin.width
+        node = self.parent
+        while isinstance(node, Widget) and not isinstance(node, Screen):
+            styles = node.styles
+            width -= styles.gutter.width + styles.margin.width
+            if styles.overflow_y == "scroll" or (styles.overflow_y == "auto" and styles.scrollbar_gutter == "stable"):
+                width -= styles.scrollbar_size_vertical
+            node = node.parent
+        return max(width, 1)
 
     def on_resize(self) -> None:
         """Fit the columns again when the width changed."""
