@@ -96,3 +96,22 @@ async def test_app_helpers_on_a_running_app() -> None:
         app.exit()
         await pilot.pause()
         assert fence.app_is_exiting(app)
+
+
+async def test_prerender_ticks_the_screen_update_timer_in_the_background() -> None:
+    """Textual's screen update timer ticks one period after its first resume: prerender spends that
+    period while the screen is hidden, so its first showing is painted at once."""
+    app = _Two()
+    async with app.run_test(size=(40, 10)) as pilot:
+        assert fence.mount_mode_in_background(app, "two")
+        await pilot.pause()
+        hidden = app._screen_stacks["two"][0]
+        fence.prerender_screen(hidden, Size(40, 10))
+        timer = hidden._update_timer
+        assert timer._active.is_set()  # resumed
+        for _ in range(500):  # until it has ticked (the tick pauses it again); 5 s at most
+            if not timer._active.is_set():
+                break
+            await asyncio.sleep(0.01)
+        assert not timer._active.is_set(), "the hidden screen's update timer never ticked"
+        assert not hidden.is_current

@@ -65,6 +65,7 @@ PRIVATE_NAMES: tuple[tuple[str, str], ...] = (
     ("textual.screen:Screen", "_css_update_count"),
     ("textual.screen:Screen", "_refresh_layout"),
     ("textual.screen:Screen", "_compositor"),
+    ("textual.screen:Screen", "_update_timer"),
     ("textual.dom:DOMNode", "_closing"),
     ("textual.driver:Driver", "_app"),
     ("textual.driver:Driver", "_loop"),
@@ -255,9 +256,15 @@ def screen_is_closing(screen: Screen[Any]) -> bool:
 
 
 def prerender_screen(screen: Screen[Any], size: Size) -> None:
-    """Lay out and render a screen that is not on show, so its first showing is instant."""
+    """Lay out and render a screen that is not on show, so its first showing is instant.
+
+    Also starts the screen's update timer: Textual's first tick of it comes one whole period (1/60 s)
+    after its first resume, and only on later resumes at once; one tick now, in the background (a
+    no-op off screen), saves that period on the first showing.
+    """
     screen._refresh_layout(size)
     screen._compositor.render_full_update()
+    screen._update_timer.resume()
 
 
 # --- the driver ------------------------------------------------------------------------
