@@ -115,3 +115,14 @@ async def test_prerender_ticks_the_screen_update_timer_in_the_background() -> No
             await asyncio.sleep(0.01)
         assert not timer._active.is_set(), "the hidden screen's update timer never ticked"
         assert not hidden.is_current
+
+
+async def test_note_styled_marks_a_screen_styled_under_the_current_stylesheet() -> None:
+    app = _Two()
+    async with app.run_test(size=(40, 10)):
+        screen = app.screen
+        screen._css_update_count = -1  # as Textual leaves an app's first screen
+        fence.note_styled(screen)
+        assert screen._css_update_count == app._css_update_count
+        app._invalidate_css()  # a theme change: the screen is behind again
+        assert screen._css_update_count != app._css_update_count

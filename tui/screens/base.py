@@ -19,9 +19,10 @@ from tui.data.service import DataService
 from tui.screen_registry import SCREENS, ScreenSpec, available, spec_for
 from tui.screens.figure_keys import FigureKeys
 from tui.screens.min_size import MIN_HEIGHT, MIN_WIDTH, too_small_message
+from tui.screens.needless_restyle import SkipNeedlessRestyle
 from tui.screens.steady import DropStaleResize
 from tui.terminal import Terminal
-from tui.terminal.textual_private import app_is_exiting, prerender_screen, screen_is_closing
+from tui.terminal.textual_private import app_is_exiting, note_styled, prerender_screen, screen_is_closing
 from tui.widgets import BarChart, ChartStyle, FigureTable, KeyBar, NavBar, ProvenanceBar
 from tui.widgets.figure_table import measure_in_advance
 
@@ -64,7 +65,7 @@ def more_pointer(service: DataService, here: str) -> str:
     return f"Press {more.key} for the {more.label} screen, which has: {'; '.join(given)}."
 
 
-class FoiScreen(FigureKeys, DropStaleResize, Screen[None], Generic[DataT]):
+class FoiScreen(FigureKeys, DropStaleResize, SkipNeedlessRestyle, Screen[None], Generic[DataT]):
     """A data screen: a chart view and a table view of the same figures, ``t`` to switch.
 
     Each is built with its spec from ``tui.screen_registry``. Subclasses implement :meth:`compose_chart`,
@@ -141,6 +142,8 @@ class FoiScreen(FigureKeys, DropStaleResize, Screen[None], Generic[DataT]):
 
     def on_mount(self) -> None:
         """Style the charts for the terminal, and ask the service for the figures without blocking the UI."""
+        if self.is_current:  # the first screen: styled as it mounted (one built in the background is noted already)
+            note_styled(self)
         host = self.host
         for chart in self.query(BarChart):
             if host is not None and host.terminal.ansi_theme:
