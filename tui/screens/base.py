@@ -22,7 +22,13 @@ from tui.screens.min_size import MIN_HEIGHT, MIN_WIDTH, too_small_message
 from tui.screens.needless_restyle import SkipNeedlessRestyle
 from tui.screens.steady import DropStaleResize
 from tui.terminal import Terminal
-from tui.terminal.textual_private import app_is_exiting, note_styled, prerender_screen, screen_is_closing
+from tui.terminal.textual_private import (
+    app_is_exiting,
+    layout_pending,
+    note_styled,
+    prerender_screen,
+    screen_is_closing,
+)
 from tui.widgets import BarChart, ChartStyle, FigureTable, KeyBar, NavBar, ProvenanceBar
 from tui.widgets.figure_table import measure_in_advance
 
@@ -205,13 +211,21 @@ class FoiScreen(FigureKeys, DropStaleResize, SkipNeedlessRestyle, Screen[None], 
         if not self.is_current:
             self.call_after_refresh(self._prerender)
 
-    def _prerender(self) -> None:
+    def _prerender(self, passes: int = 3) -> None:
         """Lay out and render a screen built in the background, so its first showing is instant.
 
-        There is no public way to warm a screen's caches: see :mod:`tui.terminal.textual_private`.
+        Again (``passes`` times at most) while its widgets ask for another layout in answer to the
+        last one (a scroll bar appearing), so the first showing needs none. There is no public way to
+        warm a screen's caches: see :mod:`tui.terminal.textual_private`.
         """
         if not self.is_current and self.app.size:
             prerender_screen(self, self.app.size)
+            if passes > 1:
+                self.call_after_refresh(self._prerender_if_asked, passes - 1)
+
+    def _prerender_if_asked(self, passes: int) -> None:
+        if layout_pending(self):
+            self._prerender(passes)
 
     def gather(self) -> DataT:
         """Ask the service for what the screen shows (runs in a worker thread)."""

@@ -24,6 +24,7 @@ from textual.driver import Driver
 from textual.errors import NoWidget
 from textual.screen import Screen
 from textual.widgets import OptionList
+from textual.widgets._toast import ToastRack
 
 if TYPE_CHECKING:
     from textual.geometry import Size
@@ -43,6 +44,7 @@ __all__ = [
     "driver_loop",
     "driver_output",
     "input_parser",
+    "layout_pending",
     "mode_is_built",
     "mount_mode_in_background",
     "note_styled",
@@ -67,6 +69,8 @@ PRIVATE_NAMES: tuple[tuple[str, str], ...] = (
     ("textual.screen:Screen", "_refresh_layout"),
     ("textual.screen:Screen", "_compositor"),
     ("textual.screen:Screen", "_update_timer"),
+    ("textual.screen:Screen", "_layout_required"),
+    ("textual.app:App", "_notifications"),
     ("textual.dom:DOMNode", "_closing"),
     ("textual.driver:Driver", "_app"),
     ("textual.driver:Driver", "_loop"),
@@ -268,6 +272,11 @@ def screen_is_closing(screen: Screen[Any]) -> bool:
     return bool(screen._closing)
 
 
+def layout_pending(screen: Screen[Any]) -> bool:
+    """Whether a widget of the screen asked for a layout not done yet (a hidden screen's waits for its showing)."""
+    return bool(screen._layout_required)
+
+
 def prerender_screen(screen: Screen[Any], size: Size) -> None:
     """Lay out and render a screen that is not on show, so its first showing is instant.
 
@@ -275,7 +284,12 @@ def prerender_screen(screen: Screen[Any], size: Size) -> None:
     after its first resume, and only on later resumes at once; one tick now, in the background (a
     no-op off screen), saves that period on the first showing.
     """
+    if not screen.app._notifications:  # as Textual hides it on showing the screen (a layout more, then)
+        for rack in screen.query(ToastRack):
+            rack.display = False
     screen._refresh_layout(size)
+    screen._refresh_layout(size)  # again: scroll bars shown by the first, as Textual's next update would
+    screen._layout_required = False  # done (as Textual's update does after its layout)
     screen._compositor.render_full_update()
     screen._update_timer.resume()
 

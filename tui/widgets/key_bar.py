@@ -115,4 +115,7 @@ class KeyBar(Static):
             items.append((self.app.get_key_display(binding), binding.description, active.enabled))
         if palette and all(key != palette for key, _, _ in items):
             items.append((palette, "Commands", True))
-        self.update(_line(fit(items, self.size.width - 2 if self.size.width else 0)))
+        line = _line(fit(items, self.size.width - 2 if self.size.width else 0))
+        height = self.styles.height
+        # One line high by the stylesheet: a new line of keys needs no layout of the screen (on every switch).
+        self.update(line, layout=height is None or not height.is_cells)
