@@ -9,7 +9,7 @@ import pytest
 from textual import events
 from textual.pilot import Pilot
 
-from tests.ui.conftest import settle
+from tests.ui.conftest import settle, wait_until
 from tui.app import FoiApp, build_app
 from tui.data import DataService
 
@@ -96,3 +96,42 @@ async def test_an_app_blur_while_hidden_restyles_the_screen(
         await settle(pilot)
         assert app.current_mode == "sources" and not app.app_focus
         assert len(restyles) == 1
+
+
+async def test_switches_release_their_update_holds(service: DataService) -> None:
+    """Keys for screens pressed faster than the screens settle: every hold on updates ends (early or on its
+    timer, never twice), the app keeps running and the last screen is drawn."""
+    app = build_app(service)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _all_built(app, pilot)
+        expected = {}
+        for key, mode in (("2", "ranks"), ("4", "sources")):
+            await pilot.press(key)
+            await settle(pilot)
+            expected[mode] = app.export_screenshot()
+        for key in "21342":
+            await pilot.press(key)
+        await wait_until(pilot, lambda: not app._update_holds, what="every hold on updates released")
+        await settle(pilot)
+        assert app.is_running and app.current_mode == "ranks"
+        assert app.export_screenshot() == expected["ranks"]
+        app.delay_update()
+        app.delay_update()
+        app._release_updates()  # the early release ends both; their timers then find nothing to end
+        assert not app._update_holds
+        await pilot.press("4")
+        await settle(pilot)
+        assert app.export_screenshot() == expected["sources"]
+
+
+async def test_the_key_bar_is_not_redrawn_for_the_same_keys(service: DataService) -> None:
+    """Shown again with the same keys, the key bar keeps its line (no redraw after the screen's frame)."""
+    from tui.widgets import KeyBar
+
+    app = build_app(service)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        bar = app.screen.query_one(KeyBar)
+        shown = bar.content
+        bar.refresh_keys()
+        assert bar.content is shown
