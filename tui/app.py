@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from contextlib import AbstractContextManager
 from functools import partial
 from time import monotonic
 from typing import ClassVar
@@ -103,6 +104,7 @@ class FoiApp(DatasetSwitching, RestrictedApp):
         self.open_error: str | None = None
         """Why the data given as an :class:`Opening` could not be opened (the app then exits with status 2)."""
         self._last_switch = 0.0
+        self._update_holds: list[AbstractContextManager[None]] = []
         self.chart_style = ChartStyle.for_terminal(ascii_only=self.terminal.ascii_only, mono=self.terminal.mono)
         self.modes_shown: tuple[str, ...] = ()
         """The screens this dataset has (the Cases screen only with per-case rows); none while it opens."""
@@ -217,12 +219,27 @@ class FoiApp(DatasetSwitching, RestrictedApp):
         self.set_timer(PREPARE_DELAY, self._prepare_screens)
 
     def delay_update(self, delay: float = SWITCH_DELAY) -> None:
-        """Hold screen updates while a switch settles.
+        """Hold screen updates while a switch settles, so it is drawn in one frame.
 
-        Textual holds them for 50 ms on every mode switch to hide the transition; our screens
-        are built in advance, so a shorter hold gives the same single frame, sooner.
+        Textual holds them for 50 ms on every mode switch to hide the transition; our screens are
+        built in advance, so the hold ends once the new screen has taken in its showing (see
+        :meth:`action_switch_mode`), ``SWITCH_DELAY`` at most.
         """
-        super().delay_update(min(delay, SWITCH_DELAY))
+        hold = self.batch_update()
+        hold.__enter__()
+        self._update_holds.append(hold)
+        self.set_timer(min(delay, SWITCH_DELAY), partial(self._release_updates, hold))
+
+    def _release_updates(self, *holds: AbstractContextManager[None]) -> None:
+        """End the given holds on screen updates (all of them if none given), then draw the screen."""
+        released = False
+        for hold in holds or tuple(self._update_holds):
+            if hold in self._update_holds:
+                self._update_holds.remove(hold)
+                hold.__exit__(None, None, None)
+                released = True
+        if released and not self._update_holds and self.is_running and not app_is_exiting(self):
+            self.screen.refresh()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Hide the key of the screen already on show from the footer; refuse what restricted mode forbids."""
@@ -281,6 +298,8 @@ class FoiApp(DatasetSwitching, RestrictedApp):
         while len(self.screen_stack) > 1:
             self.pop_screen()
         await self.switch_mode(mode)
+        # Once the new screen has handled its showing (queued before this), draw it: no fixed wait.
+        self.screen.call_after_refresh(self._release_updates)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Textual's own palette commands that do not repeat one of ours (theme, screenshot)."""

@@ -96,3 +96,55 @@ async def test_app_helpers_on_a_running_app() -> None:
         app.exit()
         await pilot.pause()
         assert fence.app_is_exiting(app)
+
+
+async def test_prerender_ticks_the_screen_update_timer_in_the_background() -> None:
+    """Textual's screen update timer ticks one period after its first resume: prerender spends that
+    period while the screen is hidden, so its first showing is painted at once."""
+    app = _Two()
+    async with app.run_test(size=(40, 10)) as pilot:
+        assert fence.mount_mode_in_background(app, "two")
+        await pilot.pause()
+        hidden = app._screen_stacks["two"][0]
+        fence.prerender_screen(hidden, Size(40, 10))
+        timer = hidden._update_timer
+        assert timer._active.is_set()  # resumed
+        for _ in range(500):  # until it has ticked (the tick pauses it again); 5 s at most
+            if not timer._active.is_set():
+                break
+            await asyncio.sleep(0.01)
+        assert not timer._active.is_set(), "the hidden screen's update timer never ticked"
+        assert not hidden.is_current
+
+
+async def test_note_styled_marks_a_screen_styled_under_the_current_stylesheet() -> None:
+    app = _Two()
+    async with app.run_test(size=(40, 10)):
+        screen = app.screen
+        screen._css_update_count = -1  # as Textual leaves an app's first screen
+        fence.note_styled(screen)
+        assert screen._css_update_count == app._css_update_count
+        app._invalidate_css()  # a theme change: the screen is behind again
+        assert screen._css_update_count != app._css_update_count
+
+
+async def test_prerender_lays_out_a_hidden_screen_and_hides_its_empty_toast_rack() -> None:
+    """After prerendering, a layout asked for meanwhile is pending; the empty toast rack is hidden as
+    Textual hides it when the screen is shown (else that showing needs a layout more)."""
+    from textual.widgets._toast import ToastRack
+
+    app = _Two()
+    async with app.run_test(size=(40, 10)) as pilot:
+        assert fence.mount_mode_in_background(app, "two")
+        await pilot.pause()
+        hidden = app._screen_stacks["two"][0]
+        assert not app._notifications
+        fence.prerender_screen(hidden, Size(40, 10))
+        assert not fence.layout_pending(hidden)
+        assert all(not rack.display for rack in hidden.query(ToastRack))
+        hidden.refresh(layout=True)
+        for _ in range(500):  # the widget's layout request reaches the screen; 5 s at most
+            if fence.layout_pending(hidden):
+                break
+            await asyncio.sleep(0.01)
+        assert fence.layout_pending(hidden) and not hidden.is_current

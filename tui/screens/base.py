@@ -20,9 +20,16 @@ from tui.data.service import DataService
 from tui.screen_registry import SCREENS, ScreenSpec, available, spec_for
 from tui.screens.figure_keys import FigureKeys
 from tui.screens.min_size import MIN_HEIGHT, MIN_WIDTH, too_small_message
+from tui.screens.needless_restyle import SkipNeedlessRestyle
 from tui.screens.steady import DropStaleResize
 from tui.terminal import Terminal
-from tui.terminal.textual_private import app_is_exiting, prerender_screen, screen_is_closing
+from tui.terminal.textual_private import (
+    app_is_exiting,
+    layout_pending,
+    note_styled,
+    prerender_screen,
+    screen_is_closing,
+)
 from tui.widgets import BarChart, ChartStyle, FigureTable, KeyBar, NavBar, ProvenanceBar
 from tui.widgets.figure_table import measure_in_advance
 
@@ -65,7 +72,7 @@ def more_pointer(service: DataService, here: str) -> str:
     return f"Press {more.key} for the {more.label} screen, which has: {'; '.join(given)}."
 
 
-class FoiScreen(FigureKeys, DropStaleResize, Screen[None], Generic[DataT]):
+class FoiScreen(FigureKeys, DropStaleResize, SkipNeedlessRestyle, Screen[None], Generic[DataT]):
     """A data screen: a chart view and a table view of the same figures, ``t`` to switch.
 
     Each is built with its spec from ``tui.screen_registry``. Subclasses implement :meth:`compose_chart`,
@@ -144,6 +151,8 @@ class FoiScreen(FigureKeys, DropStaleResize, Screen[None], Generic[DataT]):
 
     def on_mount(self) -> None:
         """Style the charts for the terminal, and ask the service for the figures without blocking the UI."""
+        if self.is_current:  # the first screen: styled as it mounted (one built in the background is noted already)
+            note_styled(self)
         host = self.host
         for chart in self.query(BarChart):
             if host is not None and host.terminal.ansi_theme:
@@ -215,10 +224,12 @@ class FoiScreen(FigureKeys, DropStaleResize, Screen[None], Generic[DataT]):
         if not self.is_current:
             self.call_after_refresh(self._prerender)
 
-    def _prerender(self) -> None:
+    def _prerender(self, passes: int = 3) -> None:
         """Lay out and render a screen built in the background, so its first showing is instant.
 
-        There is no public way to warm a screen's caches: see :mod:`tui.terminal.textual_private`.
+        Again (``passes`` times at most) while its widgets ask for another layout in answer to the
+        last one (a scroll bar appearing), so the first showing needs none. There is no public way to
+        warm a screen's caches: see :mod:`tui.terminal.textual_private`.
         """
         if not self.is_current and self.app.size:
             switcher = self._views()
@@ -231,6 +242,12 @@ class FoiScreen(FigureKeys, DropStaleResize, Screen[None], Generic[DataT]):
                 switcher.current = "chart-view"
                 self.focus_view()
             prerender_screen(self, self.app.size)
+            if passes > 1:
+                self.call_after_refresh(self._prerender_if_asked, passes - 1)
+
+    def _prerender_if_asked(self, passes: int) -> None:
+        if layout_pending(self):
+            self._prerender(passes)
 
     def gather(self) -> DataT:
         """Ask the service for what the screen shows (runs in a worker thread)."""

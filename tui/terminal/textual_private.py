@@ -24,6 +24,7 @@ from textual.driver import Driver
 from textual.errors import NoWidget
 from textual.screen import Screen
 from textual.widgets import OptionList
+from textual.widgets._toast import ToastRack
 
 if TYPE_CHECKING:
     from textual.geometry import Size
@@ -43,8 +44,10 @@ __all__ = [
     "driver_loop",
     "driver_output",
     "input_parser",
+    "layout_pending",
     "mode_is_built",
     "mount_mode_in_background",
+    "note_styled",
     "parser_wait",
     "prerender_screen",
     "screen_is_closing",
@@ -65,6 +68,9 @@ PRIVATE_NAMES: tuple[tuple[str, str], ...] = (
     ("textual.screen:Screen", "_css_update_count"),
     ("textual.screen:Screen", "_refresh_layout"),
     ("textual.screen:Screen", "_compositor"),
+    ("textual.screen:Screen", "_update_timer"),
+    ("textual.screen:Screen", "_layout_required"),
+    ("textual.app:App", "_notifications"),
     ("textual.dom:DOMNode", "_closing"),
     ("textual.driver:Driver", "_app"),
     ("textual.driver:Driver", "_loop"),
@@ -120,7 +126,7 @@ def mount_mode_in_background(app: App[Any], mode: str) -> bool:
     def make_styled() -> Screen[Any]:
         # Marked before _init_mode looks: unmarked, it re-parses and re-applies all CSS (20-35 ms) as well.
         screen = make()
-        screen._css_update_count = app._css_update_count
+        note_styled(screen, app)
         return screen
 
     app._modes[mode] = make_styled
@@ -129,6 +135,18 @@ def mount_mode_in_background(app: App[Any], mode: str) -> bool:
     finally:
         app._modes[mode] = make
     return True
+
+
+def note_styled(screen: Screen[Any], app: App[Any] | None = None) -> None:
+    """Note that a screen's widgets are styled from the app's stylesheet as it is now.
+
+    Textual re-parses and re-applies all CSS (15-25 ms) when it shows a screen not so noted; it
+    notes a screen only when it is restyled, never the first screen of an app (not yet mounted
+    when Textual looks), so the first return to that screen paid it. A theme change still counts:
+    it moves the app's count past the screen's.
+    """
+    app = screen.app if app is None else app
+    screen._css_update_count = app._css_update_count
 
 
 def mode_is_built(app: App[Any], mode: str) -> bool:
@@ -254,10 +272,26 @@ def screen_is_closing(screen: Screen[Any]) -> bool:
     return bool(screen._closing)
 
 
+def layout_pending(screen: Screen[Any]) -> bool:
+    """Whether a widget of the screen asked for a layout not done yet (a hidden screen's waits for its showing)."""
+    return bool(screen._layout_required)
+
+
 def prerender_screen(screen: Screen[Any], size: Size) -> None:
-    """Lay out and render a screen that is not on show, so its first showing is instant."""
+    """Lay out and render a screen that is not on show, so its first showing is instant.
+
+    Also starts the screen's update timer: Textual's first tick of it comes one whole period (1/60 s)
+    after its first resume, and only on later resumes at once; one tick now, in the background (a
+    no-op off screen), saves that period on the first showing.
+    """
+    if not screen.app._notifications:  # as Textual hides it on showing the screen (a layout more, then)
+        for rack in screen.query(ToastRack):
+            rack.display = False
     screen._refresh_layout(size)
+    screen._refresh_layout(size)  # again: scroll bars shown by the first, as Textual's next update would
+    screen._layout_required = False  # done (as Textual's update does after its layout)
     screen._compositor.render_full_update()
+    screen._update_timer.resume()
 
 
 # --- the driver ------------------------------------------------------------------------

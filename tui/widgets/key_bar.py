@@ -76,6 +76,7 @@ class KeyBar(Static):
 
     def __init__(self) -> None:
         super().__init__("", id="key-bar", markup=False)
+        self._keys_shown: Text | None = None
 
     def on_resize(self) -> None:
         """Fit the keys to the new width (screens prepared in the background are fitted when shown)."""
@@ -100,6 +101,7 @@ class KeyBar(Static):
         self.set_class(caption is not None, "-caption")
         if caption is not None:
             label, sentence = caption
+            self._keys_shown = None
             self.update(Text.assemble((f" {label} ", "bold reverse"), " ", sentence))
             return
         items: list[tuple[str, str, bool]] = []
@@ -115,4 +117,10 @@ class KeyBar(Static):
             items.append((self.app.get_key_display(binding), binding.description, active.enabled))
         if palette and all(key != palette for key, _, _ in items):
             items.append((palette, "Commands", True))
-        self.update(_line(fit(items, self.size.width - 2 if self.size.width else 0)))
+        line = _line(fit(items, self.size.width - 2 if self.size.width else 0))
+        if line == self._keys_shown:  # the same keys (a screen shown again): nothing to redraw
+            return
+        self._keys_shown = line
+        height = self.styles.height
+        # One line high by the stylesheet: a new line of keys needs no layout of the screen (on every switch).
+        self.update(line, layout=height is None or not height.is_cells)

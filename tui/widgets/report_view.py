@@ -5,6 +5,7 @@ from __future__ import annotations
 from rich.console import Console, RenderableType
 from rich.text import Text
 from textual import events
+from textual.geometry import Size
 from textual.widgets import Static
 
 
@@ -31,7 +32,17 @@ class ReportView(Static):
         """Wrap again for the new width."""
         self._wrap(event.size.width)
 
-    def _wrap(self, width: int) -> None:
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        """Wrap for the width the layout gives, then measure.
+
+        So the first layout has the report, even of a screen laid out before it is shown; wrapping
+        only once the Resize event arrived left that to the first showing (a second layout, and the
+        whole report rendered then).
+        """
+        self._wrap(width, layout=False)  # being laid out already
+        return super().get_content_height(container, viewport, width)
+
+    def _wrap(self, width: int, *, layout: bool = True) -> None:
         if width <= 0 or width == self._wrapped_width:
             return
         self._wrapped_width = width
@@ -41,4 +52,4 @@ class ReportView(Static):
             Text.assemble(*((s.text, s.style or "") for s in line if not s.control)) for line in lines
         )
         text.no_wrap = True
-        self.update(text)
+        self.update(text, layout=layout)
