@@ -7,6 +7,7 @@ from functools import partial
 from time import monotonic
 from typing import ClassVar
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.command import CommandPalette
@@ -31,6 +32,9 @@ PREPARE_DELAY = 0.15
 
 PREPARE_STEP = 0.05
 """Seconds between building one background screen and the next."""
+
+QUIET_AFTER = 0.15
+"""Seconds after a key before tables out of view fill in the background (see :meth:`FoiApp.is_quiet`)."""
 
 SWITCH_DELAY = 0.01
 """Seconds screen updates are held during a screen switch, so it is drawn in one frame."""
@@ -102,6 +106,7 @@ class FoiApp(DatasetSwitching, RestrictedApp):
         self.open_error: str | None = None
         """Why the data given as an :class:`Opening` could not be opened (the app then exits with status 2)."""
         self._last_switch = 0.0
+        self._all_prepared = False
         self.chart_style = ChartStyle.for_terminal(ascii_only=self.terminal.ascii_only, mono=self.terminal.mono)
         self.modes_shown: tuple[str, ...] = ()
         """The screens this dataset has (the Cases screen only with per-case rows); none while it opens."""
@@ -192,7 +197,7 @@ class FoiApp(DatasetSwitching, RestrictedApp):
         """
         if app_is_exiting(self) or not self.is_running:  # quitting (Textual clears its modes while it closes)
             return
-        waited = monotonic() - self._last_switch
+        waited = self.since_key()
         if waited < PREPARE_STEP:  # the user is switching screens: let that frame go out first
             self.set_timer(PREPARE_STEP - waited, self._prepare_screens)
             return
@@ -200,10 +205,30 @@ class FoiApp(DatasetSwitching, RestrictedApp):
             if mount_mode_in_background(self, mode):
                 self.set_timer(PREPARE_STEP, self._prepare_screens)
                 return
+        self._all_prepared = True
 
     def screens_replaced(self) -> None:
         """A new dataset's screens are in place: build the ones not on show in the background."""
+        self._all_prepared = False
         self.set_timer(PREPARE_DELAY, self._prepare_screens)
+
+    def note_key(self) -> None:
+        """A key just came (it may change what is on show): background work waits a moment."""
+        self._last_switch = monotonic()
+
+    def since_key(self) -> float:
+        """Seconds since the last key (or screen switch)."""
+        return monotonic() - self._last_switch
+
+    async def on_event(self, event: events.Event) -> None:
+        """Note every key as it arrives, before it waits in any queue: background work holds back for it."""
+        if isinstance(event, events.Key):
+            self.note_key()
+        await super().on_event(event)
+
+    def is_quiet(self) -> bool:
+        """True when work for what is not on show may run: every screen built, no key for ``QUIET_AFTER``."""
+        return self._all_prepared and self.since_key() >= QUIET_AFTER
 
     def delay_update(self, delay: float = SWITCH_DELAY) -> None:
         """Hold screen updates while a switch settles.
@@ -266,7 +291,7 @@ class FoiApp(DatasetSwitching, RestrictedApp):
 
     async def action_switch_mode(self, mode: str) -> None:
         """Switch screens; from a pop-up, close it first."""
-        self._last_switch = monotonic()
+        self.note_key()
         while len(self.screen_stack) > 1:
             self.pop_screen()
         await self.switch_mode(mode)

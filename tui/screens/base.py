@@ -25,6 +25,10 @@ from tui.terminal.textual_private import app_is_exiting, prerender_screen, scree
 from tui.widgets import BarChart, ChartStyle, FigureTable, KeyBar, NavBar, ProvenanceBar
 from tui.widgets.figure_table import measure_in_advance
 
+BACKGROUND_HOLD = 0.06
+"""Seconds after a screen or view switch during which a screen built in the background holds its
+figures back (showing and drawing them costs tens of ms on the UI thread: the switch goes first)."""
+
 DataT = TypeVar("DataT")
 """What a screen's :meth:`FoiScreen.gather` returns and its :meth:`FoiScreen.show` takes."""
 
@@ -39,6 +43,13 @@ class ScreenHost(Protocol):
     """Every dataset the app can open."""
     dataset_name: str
     """The catalog name of the dataset on show."""
+
+    def note_key(self) -> None:
+        """A key just came: background work waits a moment."""
+
+    def since_key(self) -> float:
+        """Seconds since the last key (or screen switch)."""
+        ...
 
 
 def no_breakdown_sentence(role: str) -> str:
@@ -191,6 +202,12 @@ class FoiScreen(FigureKeys, DropStaleResize, Screen[None], Generic[DataT]):
     def _show_and_focus(self, data: DataT) -> None:
         if not self.is_attached:  # replaced by another dataset's screens while its figures were on their way
             return
+        wait = self._background_wait()
+        if wait:
+            self._held = data  # shown at once if the user comes to this screen meanwhile (on_screen_resume)
+            self.set_timer(wait, self._show_held)
+            return
+        self._held = None
         try:
             self.show(data)
             self.focus_view()
@@ -202,12 +219,31 @@ class FoiScreen(FigureKeys, DropStaleResize, Screen[None], Generic[DataT]):
         if not self.is_current:
             self.call_after_refresh(self._prerender)
 
+    def _background_wait(self) -> float:
+        """Seconds this screen, built in the background, should wait before its UI-thread work (0: go on)."""
+        host = self.host
+        if self.is_current or host is None:
+            return 0.0
+        since = host.since_key()
+        return BACKGROUND_HOLD - since if since < BACKGROUND_HOLD else 0.0
+
+    _held: object = None
+    """Figures gathered for this background screen, held back while a switch settles."""
+
+    def _show_held(self) -> None:
+        held, self._held = self._held, None
+        if held is not None:
+            self._show_and_focus(held)  # type: ignore[arg-type]
+
     def _prerender(self) -> None:
         """Lay out and render a screen built in the background, so its first showing is instant.
 
         There is no public way to warm a screen's caches: see :mod:`tui.terminal.textual_private`.
         """
-        if not self.is_current and self.app.size:
+        wait = self._background_wait()
+        if wait:
+            self.set_timer(wait, self._prerender)
+        elif not self.is_current and self.app.size:
             prerender_screen(self, self.app.size)
 
     def gather(self) -> DataT:
@@ -235,6 +271,9 @@ class FoiScreen(FigureKeys, DropStaleResize, Screen[None], Generic[DataT]):
         switcher = self._views()
         if not self.HAS_CHART or switcher is None:
             return
+        host = self.host
+        if host is not None:
+            host.note_key()
         switcher.current = "table-view" if switcher.current == "chart-view" else "chart-view"
         self.focus_view()
 
@@ -274,8 +313,9 @@ class FoiScreen(FigureKeys, DropStaleResize, Screen[None], Generic[DataT]):
         self._guard_size(self.app.size.width, self.app.size.height)
 
     def on_screen_resume(self) -> None:
-        """Re-check the size when coming back to this screen, and let its tables finish filling."""
+        """Re-check the size when coming back to this screen, show figures held back, let its tables finish filling."""
         self._guard_size(self.app.size.width, self.app.size.height)
+        self._show_held()
         for table in self.query(FigureTable).results(FigureTable):
             table.resume_filling()
 
