@@ -107,6 +107,8 @@ class FoiApp(DatasetSwitching, RestrictedApp):
         """Why the data given as an :class:`Opening` could not be opened (the app then exits with status 2)."""
         self._last_switch = 0.0
         self._all_prepared = False
+        self.loading_screens: set[Screen[None]] = set()
+        """Screens gathering their figures in a worker: the next background screen waits for them."""
         self.chart_style = ChartStyle.for_terminal(ascii_only=self.terminal.ascii_only, mono=self.terminal.mono)
         self.modes_shown: tuple[str, ...] = ()
         """The screens this dataset has (the Cases screen only with per-case rows); none while it opens."""
@@ -192,14 +194,19 @@ class FoiApp(DatasetSwitching, RestrictedApp):
     def _prepare_screens(self) -> None:
         """Build the next screen not built yet, then come back for the one after it.
 
-        One screen at a time, with a pause between: a key pressed meanwhile waits for one
-        screen's building at most, never for all of them.
+        One screen at a time, each once the one before has gathered its figures (workers gathering
+        side by side slowed the one the user switched to), with a pause between: a key pressed meanwhile
+        waits for one screen's building at most, never for all of them.
         """
         if app_is_exiting(self) or not self.is_running:  # quitting (Textual clears its modes while it closes)
             return
         waited = self.since_key()
         if waited < PREPARE_STEP:  # the user is switching screens: let that frame go out first
             self.set_timer(PREPARE_STEP - waited, self._prepare_screens)
+            return
+        self.loading_screens = {screen for screen in self.loading_screens if screen.is_attached}  # none replaced
+        if self.loading_screens:  # a screen still gathers its figures: one worker at a time, the one on show first
+            self.set_timer(PREPARE_STEP, self._prepare_screens)
             return
         for mode in SCREEN_MODES:
             if mount_mode_in_background(self, mode):

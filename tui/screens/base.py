@@ -44,6 +44,9 @@ class ScreenHost(Protocol):
     dataset_name: str
     """The catalog name of the dataset on show."""
 
+    loading_screens: set[Screen[None]]
+    """Screens gathering their figures in a worker (the next background screen waits for them)."""
+
     def note_key(self) -> None:
         """A key just came: background work waits a moment."""
 
@@ -159,13 +162,24 @@ class FoiScreen(FigureKeys, DropStaleResize, Screen[None], Generic[DataT]):
             if host is not None:
                 chart.set_style(host.chart_style)
         if not self.has_data:
+            self._loading(True)
             self.load_summary()
             return
         at_hand = getattr(self.service, "answers_at_hand", None)  # the first-screen cache, if any
         if at_hand is not None and at_hand(self.spec.mode):
             self._show_and_focus(self.gather())  # cached answers: in the first frame, no worker
         else:
+            self._loading(True)
             self.load()
+
+    def _loading(self, loading: bool) -> None:
+        """Tell the app this screen is gathering its figures in a worker (or has them now)."""
+        host = self.host
+        if host is not None:
+            if loading:
+                host.loading_screens.add(self)
+            else:
+                host.loading_screens.discard(self)
 
     @contextmanager
     def noting_for_cache(self) -> Iterator[None]:
@@ -196,10 +210,12 @@ class FoiScreen(FigureKeys, DropStaleResize, Screen[None], Generic[DataT]):
         self.app.call_from_thread(self._show_summary, text)
 
     def _show_summary(self, text: str) -> None:
+        self._loading(False)
         for summary in self.query(".dataset-summary").results(Static):
             summary.update(text)
 
     def _show_and_focus(self, data: DataT) -> None:
+        self._loading(False)
         if not self.is_attached:  # replaced by another dataset's screens while its figures were on their way
             return
         wait = self._background_wait()
