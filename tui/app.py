@@ -301,6 +301,8 @@ class FoiApp(DatasetSwitching, RestrictedApp):
         self.note_key()
         while len(self.screen_stack) > 1:
             self.pop_screen()
+        if mode in self.modes_shown:  # not built yet: built as in the background (no CSS re-parse, 20-35 ms)
+            mount_mode_in_background(self, mode)
         await self.switch_mode(mode)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:

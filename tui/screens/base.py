@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager, nullcontext
+from time import sleep
 from typing import ClassVar, Generic, Protocol, TypeVar, runtime_checkable
 
 from textual import events, work
@@ -194,7 +195,13 @@ class FoiScreen(FigureKeys, DropStaleResize, Screen[None], Generic[DataT]):
 
     @work(thread=True, exclusive=True, group="screen-load")
     def load(self) -> None:
-        """Gather the screen's data off the UI thread, then show it on the UI thread."""
+        """Gather the screen's data off the UI thread, then show it on the UI thread.
+
+        Built in the background, it starts once a key just pressed is answered: a worker decoding
+        big cache files takes the interpreter from the UI thread half of the time.
+        """
+        while (wait := self._background_wait()) > 0:
+            sleep(wait)
         with self.noting_for_cache():
             data = self.gather()
         measure_in_advance(data)  # here, not when shown on the UI thread

@@ -54,11 +54,15 @@ WRAPPED_ROWS = 10
 CHUNK_PAUSE = 0.001
 """Seconds between ticks: enough for keys and screen updates to go first."""
 
-HIDDEN_BUDGET = 0.003
+HIDDEN_BUDGET = 0.002
 """Seconds of adding rows per tick to a table out of view, while the app is quiet (see :func:`app_is_quiet`).
 
 Tables behind a chart or on a screen built in the background fill this way between keys, so ``t``
 or a screen switch shows a complete table at once rather than one growing for a tenth of a second."""
+
+HIDDEN_WRAPPED_ROWS = 3
+"""At most this many wrapped rows per tick out of view (Textual renders each to find its height: a key
+pressed meanwhile waits a few milliseconds at most)."""
 
 HIDDEN_PAUSE = 0.02
 """Seconds between two ticks of filling out-of-view tables (one table at a time, app-wide)."""
@@ -293,7 +297,7 @@ class FigureTable(DataTable[Text]):
         if hidden and not self._hidden_turn():
             return  # hidden: the rest waits for a quiet moment (or until the table is shown: resume_filling)
         if not start or self._wrapped:
-            limit = min(end, start + (CHUNK_ROWS if not start else WRAPPED_ROWS))
+            limit = min(end, start + (CHUNK_ROWS if not start else HIDDEN_WRAPPED_ROWS if hidden else WRAPPED_ROWS))
             deadline = clock() + HIDDEN_BUDGET if hidden else float("inf")
         else:
             limit, deadline = end, clock() + (HIDDEN_BUDGET if hidden else FILL_BUDGET)
