@@ -442,12 +442,19 @@ def main(argv: list[str] | None = None) -> int:
                         help="the foi-explorer command (default: foi-explorer beside this Python)")
     parser.add_argument("--timeout", type=float, default=20.0, help="seconds per wait (more for big datasets)")
     parser.add_argument("--json", type=Path, default=None, help="also write every sample to this JSON file")
+    parser.add_argument("--cases", type=lambda s: [int(x) for x in s.split(",") if x], default=[1_000_000],
+                        help="per-case CSV rows measured after the figures (bench_cases.py; default 1000000, '' skips)")
     args = parser.parse_args(argv)
     if args.vd and not Path(args.vd).exists() and not shutil.which(args.vd):
         print(f"bench: no VisiData at {args.vd}; ratios left out (install: pip install visidata)", file=sys.stderr)
         args.vd = None
     cases, results = measure(args)
     text = report(args, cases, results)
+    if args.cases:  # the per-case files, in the same run
+        from bench_cases import measure_cases
+
+        app = args.app[0] if args.app else str(Path(sys.executable).with_name("foi-explorer"))
+        text += "\n" + measure_cases(app, args.vd, args.cases, args.runs, max(args.timeout, 120.0))
     sys.stdout.write(text)
     if args.json:
         args.json.write_text(json.dumps({"|".join(k): vars(v) for k, v in results.items()}, indent=1))

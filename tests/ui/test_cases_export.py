@@ -163,3 +163,34 @@ async def test_a_hostile_case_value_reaches_neither_the_question_nor_the_file(tm
         assert status(app).startswith("Exported to")
     text = next(out.iterdir()).read_text(encoding="utf-8")
     assert "Face" in text and "\x1b" not in text and "\x07" not in text and "\u202e" not in text
+
+
+async def test_e_while_the_cases_are_read_says_they_are_still_being_read(
+    package: Path, out: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Not "nothing to export": the rows are coming; once listed, e exports them."""
+    import threading
+
+
+    release = threading.Event()
+    service = DataService.from_path(package)
+    read_cases = service.cases
+
+    def slow_cases(progress):
+        release.wait(timeout=30)
+        return read_cases(progress)
+
+    monkeypatch.setattr(service, "cases", slow_cases)
+    app = build_app(service, screen="cases")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, CasesScreen) and app.screen.table is None
+        await pilot.press("e")
+        await pilot.pause()
+        assert "still being read" in status(app), status(app)
+        assert not isinstance(app.screen, ChoiceScreen)
+        release.set()
+        await settle(pilot)
+        await pilot.press("e")
+        await settle(pilot)
+        assert isinstance(app.screen, ChoiceScreen)

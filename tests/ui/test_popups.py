@@ -123,3 +123,22 @@ async def test_focused_figure_is_a_labelled_card_with_its_meaning(make_app: Make
         await settle(pilot)
         card = plain(app.screen.query_one("#figure-card", Static), width=76)
         assert card.count("Worked out") == 1
+
+
+async def test_popups_name_the_palette_key_and_it_opens_from_them(make_app: MakeApp) -> None:
+    """Help and Source pop-ups list ``^p Commands`` (the palette opened from them, unlisted)."""
+    from textual.command import CommandPalette
+
+    from tui.screens import HelpScreen
+
+    app = make_app(screen="ranks")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_source_popup(app, pilot)
+        assert "^p Commands" in plain(app.screen.query_one(KeyBar), width=80)
+        await pilot.press("escape", "question_mark")
+        await settle(pilot)
+        assert isinstance(app.screen, HelpScreen)
+        assert "^p Commands" in plain(app.screen.query_one(KeyBar), width=80)
+        await pilot.press("ctrl+p")
+        await settle(pilot)
+        assert isinstance(app.screen, CommandPalette)

@@ -173,6 +173,12 @@ class CasesScreen(FoiScreen[CasesData]):
 
     # --- e: the table on show, every row of it --------------------------------------
 
+    def nothing_to_export(self) -> str:
+        """Before the cases are read there is nothing yet: say so, rather than "nothing to export"."""
+        if self.table is None:
+            return "The cases are still being read: e exports them once they are listed."
+        return super().nothing_to_export()
+
     def table_to_export(self) -> TableToExport | None:
         """The groups on show, else every kept row (the filter and the group chosen applied), built in the worker."""
         table = self.table

@@ -109,11 +109,15 @@ class FigureKeys:
         view = self.current_table()
         return None if view is None else TableToExport.of(view)
 
+    def nothing_to_export(self) -> str:
+        """What ``e`` says when :meth:`table_to_export` has nothing (a screen still loading says so)."""
+        return "Nothing to export on this screen."
+
     def action_export(self) -> None:
         """Ask for a format, then write the current table with its provenance; say where, or why not."""
         table = self.table_to_export()
         if table is None:
-            self.say("Nothing to export on this screen.")
+            self.say(self.nothing_to_export())
             return
         restricted = bool(getattr(self._screen.app, "restricted", False))
         try:

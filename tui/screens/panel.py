@@ -38,6 +38,8 @@ class ReadingPanel(DismissOnce, DropStaleResize, ModalScreen[None]):
         Binding("pageup,b", "page(-1)", "Page up", show=False, tooltip="A page up (also b)"),
         Binding("home,g", "edge(0)", "Top/end", key_display="Home/End", tooltip="The top (End: the bottom)"),
         Binding("end,G", "edge(1)", "Bottom", show=False),
+        # The app's ctrl+p (a priority key) opens the palette here too; this names it in the key bar.
+        Binding("ctrl+p", "app.command_palette", "Commands", show=False),
     ]
 
     def __init_subclass__(cls, **kwargs: Any) -> None:

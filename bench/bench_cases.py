@@ -1,6 +1,8 @@
 """Benchmark: a per-case CSV of up to a million rows, opened in foi-explorer and in VisiData.
 
-    python scripts/bench_import.py [--sizes 10000,1000000] [-n 3] [--vd /work/vd-venv/bin/vd]
+    python bench/bench_cases.py [--sizes 10000,1000000] [-n 3] [--vd /path/to/vd]
+
+``bench/bench.py`` runs it after the figure datasets (``--cases``), so one run prints both tables.
 
 For each size it writes a made-up per-case CSV (``scripts/make_cases.py``), then, in a real
 pseudo-terminal at 80x24, measures from launch to:
@@ -171,59 +173,65 @@ def time_cases(path: Path) -> tuple[float, float]:
     return filtered * 1000, grouped * 1000
 
 
+def measure_cases(app: str, vd: str | None, sizes: list[int], runs: int, timeout: float) -> str:
+    """Measure each size of per-case CSV (foi-explorer and VisiData interleaved); the Markdown table."""
+    rows_out = []
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        for size in sizes:
+            path = write(folder / f"cases-{size}.csv", size)
+            ours, ours_rss, theirs, theirs_rss, imports = [], [], [], [], []
+            for rep in range(runs):
+                seconds, rss = run_in_pty([app, "--data", str(path)], f"{size} in all", timeout, b"q")
+                if seconds is not None:
+                    ours.append(seconds)
+                    ours_rss.append(rss)
+                if vd:
+                    seconds, rss = run_in_pty([vd, "-N", str(path)], f"{size} rows", timeout, b"gq")
+                    if seconds is not None:
+                        theirs.append(seconds)
+                        theirs_rss.append(rss)
+                imports.append(time_import(app, path, folder))
+                print(f"  {size:,} cases: repetition {rep + 1}/{runs} done", file=sys.stderr, flush=True)
+            filtered, grouped = time_cases(path)
+            settle_filter, settle_group = time_cases_screen(app, path, size, timeout)
+            rows_out.append(
+                (size, ours, ours_rss, theirs, theirs_rss, imports, filtered, grouped, settle_filter, settle_group)
+            )
+    lines = [
+        f"Per-case files: measured {time.strftime('%Y-%m-%d')} on {platform.machine()}"
+        f" ({os.cpu_count()} cores, shared), medians of {runs}.",
+        "",
+        "| rows | foi-explorer first screen | VisiData 3.4 load | ratio | foi-explorer peak RSS | VisiData peak RSS "
+        "| `import` to a folder | filter: table, screen | group-by: table, screen |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for size, ours, ours_rss, theirs, theirs_rss, imports, filtered, grouped, s_filter, s_group in rows_out:
+        a = statistics.median(ours) if ours else None
+        b = statistics.median(theirs) if theirs else None
+        ratio = f"{a / b:.2f}" if a and b else "–"
+        lines.append(
+            f"| {size:,} | {_s(a)} | {_s(b)} | {ratio} | {_mib(ours_rss)} | {_mib(theirs_rss)} "
+            f"| {_s(statistics.median(imports))} | {filtered:.0f} ms, {_ms(s_filter)} "
+            f"| {grouped:.0f} ms, {_ms(s_group)} |"
+        )
+    return "\n".join(lines) + "\n"
+
+
 def main(argv: list[str] | None = None) -> int:
     """Command-line entry point: prints the Markdown table."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="1000000", help="comma-separated row counts (default 1000000)")
     parser.add_argument("-n", type=int, default=3, help="runs per measurement (medians reported)")
-    parser.add_argument("--vd", default=shutil.which("vd") or "/work/vd-venv/bin/vd", help="the VisiData command")
+    parser.add_argument("--vd", default=shutil.which("vd") or "vd", help="the VisiData command")
     parser.add_argument(
         "--app", default=shutil.which("foi-explorer") or str(Path(sys.executable).with_name("foi-explorer"))
     )
     parser.add_argument("--timeout", type=float, default=120)
     args = parser.parse_args(argv)
     vd = args.vd if Path(args.vd).exists() or shutil.which(args.vd) else None
-    rows_out = []
-    with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp)
-        for size in (int(s) for s in args.sizes.split(",")):
-            path = write(folder / f"cases-{size}.csv", size)
-            ours, ours_rss, theirs, theirs_rss, imports = [], [], [], [], []
-            for _ in range(args.n):
-                seconds, rss = run_in_pty([args.app, "--data", str(path)], f"{size} in all", args.timeout, b"q")
-                if seconds is not None:
-                    ours.append(seconds)
-                    ours_rss.append(rss)
-                if vd:
-                    seconds, rss = run_in_pty([vd, "-N", str(path)], f"{size} rows", args.timeout, b"gq")
-                    if seconds is not None:
-                        theirs.append(seconds)
-                        theirs_rss.append(rss)
-                imports.append(time_import(args.app, path, folder))
-            filtered, grouped = time_cases(path)
-            settle_filter, settle_group = time_cases_screen(args.app, path, size, args.timeout)
-            rows_out.append(
-                (size, ours, ours_rss, theirs, theirs_rss, imports, filtered, grouped, settle_filter, settle_group)
-            )
-    print(
-        f"Measured {time.strftime('%Y-%m-%d')} on {platform.machine()} ({os.cpu_count()} cores, shared),"
-        f" medians of {args.n}."
-    )
-    print()
-    print(
-        "| rows | foi-explorer first screen | VisiData 3.4 load | ratio | foi-explorer peak RSS | VisiData peak RSS "
-        "| `import` to a folder | filter: table, screen | group-by: table, screen |"
-    )
-    print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
-    for size, ours, ours_rss, theirs, theirs_rss, imports, filtered, grouped, s_filter, s_group in rows_out:
-        a = statistics.median(ours) if ours else None
-        b = statistics.median(theirs) if theirs else None
-        ratio = f"{a / b:.2f}" if a and b else "–"
-        print(
-            f"| {size:,} | {_s(a)} | {_s(b)} | {ratio} | {_mib(ours_rss)} | {_mib(theirs_rss)} "
-            f"| {_s(statistics.median(imports))} | {filtered:.0f} ms, {_ms(s_filter)} "
-            f"| {grouped:.0f} ms, {_ms(s_group)} |"
-        )
+    sizes = [int(s) for s in args.sizes.split(",")]
+    sys.stdout.write(measure_cases(args.app, vd, sizes, args.n, args.timeout))
     return 0
 
 
