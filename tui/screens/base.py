@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager, nullcontext
-from time import sleep
 from typing import ClassVar, Generic, Protocol, TypeVar, runtime_checkable
 
 from textual import events, work
@@ -27,8 +26,8 @@ from tui.widgets import BarChart, ChartStyle, FigureTable, KeyBar, NavBar, Prove
 from tui.widgets.figure_table import measure_in_advance
 
 BACKGROUND_HOLD = 0.06
-"""Seconds after a screen or view switch during which a screen built in the background holds its
-figures back (showing and drawing them costs tens of ms on the UI thread: the switch goes first)."""
+"""Seconds after a key during which a screen built in the background holds back showing and drawing its
+figures (tens of ms on the UI thread): the screen or view asked for goes first."""
 
 DataT = TypeVar("DataT")
 """What a screen's :meth:`FoiScreen.gather` returns and its :meth:`FoiScreen.show` takes."""
@@ -195,13 +194,7 @@ class FoiScreen(FigureKeys, DropStaleResize, Screen[None], Generic[DataT]):
 
     @work(thread=True, exclusive=True, group="screen-load")
     def load(self) -> None:
-        """Gather the screen's data off the UI thread, then show it on the UI thread.
-
-        Built in the background, it starts once a key just pressed is answered: a worker decoding
-        big cache files takes the interpreter from the UI thread half of the time.
-        """
-        while (wait := self._background_wait()) > 0:
-            sleep(wait)
+        """Gather the screen's data off the UI thread, then show it on the UI thread."""
         with self.noting_for_cache():
             data = self.gather()
         measure_in_advance(data)  # here, not when shown on the UI thread

@@ -60,10 +60,6 @@ HIDDEN_BUDGET = 0.002
 Tables behind a chart or on a screen built in the background fill this way between keys, so ``t``
 or a screen switch shows a complete table at once rather than one growing for a tenth of a second."""
 
-HIDDEN_WRAPPED_ROWS = 3
-"""At most this many wrapped rows per tick out of view (Textual renders each to find its height: a key
-pressed meanwhile waits a few milliseconds at most)."""
-
 HIDDEN_PAUSE = 0.02
 """Seconds between two ticks of filling out-of-view tables (one table at a time, app-wide)."""
 
@@ -182,9 +178,10 @@ class FigureTable(DataTable[Text]):
     At most ``MAX_ROWS`` of the source's rows are shown (in the current order), then one line saying
     how many more there are and where to find them, then the worked-out rows (always shown): a
     terminal table of 100,000 rows helps nobody and costs hundreds of megabytes. A table gets its
-    first ``CHUNK_ROWS`` at once; the rest go in ticks of ``FILL_BUDGET`` between other events, and only
-    while the table is in view: a table on a screen built in the background, or behind a chart, waits
-    until shown, so it never slows the screen the user is on.
+    first ``CHUNK_ROWS`` at once; the rest go in ticks of ``FILL_BUDGET`` between other events while
+    the table is in view. A table on a screen built in the background, or behind a chart, fills in
+    small ticks (``HIDDEN_BUDGET``) only while the app is quiet, so it never slows the screen the user
+    is on, and is complete by the time it is shown.
     """
 
     BINDINGS = [
@@ -214,8 +211,8 @@ class FigureTable(DataTable[Text]):
         self._natural: list[int] = []
         self._filling = 0
         self._scheduled: int | None = None
-        self._timer: Timer | None = None
         """The fill generation whose next tick is waiting on a timer, if any (one tick at a time)."""
+        self._timer: Timer | None = None
         self._next_row = 0
         self._wrapped = False
         self._cursor = self.cursor_coordinate
@@ -284,7 +281,8 @@ class FigureTable(DataTable[Text]):
         """Add the next rows and schedule the tick after it.
 
         First ``CHUNK_ROWS`` rows, in view or not; then in view, rows until ``FILL_BUDGET`` has passed (at
-        most ``WRAPPED_ROWS`` when rows wrap), at least one; out of view, ``HIDDEN_BUDGET`` while the app is quiet.
+        most ``WRAPPED_ROWS`` when rows wrap), at least one;
+        out of view, ``HIDDEN_BUDGET`` while the app is quiet (unwrapped rows only).
         """
         if self._scheduled == generation:
             self._scheduled = None
@@ -294,11 +292,13 @@ class FigureTable(DataTable[Text]):
         start = self._next_row
         end = len(self._to_add)
         hidden = bool(start) and not self.in_view()
-        if hidden and not self._hidden_turn():
-            return  # hidden: the rest waits for a quiet moment (or until the table is shown: resume_filling)
+        if hidden and (self._wrapped or not self._hidden_turn()):
+            # Hidden: the rest waits for a quiet moment, or until the table is shown (resume_filling). Wrapped
+            # rows wait to be shown: Textual renders each to find its height (seconds of background work).
+            return
         if not start or self._wrapped:
-            limit = min(end, start + (CHUNK_ROWS if not start else HIDDEN_WRAPPED_ROWS if hidden else WRAPPED_ROWS))
-            deadline = clock() + HIDDEN_BUDGET if hidden else float("inf")
+            limit = min(end, start + (CHUNK_ROWS if not start else WRAPPED_ROWS))
+            deadline = float("inf")
         else:
             limit, deadline = end, clock() + (HIDDEN_BUDGET if hidden else FILL_BUDGET)
         add_row, columns, wrapped = self.add_row, len(view.columns), self._wrapped
