@@ -8,6 +8,7 @@ from functools import partial
 from time import monotonic
 from typing import ClassVar
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.command import CommandPalette
@@ -33,6 +34,9 @@ PREPARE_DELAY = 0.15
 
 PREPARE_STEP = 0.05
 """Seconds between building one background screen and the next."""
+
+QUIET_AFTER = 0.15
+"""Seconds after a key before tables out of view fill in the background (see :meth:`FoiApp.is_quiet`)."""
 
 SWITCH_DELAY = 0.01
 """Seconds screen updates are held during a screen switch, so it is drawn in one frame."""
@@ -105,6 +109,9 @@ class FoiApp(DatasetSwitching, RestrictedApp):
         """Why the data given as an :class:`Opening` could not be opened (the app then exits with status 2)."""
         self._last_switch = 0.0
         self._update_holds: list[AbstractContextManager[None]] = []
+        self._all_prepared = False
+        self.loading_screens: set[Screen[None]] = set()
+        """Screens gathering their figures in a worker: the next background screen waits for them."""
         self.chart_style = ChartStyle.for_terminal(ascii_only=self.terminal.ascii_only, mono=self.terminal.mono)
         self.modes_shown: tuple[str, ...] = ()
         """The screens this dataset has (the Cases screen only with per-case rows); none while it opens."""
@@ -202,23 +209,48 @@ class FoiApp(DatasetSwitching, RestrictedApp):
     def _prepare_screens(self) -> None:
         """Build the next screen not built yet, then come back for the one after it.
 
-        One screen at a time, with a pause between: a key pressed meanwhile waits for one
-        screen's building at most, never for all of them.
+        One screen at a time, each once the one before has gathered its figures (workers gathering
+        side by side slowed the one the user switched to), with a pause between: a key pressed meanwhile
+        waits for one screen's building at most, never for all of them.
         """
         if app_is_exiting(self) or not self.is_running:  # quitting (Textual clears its modes while it closes)
             return
-        waited = monotonic() - self._last_switch
+        waited = self.since_key()
         if waited < PREPARE_STEP:  # the user is switching screens: let that frame go out first
             self.set_timer(PREPARE_STEP - waited, self._prepare_screens)
+            return
+        self.loading_screens = {screen for screen in self.loading_screens if screen.is_attached}  # none replaced
+        if self.loading_screens:  # a screen still gathers its figures: one worker at a time, the one on show first
+            self.set_timer(PREPARE_STEP, self._prepare_screens)
             return
         for mode in SCREEN_MODES:
             if mount_mode_in_background(self, mode):
                 self.set_timer(PREPARE_STEP, self._prepare_screens)
                 return
+        self._all_prepared = True
 
     def screens_replaced(self) -> None:
         """A new dataset's screens are in place: build the ones not on show in the background."""
+        self._all_prepared = False
         self.set_timer(PREPARE_DELAY, self._prepare_screens)
+
+    def note_key(self) -> None:
+        """A key just came (it may change what is on show): background work waits a moment."""
+        self._last_switch = monotonic()
+
+    def since_key(self) -> float:
+        """Seconds since the last key (or screen switch)."""
+        return monotonic() - self._last_switch
+
+    async def on_event(self, event: events.Event) -> None:
+        """Note every key as it arrives, before it waits in any queue: background work holds back for it."""
+        if isinstance(event, events.Key):
+            self.note_key()
+        await super().on_event(event)
+
+    def is_quiet(self) -> bool:
+        """True when work for what is not on show may run: every screen built, no key for ``QUIET_AFTER``."""
+        return self._all_prepared and self.since_key() >= QUIET_AFTER
 
     def delay_update(self, delay: float = SWITCH_DELAY) -> None:
         """Hold screen updates while a switch settles, so it is drawn in one frame.
@@ -296,9 +328,11 @@ class FoiApp(DatasetSwitching, RestrictedApp):
 
     async def action_switch_mode(self, mode: str) -> None:
         """Switch screens; from a pop-up, close it first."""
-        self._last_switch = monotonic()
+        self.note_key()
         while len(self.screen_stack) > 1:
             self.pop_screen()
+        if mode in self.modes_shown:  # not built yet: built as in the background (no CSS re-parse, 20-35 ms)
+            mount_mode_in_background(self, mode)
         await self.switch_mode(mode)
         # Once the new screen has handled its showing (queued before this), draw it: no fixed wait.
         self.screen.call_after_refresh(self._release_updates)

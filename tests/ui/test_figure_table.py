@@ -13,7 +13,7 @@ from tests.ui.conftest import settle, wait_until
 from tui.app import FoiApp
 from tui.data.views import TableView
 from tui.screens import ProvenanceScreen
-from tui.widgets import FigureTable
+from tui.widgets import FigureTable, HorizontalBarChart
 
 MakeApp = Callable[..., FoiApp]
 
@@ -147,11 +147,17 @@ async def test_rows_beyond_the_limit_leave_the_worked_out_rows_shown(
         assert app.screen.row is not None and app.screen.row[1] is None  # no card, the provenance only
 
 
-async def test_a_table_out_of_view_fills_only_once_shown(make_app: MakeApp, monkeypatch: pytest.MonkeyPatch) -> None:
-    """A table behind a chart, or on a screen built in the background, holds its first chunk only."""
+async def test_a_table_out_of_view_fills_only_while_the_app_is_quiet(
+    make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 15: a table behind a chart, or on a screen built in the background, holds its first chunk
+    while keys come, and fills between them, so ``t`` shows it complete at once (filling it once shown
+    redrew it for a tenth of a second at 10,000 figure rows); in view, a table fills at once."""
     from tui.widgets import figure_table
 
     monkeypatch.setattr(figure_table, "CHUNK_ROWS", 2)
+    quiet = [False]
+    monkeypatch.setattr(FoiApp, "is_quiet", lambda self: quiet[0])
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
@@ -164,11 +170,40 @@ async def test_a_table_out_of_view_fills_only_once_shown(make_app: MakeApp, monk
         assert ranks.row_count == 2 and not ranks.complete  # built in the background, then behind its chart
         await pilot.press("t")
         await wait_until(pilot, lambda: ranks.complete, what="the ranks table filled once shown")
-        assert not trends.complete  # the trends screen is not on show
-        await pilot.press("1")
-        await wait_until(pilot, lambda: app.screen.id == "trends", what="back to trends")
-        await pilot.press("t")
-        await wait_until(pilot, lambda: trends.complete, what="the trends table filled once shown")
+        assert not trends.complete  # the trends screen is not on show, and keys keep coming
+        quiet[0] = True
+        await wait_until(pilot, lambda: trends.complete, what="the trends table filled out of view, between keys")
+        assert app.screen.id == "ranks"
+
+
+async def test_a_screen_built_in_the_background_holds_its_figures_back_after_a_key(
+    make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 15: showing a background screen's figures (tens of ms at 10,000 figure rows) held up the
+    switch the user had just asked for. Just after a key it waits; switched to, it shows them at once."""
+    from tui.screens import base
+
+    monkeypatch.setattr(base, "BACKGROUND_HOLD", 3600.0)  # after a key, background screens wait all test long
+    shown: list[str] = []
+    show = base.FoiScreen._show_and_focus
+
+    def noting(screen: base.FoiScreen[object], data: object) -> None:
+        show(screen, data)
+        if screen.is_attached and not getattr(screen, "_held", None):
+            shown.append(screen.spec.mode)
+
+    monkeypatch.setattr(base.FoiScreen, "_show_and_focus", noting)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("j")  # any key
+        await wait_until(pilot, lambda: "ranks" in app.prepared_modes, what="the ranks screen built in the background")
+        await settle(pilot)
+        assert "ranks" not in shown
+        await pilot.press("2")
+        await wait_until(pilot, lambda: "ranks" in shown, what="the ranks figures shown once switched to")
+        chart = app.screen.query_one(HorizontalBarChart)
+        await wait_until(pilot, lambda: bool(chart.values), what="the ranks chart drawn")
 
 
 class OneTable(App[None]):

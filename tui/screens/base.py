@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager, nullcontext
+from functools import partial
 from typing import ClassVar, Generic, Protocol, TypeVar, runtime_checkable
 
 from textual import events, work
@@ -33,6 +34,10 @@ from tui.terminal.textual_private import (
 from tui.widgets import BarChart, ChartStyle, FigureTable, KeyBar, NavBar, ProvenanceBar
 from tui.widgets.figure_table import measure_in_advance
 
+BACKGROUND_HOLD = 0.06
+"""Seconds after a key during which a screen built in the background holds back showing and drawing its
+figures (tens of ms on the UI thread): the screen or view asked for goes first."""
+
 DataT = TypeVar("DataT")
 """What a screen's :meth:`FoiScreen.gather` returns and its :meth:`FoiScreen.show` takes."""
 
@@ -47,6 +52,16 @@ class ScreenHost(Protocol):
     """Every dataset the app can open."""
     dataset_name: str
     """The catalog name of the dataset on show."""
+
+    loading_screens: set[Screen[None]]
+    """Screens gathering their figures in a worker (the next background screen waits for them)."""
+
+    def note_key(self) -> None:
+        """A key just came: background work waits a moment."""
+
+    def since_key(self) -> float:
+        """Seconds since the last key (or screen switch)."""
+        ...
 
 
 def no_breakdown_sentence(role: str) -> str:
@@ -160,13 +175,24 @@ class FoiScreen(FigureKeys, DropStaleResize, SkipNeedlessRestyle, Screen[None], 
             if host is not None:
                 chart.set_style(host.chart_style)
         if not self.has_data:
+            self._loading(True)
             self.load_summary()
             return
         at_hand = getattr(self.service, "answers_at_hand", None)  # the first-screen cache, if any
         if at_hand is not None and at_hand(self.spec.mode):
             self._show_and_focus(self.gather())  # cached answers: in the first frame, no worker
         else:
+            self._loading(True)
             self.load()
+
+    def _loading(self, loading: bool) -> None:
+        """Tell the app this screen is gathering its figures in a worker (or has them now)."""
+        host = self.host
+        if host is not None:
+            if loading:
+                host.loading_screens.add(self)
+            else:
+                host.loading_screens.discard(self)
 
     @contextmanager
     def noting_for_cache(self) -> Iterator[None]:
@@ -205,6 +231,7 @@ class FoiScreen(FigureKeys, DropStaleResize, SkipNeedlessRestyle, Screen[None], 
             self.post_message(self.FiguresShown())
 
     def _show_summary(self, text: str) -> None:
+        self._loading(False)
         for summary in self.query(".dataset-summary").results(Static):
             summary.update(text)
         if not self.is_current:
@@ -212,8 +239,15 @@ class FoiScreen(FigureKeys, DropStaleResize, SkipNeedlessRestyle, Screen[None], 
         self._shown()
 
     def _show_and_focus(self, data: DataT) -> None:
+        self._loading(False)
         if not self.is_attached:  # replaced by another dataset's screens while its figures were on their way
             return
+        wait = self._background_wait()
+        if wait:
+            self._held = data  # shown at once if the user comes to this screen meanwhile (on_screen_resume)
+            self.set_timer(wait, self._show_held)
+            return
+        self._held = None
         try:
             self.show(data)
             self.focus_view()
@@ -226,6 +260,22 @@ class FoiScreen(FigureKeys, DropStaleResize, SkipNeedlessRestyle, Screen[None], 
         if not self.is_current:
             self.call_after_refresh(self._prerender)
 
+    def _background_wait(self) -> float:
+        """Seconds this screen, built in the background, should wait before its UI-thread work (0: go on)."""
+        host = self.host
+        if self.is_current or host is None:
+            return 0.0
+        since = host.since_key()
+        return BACKGROUND_HOLD - since if since < BACKGROUND_HOLD else 0.0
+
+    _held: object = None
+    """Figures gathered for this background screen, held back while a switch settles."""
+
+    def _show_held(self) -> None:
+        held, self._held = self._held, None
+        if held is not None:
+            self._show_and_focus(held)  # type: ignore[arg-type]
+
     def _prerender(self, passes: int = 3, *, table_view: bool = True) -> None:
         """Lay out and render a screen built in the background, so its first showing is instant.
 
@@ -233,7 +283,10 @@ class FoiScreen(FigureKeys, DropStaleResize, SkipNeedlessRestyle, Screen[None], 
         last one (a scroll bar appearing), so the first showing needs none. There is no public way to
         warm a screen's caches: see :mod:`tui.terminal.textual_private`.
         """
-        if not self.is_current and self.app.size:
+        wait = self._background_wait()
+        if wait:
+            self.set_timer(wait, partial(self._prerender, passes, table_view=table_view))
+        elif not self.is_current and self.app.size:
             switcher = self._views()
             if table_view and self.HAS_CHART and switcher is not None and switcher.current == "chart-view":
                 # The table view too, first: its tables sized and their scrollbars made, a first t then
@@ -276,6 +329,9 @@ class FoiScreen(FigureKeys, DropStaleResize, SkipNeedlessRestyle, Screen[None], 
         switcher = self._views()
         if not self.HAS_CHART or switcher is None:
             return
+        host = self.host
+        if host is not None:
+            host.note_key()
         switcher.current = "table-view" if switcher.current == "chart-view" else "chart-view"
         self.focus_view()
 
@@ -315,8 +371,9 @@ class FoiScreen(FigureKeys, DropStaleResize, SkipNeedlessRestyle, Screen[None], 
         self._guard_size(self.app.size.width, self.app.size.height)
 
     def on_screen_resume(self) -> None:
-        """Re-check the size when coming back to this screen, and let its tables finish filling."""
+        """Re-check the size when coming back to this screen, show figures held back, let its tables finish filling."""
         self._guard_size(self.app.size.width, self.app.size.height)
+        self._show_held()
         for table in self.query(FigureTable).results(FigureTable):
             table.resume_filling()
 

@@ -13,6 +13,11 @@ from tui.data.views import TableView, trend_summary, trend_table
 from tui.screens.base import FoiScreen
 from tui.widgets import FigureTable, VerticalBarChart
 
+SUMMARY_CHARS = 4000
+"""The most characters of the change line put in the two-line summary, which shows its first line at
+most (the table has every change): Textual wraps the whole text each time it draws it, tens of
+milliseconds for thousands of years (a second at 40,000), for lines no terminal shows."""
+
 
 @dataclass(frozen=True)
 class TrendsData:
@@ -56,7 +61,7 @@ class TrendsScreen(FoiScreen[TrendsData]):
         trend = data.trend
         known = [p for p in trend.periods if p.count is not None]
         peak = next(i for i, p in enumerate(known) if p.period == trend.peak_period)
-        self.query_one("#summary", Static).update(f"{data.summary}\n{data.changes}".strip())
+        self.query_one("#summary", Static).update(f"{data.summary}\n{data.changes[:SUMMARY_CHARS]}".strip())
         self.query_one(VerticalBarChart).set_data(
             [p.period for p in known],
             [p.count or 0 for p in known],

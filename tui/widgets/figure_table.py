@@ -13,6 +13,7 @@ from rich.console import JustifyMethod
 from rich.text import Text
 from textual.binding import Binding
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import DataTable
 
@@ -55,6 +56,18 @@ WRAPPED_ROWS = 10
 CHUNK_PAUSE = 0.001
 """Seconds between ticks: enough for keys and screen updates to go first."""
 
+HIDDEN_BUDGET = 0.002
+"""Seconds of adding rows per tick to a table out of view, while the app is quiet (see :func:`app_is_quiet`).
+
+Tables behind a chart or on a screen built in the background fill this way between keys, so ``t``
+or a screen switch shows a complete table at once rather than one growing for a tenth of a second."""
+
+HIDDEN_PAUSE = 0.02
+"""Seconds between two ticks of filling out-of-view tables (one table at a time, app-wide)."""
+
+_last_hidden_tick = [0.0]
+"""When a table out of view last added rows (monotonic seconds; one such tick per pause, app-wide)."""
+
 clock = time.perf_counter
 """The clock the fill budget is counted on (tests swap it for a counter)."""
 
@@ -66,6 +79,15 @@ MORE = -1
 
 FRAME_ROWS = 6
 """Screen rows never available to a table (nav bar, title, note, source line, key bar)."""
+
+
+def app_is_quiet(app: object) -> bool:
+    """True when the app says background work may run now (no key just pressed, no screen being built).
+
+    An app says so with an ``is_quiet()`` method (the explorer's :class:`~tui.app.FoiApp`); any other is never quiet.
+    """
+    is_quiet = getattr(app, "is_quiet", None)
+    return bool(is_quiet()) if callable(is_quiet) else False
 
 
 def fit_widths(widths: list[int], floors: list[int], available: int) -> list[int]:
@@ -158,9 +180,10 @@ class FigureTable(DataTable[Text]):
     At most ``MAX_ROWS`` of the source's rows are shown (in the current order), then one line saying
     how many more there are and where to find them, then the worked-out rows (always shown): a
     terminal table of 100,000 rows helps nobody and costs hundreds of megabytes. A table gets its
-    first ``CHUNK_ROWS`` at once; the rest go in ticks of ``FILL_BUDGET`` between other events, and only
-    while the table is in view: a table on a screen built in the background, or behind a chart, waits
-    until shown, so it never slows the screen the user is on.
+    first ``CHUNK_ROWS`` at once; the rest go in ticks of ``FILL_BUDGET`` between other events while
+    the table is in view. A table on a screen built in the background, or behind a chart, fills in
+    small ticks (``HIDDEN_BUDGET``) only while the app is quiet, so it never slows the screen the user
+    is on, and is complete by the time it is shown.
     """
 
     BINDINGS = [
@@ -191,6 +214,7 @@ class FigureTable(DataTable[Text]):
         self._filling = 0
         self._scheduled: int | None = None
         """The fill generation whose next tick is waiting on a timer, if any (one tick at a time)."""
+        self._timer: Timer | None = None
         self._next_row = 0
         self._wrapped = False
         self._cursor = self.cursor_coordinate
@@ -263,8 +287,9 @@ class FigureTable(DataTable[Text]):
     def _fill(self, generation: int) -> None:
         """Add the next rows and schedule the tick after it.
 
-        Out of view, ``CHUNK_ROWS`` rows; in view, rows until ``FILL_BUDGET`` has passed (at most
-        ``WRAPPED_ROWS`` when rows wrap), at least one.
+        First ``CHUNK_ROWS`` rows, in view or not; then in view, rows until ``FILL_BUDGET`` has passed (at
+        most ``WRAPPED_ROWS`` when rows wrap), at least one;
+        out of view, ``HIDDEN_BUDGET`` while the app is quiet (unwrapped rows only).
         """
         if self._scheduled == generation:
             self._scheduled = None
@@ -272,14 +297,17 @@ class FigureTable(DataTable[Text]):
         if view is None or generation != self._filling:
             return  # a newer fill replaced this one
         start = self._next_row
-        if start and not self.in_view():
-            return  # hidden: the rest waits until the table is shown (resume_filling)
         end = len(self._to_add)
+        hidden = bool(start) and not self.in_view()
+        if hidden and (self._wrapped or not self._hidden_turn()):
+            # Hidden: the rest waits for a quiet moment, or until the table is shown (resume_filling). Wrapped
+            # rows wait to be shown: Textual renders each to find its height (seconds of background work).
+            return
         if not start or self._wrapped:
             limit = min(end, start + (CHUNK_ROWS if not start else WRAPPED_ROWS))
             deadline = float("inf")
         else:
-            limit, deadline = end, clock() + FILL_BUDGET
+            limit, deadline = end, clock() + (HIDDEN_BUDGET if hidden else FILL_BUDGET)
         add_row, columns, wrapped = self.add_row, len(view.columns), self._wrapped
         stop = start
         while stop < limit:
@@ -294,7 +322,7 @@ class FigureTable(DataTable[Text]):
         self._next_row = stop
         if start == 0 and self.row_count:
             self.cursor_coordinate = self.validate_cursor_coordinate(self._cursor)
-        self._schedule()
+        self._schedule(HIDDEN_PAUSE if hidden else CHUNK_PAUSE)
 
     def in_view(self) -> bool:
         """True while the table is on the screen the user sees (not hidden behind a chart or another screen)."""
@@ -302,16 +330,36 @@ class FigureTable(DataTable[Text]):
 
     def resume_filling(self) -> None:
         """Go on adding rows once the table may be in view again (its screen or its view was shown)."""
+        if self._timer is not None and self._scheduled == self._filling:
+            self._timer.stop()  # a slow tick of a hidden table: go on at once instead
+            self._scheduled = None
         self._schedule()
 
-    def _schedule(self) -> None:
+    def _hidden_turn(self) -> bool:
+        """Whether this table, out of view, may add rows now: the app is quiet and no other hidden table just did.
+
+        If not, it looks again after a pause (tables of the screen on show first); under an app that
+        does not say when it is quiet, it waits until shown.
+        """
+        if not app_is_quiet(self.app):
+            if callable(getattr(self.app, "is_quiet", None)):
+                self._schedule(HIDDEN_PAUSE * (1 if self.screen.is_current else 2))
+            return False
+        now = time.monotonic()
+        if now - _last_hidden_tick[0] < HIDDEN_PAUSE:
+            self._schedule(HIDDEN_PAUSE * (1 if self.screen.is_current else 2))
+            return False
+        _last_hidden_tick[0] = now
+        return True
+
+    def _schedule(self, pause: float = CHUNK_PAUSE) -> None:
         """Add the next rows on a timer, unless the table is complete or a tick is already waiting.
 
         A timer, not call_later: the table measures the new rows when idle, between ticks.
         """
         if not self.complete and self._scheduled != self._filling:
             self._scheduled = self._filling
-            self.set_timer(CHUNK_PAUSE, partial(self._fill, self._filling), name="fill table")
+            self._timer = self.set_timer(pause, partial(self._fill, self._filling), name="fill table")
 
     def on_show(self) -> None:
         """Shown (e.g. the table view chosen): add the rows still to come."""

@@ -1,0 +1,82 @@
+"""Screens built in the background stay out of the way of the screen on show (issue 15)."""
+
+from __future__ import annotations
+
+import dataclasses
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+
+import pytest
+from rich.console import Console
+from textual.widgets import Static
+
+from tests.ui.conftest import settle, wait_until
+from tui.app import FoiApp
+from tui.screens import base
+from tui.screens.trends import SUMMARY_CHARS, TrendsData, TrendsScreen
+
+MakeApp = Callable[..., FoiApp]
+
+
+async def test_background_screens_gather_their_figures_one_at_a_time(
+    make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """At 100,000 figure rows three screens decoded their figures side by side, slowing the one switched to."""
+    lock = threading.Lock()
+    active = [0]
+    most = [0]
+    gathered: list[str] = []
+    noting = base.FoiScreen.noting_for_cache
+
+    @contextmanager
+    def slowly(screen: base.FoiScreen[object]) -> Iterator[None]:
+        with lock:
+            active[0] += 1
+            most[0] = max(most[0], active[0])
+        try:
+            time.sleep(0.1)  # a costly gathering (big cache files to decode), so that overlaps would show
+            with noting(screen):
+                yield
+        finally:
+            with lock:
+                active[0] -= 1
+                gathered.append(screen.spec.mode)
+
+    monkeypatch.setattr(base.FoiScreen, "noting_for_cache", slowly)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_until(
+            pilot,
+            lambda: set(app.prepared_modes) >= {"ranks", "outcomes", "sources", "more"} and not app.loading_screens,
+            what="every screen built and its figures gathered",
+        )
+        await settle(pilot)
+    assert {"ranks", "outcomes", "sources"} <= set(gathered)
+    assert most[0] == 1, f"{most[0]} screens gathered at once"
+
+
+async def test_the_trends_summary_gets_only_the_changes_it_can_show(make_app: MakeApp) -> None:
+    """Textual wrapped every year's change (40,000 at 100,000 figure rows: half a second) for a two-line summary."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, TrendsScreen)
+        data: TrendsData = screen.gather()
+        long = dataclasses.replace(data, changes=" · ".join([data.changes] * 2000))
+        screen.show(long)
+        summary = screen.query_one("#summary", Static)
+        given = str(summary.content)
+        assert len(given) <= len(long.summary) + 1 + SUMMARY_CHARS
+        full = f"{long.summary}\n{long.changes}"
+        for width in (78, 200, 1000):
+            assert _lines(given, width)[:2] == _lines(full, width)[:2], width
+
+
+def _lines(text: str, width: int) -> list[str]:
+    """``text`` as wrapped at ``width`` cells."""
+    console = Console(width=width, record=True, file=open("/dev/null", "w"))  # noqa: SIM115
+    console.print(text, markup=False, highlight=False)
+    return console.export_text().splitlines()
