@@ -216,7 +216,8 @@ class FigureTable(DataTable[Text]):
         """The fill generation whose next tick is waiting on a timer, if any (one tick at a time)."""
         self._timer: Timer | None = None
         self._next_row = 0
-        self._wrapped = False
+        self._narrowed: tuple[tuple[int, int], ...] = ()
+        """(column, fitted width) of each column narrower than its widest cell: rows may wrap there."""
         self._cursor = self.cursor_coordinate
 
     def on_mount(self) -> None:
@@ -270,7 +271,8 @@ class FigureTable(DataTable[Text]):
         widths = fit_widths(natural, floors, room)
         if widths != natural or shown + 1 > self.app.size.height - FRAME_ROWS:
             widths = fit_widths(natural, floors, room - SCROLLBAR_ROOM)  # it may scroll: leave the bar room
-        self._wrapped = widths != natural
+        pairs = enumerate(zip(widths, natural, strict=True))
+        self._narrowed = tuple((i, width) for i, (width, wide) in pairs if width < wide)
         self._filling += 1
         self.clear(columns=True)
         up, down = SORT_ARROWS[self.ascii_only]
@@ -288,8 +290,8 @@ class FigureTable(DataTable[Text]):
         """Add the next rows and schedule the tick after it.
 
         First ``CHUNK_ROWS`` rows, in view or not; then in view, rows until ``FILL_BUDGET`` has passed (at
-        most ``WRAPPED_ROWS`` when rows wrap), at least one;
-        out of view, ``HIDDEN_BUDGET`` while the app is quiet (unwrapped rows only).
+        most ``WRAPPED_ROWS`` rows that wrap, :meth:`row_wraps`), at least one; out of view,
+        ``HIDDEN_BUDGET`` while the app is quiet, up to the next row that wraps.
         """
         if self._scheduled == generation:
             self._scheduled = None
@@ -299,30 +301,51 @@ class FigureTable(DataTable[Text]):
         start = self._next_row
         end = len(self._to_add)
         hidden = bool(start) and not self.in_view()
-        if hidden and (self._wrapped or not self._hidden_turn()):
+        if hidden and (self.row_wraps(self._to_add[start]) or not self._hidden_turn()):
             # Hidden: the rest waits for a quiet moment, or until the table is shown (resume_filling). Wrapped
             # rows wait to be shown: Textual renders each to find its height (seconds of background work).
             return
-        if not start or self._wrapped:
-            limit = min(end, start + (CHUNK_ROWS if not start else WRAPPED_ROWS))
-            deadline = float("inf")
+        if not start:
+            limit, deadline = min(end, CHUNK_ROWS), float("inf")
         else:
             limit, deadline = end, clock() + (HIDDEN_BUDGET if hidden else FILL_BUDGET)
-        add_row, columns, wrapped = self.add_row, len(view.columns), self._wrapped
-        stop = start
+        add_row, columns, row_wraps = self.add_row, len(view.columns), self.row_wraps
+        stop, wrapped = start, 0
         while stop < limit:
             index = self._to_add[stop]
+            wraps = row_wraps(index)
+            if wraps and hidden:
+                break
             if index == MORE:
                 add_row(*self._more_cells(columns), key=MORE_KEY, height=None)
             else:
-                add_row(*self._cells(view, index), key=str(index), height=None if wrapped else 1)
+                add_row(*self._cells(view, index), key=str(index), height=None if wraps else 1)
             stop += 1
-            if clock() >= deadline:
+            wrapped += wraps
+            if clock() >= deadline or (start and wrapped >= WRAPPED_ROWS):
                 break
         self._next_row = stop
         if start == 0 and self.row_count:
             self.cursor_coordinate = self.validate_cursor_coordinate(self._cursor)
         self._schedule(HIDDEN_PAUSE if hidden else CHUNK_PAUSE)
+
+    def row_wraps(self, index: int) -> bool:
+        """True when row ``index`` (or the :data:`MORE` line) is taller than one line at the fitted widths.
+
+        Only such rows are added with an automatic height: Textual renders each of them to measure it
+        (about a millisecond), so a long table with one long note no longer fills ten rows per tick.
+        """
+        if index == MORE:
+            return True
+        if not self._narrowed or self.view is None:
+            return False
+        row, derived = self.view.rows[index], self.view.derived[index]
+        for position, width in self._narrowed:
+            text = row[position]
+            length = len(text) if text.isascii() else cell_len(text)
+            if length + (len(DERIVED_MARK) if derived and position == 0 else 0) > width or "\n" in text:
+                return True
+        return False
 
     def in_view(self) -> bool:
         """True while the table is on the screen the user sees (not hidden behind a chart or another screen)."""
