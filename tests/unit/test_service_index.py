@@ -54,15 +54,20 @@ def test_every_lookup_of_a_dimension_costs_at_most_one_scan(big: DataService, re
 
 
 def test_claims_do_not_scan_per_claim(big: DataService, reads: list[Any]) -> None:
-    claims = [
-        {"id": f"C{n}", "claim": "", "kind": "approx", "left": "year:max", "expected": "100", "tolerance": 0.1}
-        for n in range(EXTRA_YEARS)
-    ] + [
-        {"id": f"P{n}", "claim": "", "kind": "peak_period", "left": "year", "expected": "2020"}
-        for n in range(EXTRA_YEARS)
-    ] + [
-        {"id": f"S{n}", "claim": "", "kind": "equals", "left": "year:*", "expected": "184"} for n in range(EXTRA_YEARS)
-    ]
+    claims = (
+        [
+            {"id": f"C{n}", "claim": "", "kind": "approx", "left": "year:max", "expected": "100", "tolerance": 0.1}
+            for n in range(EXTRA_YEARS)
+        ]
+        + [
+            {"id": f"P{n}", "claim": "", "kind": "peak_period", "left": "year", "expected": "2020"}
+            for n in range(EXTRA_YEARS)
+        ]
+        + [
+            {"id": f"S{n}", "claim": "", "kind": "equals", "left": "year:*", "expected": "184"}
+            for n in range(EXTRA_YEARS)
+        ]
+    )
     evaluator = ClaimEvaluator(big)
     evaluator.validate(claims, Path("claims.csv"))
     results = evaluator.evaluate_all(claims)
