@@ -138,7 +138,9 @@ def _read_in_bulk(
     missing_values = set(schema.get("missingValues", [""])) | {""}
     if "nullSequence" in dialect:
         missing_values.add(dialect["nullSequence"])
-    records = list(_records(path, _reader(text, dialect, descriptor), dialect.get("commentChar")))
+    records = _all_records(_reader(text, dialect, descriptor), dialect.get("commentChar"))
+    if records is None:
+        return None
     if dialect.get("header", True):
         if not records:
             return None
@@ -151,20 +153,65 @@ def _read_in_bulk(
     kept = [(line, values) for line, values in records if "".join(values).strip()]
     if not kept or len(kept) > MAX_ROWS or any(len(values) > width for _, values in kept):
         return None
-    padded = [values if len(values) == width else values + [""] * (width - len(values)) for _, values in kept]
+    padded = [values for _, values in kept]
+    if any(len(values) != width for values in padded):
+        padded = [values + [""] * (width - len(values)) for values in padded]
     raw_columns = list(zip(*padded, strict=True))
     label_fields = set(labels)
     typed: list[list[Any]] = []
     for field in fields:
         cells = [v.strip() for v in raw_columns[columns[field["name"]]]]
         limit = MAX_LABEL if field["name"] in label_fields else MAX_TEXT
-        parsed = {raw: parse_cell(path, 0, field, raw, missing_values, limit) for raw in dict.fromkeys(cells)}
+        distinct = dict.fromkeys(cells)
+        parsed = _strings(field, distinct, missing_values, limit)
+        if parsed is None:
+            parsed = {raw: parse_cell(path, 0, field, raw, missing_values, limit) for raw in distinct}
         typed.append([parsed[raw] for raw in cells])
     names = [f["name"] for f in fields]
     rows = tuple(dict(zip(names, values, strict=True)) for values in zip(*typed, strict=True))
     table = Table(path, rows, tuple(line for line, _ in kept))
     check_unique(table, schema)
     return table
+
+
+def _all_records(reader: Any, comment: str | None) -> list[tuple[int, list[str]]] | None:
+    """Every record with the line it starts on, as :func:`_records` gives them; None on malformed CSV."""
+    records = []
+    start = 1
+    try:
+        for values in reader:
+            if not (comment and values and values[0].startswith(comment)):
+                records.append((start, values))
+            start = reader.line_num + 1
+    except csv.Error:
+        return None
+    return records
+
+
+def _strings(field: Mapping[str, Any], distinct: Iterable[str], missing: set[str], limit: int) -> dict[str, Any] | None:
+    """The values of a plain text field (no enum, no length constraints) that :func:`parse_cell` would give.
+
+    None when the field is not plain text or when any value would be refused (parse_cell then says why).
+    """
+    constraints = field.get("constraints", {})
+    if field.get("type", "string") not in ("string", None) or set(constraints) - {"required", "unique"}:
+        return None
+    required = bool(constraints.get("required"))
+    parsed: dict[str, Any] = {}
+    for raw in distinct:
+        if raw in missing:
+            if required:
+                return None
+            parsed[raw] = None
+        elif len(raw) > limit:
+            return None
+        else:
+            parsed[raw] = safe_text(raw)
+    if required and not all(value.strip() for value in parsed.values()):
+        return None
+    if any(len(value) > limit for value in parsed.values() if value is not None):
+        return None
+    return parsed
 
 
 def parse_cell(path: Path, line: int, field: Mapping[str, Any], text: str, missing: set[str], limit: int) -> Any:

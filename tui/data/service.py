@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from tui.data import quantity as qty
 from tui.data.checks import reconcile
 from tui.data.claims import ClaimEvaluator
+from tui.data.gc_pause import gc_paused
 from tui.data.loader import Dataset, load_dataset
 from tui.data.model import (
     Breakdown,
@@ -199,7 +200,8 @@ class DataService:
     def breakdown(self, dimension: str) -> Breakdown:
         """Counts and shares of one dimension, with derived groups and any unexplained remainder."""
         if dimension not in self._breakdowns:
-            self._breakdowns[dimension] = self._build_breakdown(dimension)
+            with gc_paused():
+                self._breakdowns[dimension] = self._build_breakdown(dimension)
         return self._breakdowns[dimension]
 
     def trend(self, dimension: str = "year") -> Trend:
@@ -378,7 +380,8 @@ class DataService:
         """The dimension's lookups, built by one scan of its rows the first time it is asked about."""
         index = self._indexes.get(dimension)
         if index is None:
-            index = self._indexes[dimension] = _DimensionIndex.scan(self._rows(dimension))
+            with gc_paused():
+                index = self._indexes[dimension] = _DimensionIndex.scan(self._rows(dimension))
         return index
 
     def _build_breakdown(self, dimension: str) -> Breakdown:
@@ -486,7 +489,7 @@ class _DimensionIndex:
     @classmethod
     def scan(cls, rows: pd.DataFrame) -> _DimensionIndex:
         """Index a dimension's rows in one pass."""
-        counts = [_int(v) for v in rows["count"].to_numpy(dtype=object, na_value=None)]
+        counts = [_int(v) for v in rows["count"].to_numpy(dtype=object)]
         names = rows["category"].tolist()
         quantities = tuple(
             Quantity(value, str(qualifier), str(unit))
