@@ -16,6 +16,7 @@ import pytest
 from tests.fixtures.bad.cases import CASES, Case, make
 from tui.data import csv_table
 from tui.data.errors import DatasetError
+from tui.data.limits import MAX_TABLE_BYTES
 from tui.data.loader import LABEL_FIELDS, LAZY_RESOURCES
 from tui.data.locate import bundled_datasets, datasets_root
 
@@ -29,6 +30,8 @@ def resources(folder: Path) -> list[tuple[Path, str, dict[str, Any]]]:
         for resource in metadata["resources"]:
             path = folder / resource["path"]
             if resource.get("name") in LAZY_RESOURCES or not path.is_file() or "schema" not in resource:
+                continue
+            if path.stat().st_size > MAX_TABLE_BYTES:  # refused by size before any reader sees it
                 continue
             data = path.read_bytes()
             text = csv_table._decode(path, data, resource.get("encoding", "utf-8"), descriptor)

@@ -175,12 +175,18 @@ def _read_in_bulk(
 
 
 def _all_records(reader: Any, comment: str | None) -> list[tuple[int, list[str]]] | None:
-    """Every record with the line it starts on, as :func:`_records` gives them; None on malformed CSV."""
-    records = []
+    """Every record with the line it starts on, as :func:`_records` gives them, less blank rows after the first.
+
+    None on malformed CSV or more rows than a table may have.
+    """
+    records: list[tuple[int, list[str]]] = []
     start = 1
     try:
         for values in reader:
-            if not (comment and values and values[0].startswith(comment)):
+            # blank rows after the first (the header) are dropped now: a file of blank lines takes no memory
+            if not (comment and values and values[0].startswith(comment)) and (not records or "".join(values).strip()):
+                if len(records) > MAX_ROWS + 1:
+                    return None
                 records.append((start, values))
             start = reader.line_num + 1
     except csv.Error:
