@@ -207,6 +207,8 @@ class FoiScreen(FigureKeys, DropStaleResize, SkipNeedlessRestyle, Screen[None], 
     def _show_summary(self, text: str) -> None:
         for summary in self.query(".dataset-summary").results(Static):
             summary.update(text)
+        if not self.is_current:
+            self.call_after_refresh(self._prerender)
         self._shown()
 
     def _show_and_focus(self, data: DataT) -> None:
@@ -224,7 +226,7 @@ class FoiScreen(FigureKeys, DropStaleResize, SkipNeedlessRestyle, Screen[None], 
         if not self.is_current:
             self.call_after_refresh(self._prerender)
 
-    def _prerender(self, passes: int = 3) -> None:
+    def _prerender(self, passes: int = 3, *, table_view: bool = True) -> None:
         """Lay out and render a screen built in the background, so its first showing is instant.
 
         Again (``passes`` times at most) while its widgets ask for another layout in answer to the
@@ -233,7 +235,7 @@ class FoiScreen(FigureKeys, DropStaleResize, SkipNeedlessRestyle, Screen[None], 
         """
         if not self.is_current and self.app.size:
             switcher = self._views()
-            if self.HAS_CHART and switcher is not None and switcher.current == "chart-view":
+            if table_view and self.HAS_CHART and switcher is not None and switcher.current == "chart-view":
                 # The table view too, first: its tables sized and their scrollbars made, a first t then
                 # draws one frame instead of three (80 ms on Sources).
                 self.set_focus(None)  # else hiding the chart blurs it, and its focus goes elsewhere
@@ -243,11 +245,11 @@ class FoiScreen(FigureKeys, DropStaleResize, SkipNeedlessRestyle, Screen[None], 
                 self.focus_view()
             prerender_screen(self, self.app.size)
             if passes > 1:
-                self.call_after_refresh(self._prerender_if_asked, passes - 1)
+                self.call_after_refresh(self._prerender_if_asked, passes - 1)  # the chart view only
 
     def _prerender_if_asked(self, passes: int) -> None:
         if layout_pending(self):
-            self._prerender(passes)
+            self._prerender(passes, table_view=False)
 
     def gather(self) -> DataT:
         """Ask the service for what the screen shows (runs in a worker thread)."""
