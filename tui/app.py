@@ -152,6 +152,8 @@ class FoiApp(DatasetSwitching, RestrictedApp):
 
     def first_screen_complete(self) -> bool:
         """True once the screen on show has its figures (at start they may come from a worker)."""
+        if not self.screen_stack:  # quitting: Textual has taken the screens down (self.screen would raise)
+            return False
         screen = self.screen
         return isinstance(screen, FoiScreen) and screen.figures_shown
 

@@ -71,7 +71,7 @@ SCREENS: tuple[ScreenSpec, ...] = (
         "sources",
         "Sources & checks",
         "tui.screens.sources:SourcesScreen",
-        "Provenance, checks and the article's claims",
+        "Provenance, checks and the source's claims",
         has_chart=False,
     ),
     ScreenSpec("5", "more", "More", "tui.screens.more:MoreScreen", "By force, cross-tabs and every other breakdown"),

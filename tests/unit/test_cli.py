@@ -82,7 +82,7 @@ def test_check_formats(fmt: str) -> None:
 def test_check_markdown_is_a_pasteable_fact_check() -> None:
     out = run("check", "--format", "markdown").stdout
     assert out.startswith("# Fact-check:")
-    assert "## The article's claims, tested" in out
+    assert "## The source's claims, tested" in out
     assert "| C6 |" in out
 
 

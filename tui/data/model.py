@@ -143,7 +143,7 @@ class Check:
 
 @dataclass(frozen=True)
 class ClaimResult:
-    """One of the article's claims, tested against the figures."""
+    """One of the source's claims (an article, a report or the FoI reply itself), tested against the figures."""
 
     id: str
     claim: str

@@ -212,7 +212,7 @@ def claims_table(service: DataService) -> TableView:
     claims = service.claims
     return TableView(
         key="claims",
-        title="The article's claims, tested",
+        title="The source's claims, tested",
         columns=("id", "claim (paraphrased)", "verdict", "computed", "where"),
         rows=tuple((c.id, c.claim, c.status, c.computed, c.location) for c in claims),
         numeric=frozenset(),

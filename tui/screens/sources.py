@@ -1,4 +1,4 @@
-"""Sources & checks: the metadata in full, whether the figures add up, and the article's claims tested."""
+"""Sources & checks: the metadata in full, whether the figures add up, and the source's claims tested."""
 
 from __future__ import annotations
 
@@ -66,7 +66,7 @@ class SourcesScreen(FoiScreen[SourcesData]):
         with VerticalScroll(id="sources-tables", can_focus=False):
             yield Static("Do the figures add up?", classes="section-title")
             yield FigureTable(id="checks-table")
-            yield Static("The article's claims, tested", classes="section-title")
+            yield Static("The source's claims, tested", classes="section-title")
             yield FigureTable(id="claims-table")
             yield Static("Other datasets on this force and period", classes="section-title")
             yield FigureTable(id="related-table")
@@ -169,7 +169,7 @@ def _report(data: SourcesData) -> Group:
         _verdict_summary(data),
         Text("\nDo the figures add up?", style="bold underline"),
         checks,
-        Text("\nThe article's claims, tested (paraphrased)", style="bold underline"),
+        Text("\nThe source's claims, tested (paraphrased)", style="bold underline"),
         claims,
         Text("\nSource", style="bold underline"),
         meta,
