@@ -68,6 +68,19 @@ def read_table(
     reported against ``descriptor``.
     """
     text = _decode(path, data, resource.get("encoding", "utf-8"), descriptor)
+    try:  # valid data (the usual case) is checked column by column, each distinct value once
+        fast = _read_in_bulk(path, text, resource, descriptor, labels)
+    except DatasetError:
+        fast = None
+    if fast is not None:
+        return fast
+    return _read_cell_by_cell(path, text, resource, descriptor, labels)
+
+
+def _read_cell_by_cell(
+    path: Path, text: str, resource: Mapping[str, Any], descriptor: Path, labels: Iterable[str]
+) -> Table:
+    """The exact reader: row by row, cell by cell, raising at the first thing wrong."""
     dialect = dict(resource.get("dialect") or {})
     schema = resource["schema"]
     fields = schema["fields"]
@@ -108,6 +121,103 @@ def read_table(
     table = Table(path, tuple(rows), tuple(lines))
     check_unique(table, schema)
     return table
+
+
+def _read_in_bulk(
+    path: Path, text: str, resource: Mapping[str, Any], descriptor: Path, labels: Iterable[str]
+) -> Table | None:
+    """The same table as :func:`_read_cell_by_cell`, checked column by column, each distinct value once.
+
+    Every cell still goes through :func:`parse_cell` (a value's result depends only on its text),
+    so each string still passes ``safe_text``. Returns None, or raises, when anything is off:
+    the caller then reads cell by cell, which names the first bad row and column exactly.
+    """
+    dialect = dict(resource.get("dialect") or {})
+    schema = resource["schema"]
+    fields = schema["fields"]
+    missing_values = set(schema.get("missingValues", [""])) | {""}
+    if "nullSequence" in dialect:
+        missing_values.add(dialect["nullSequence"])
+    records = _all_records(_reader(text, dialect, descriptor), dialect.get("commentChar"))
+    if records is None:
+        return None
+    if dialect.get("header", True):
+        if not records:
+            return None
+        header_line, header = records[0][0], [h.strip() for h in records[0][1]]
+        records = records[1:]
+    else:
+        header_line, header = 0, [f["name"] for f in fields]
+    columns = _columns(path, header, fields, header_line, case_sensitive=dialect.get("caseSensitiveHeader", False))
+    width = len(header)
+    kept = [(line, values) for line, values in records if "".join(values).strip()]
+    if not kept or len(kept) > MAX_ROWS or any(len(values) > width for _, values in kept):
+        return None
+    padded = [values for _, values in kept]
+    if any(len(values) != width for values in padded):
+        padded = [values + [""] * (width - len(values)) for values in padded]
+    raw_columns = list(zip(*padded, strict=True))
+    label_fields = set(labels)
+    typed: list[list[Any]] = []
+    for field in fields:
+        cells = [v.strip() for v in raw_columns[columns[field["name"]]]]
+        limit = MAX_LABEL if field["name"] in label_fields else MAX_TEXT
+        distinct = dict.fromkeys(cells)
+        parsed = _strings(field, distinct, missing_values, limit)
+        if parsed is None:
+            parsed = {raw: parse_cell(path, 0, field, raw, missing_values, limit) for raw in distinct}
+        typed.append([parsed[raw] for raw in cells])
+    names = [f["name"] for f in fields]
+    rows = tuple(dict(zip(names, values, strict=True)) for values in zip(*typed, strict=True))
+    table = Table(path, rows, tuple(line for line, _ in kept))
+    check_unique(table, schema)
+    return table
+
+
+def _all_records(reader: Any, comment: str | None) -> list[tuple[int, list[str]]] | None:
+    """Every record with the line it starts on, as :func:`_records` gives them, less blank rows after the first.
+
+    None on malformed CSV or more rows than a table may have.
+    """
+    records: list[tuple[int, list[str]]] = []
+    start = 1
+    try:
+        for values in reader:
+            # blank rows after the first (the header) are dropped now: a file of blank lines takes no memory
+            if not (comment and values and values[0].startswith(comment)) and (not records or "".join(values).strip()):
+                if len(records) > MAX_ROWS + 1:
+                    return None
+                records.append((start, values))
+            start = reader.line_num + 1
+    except csv.Error:
+        return None
+    return records
+
+
+def _strings(field: Mapping[str, Any], distinct: Iterable[str], missing: set[str], limit: int) -> dict[str, Any] | None:
+    """The values of a plain text field (no enum, no length constraints) that :func:`parse_cell` would give.
+
+    None when the field is not plain text or when any value would be refused (parse_cell then says why).
+    """
+    constraints = field.get("constraints", {})
+    if field.get("type", "string") not in ("string", None) or set(constraints) - {"required", "unique"}:
+        return None
+    required = bool(constraints.get("required"))
+    parsed: dict[str, Any] = {}
+    for raw in distinct:
+        if raw in missing:
+            if required:
+                return None
+            parsed[raw] = None
+        elif len(raw) > limit:
+            return None
+        else:
+            parsed[raw] = safe_text(raw)
+    if required and not all(value.strip() for value in parsed.values()):
+        return None
+    if any(len(value) > limit for value in parsed.values() if value is not None):
+        return None
+    return parsed
 
 
 def parse_cell(path: Path, line: int, field: Mapping[str, Any], text: str, missing: set[str], limit: int) -> Any:

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 from tui.data.csv_table import Table, read_table
 from tui.data.errors import DatasetError
+from tui.data.gc_pause import gc_paused
 from tui.data.limits import MAX_CASES_BYTES, MAX_DESCRIPTOR_BYTES, MAX_TABLE_BYTES
 from tui.data.package_checks import check_dimensions, check_resources, safe_tree
 from tui.data.package_files import check_file, read_bytes, resource_file
@@ -68,7 +69,12 @@ def load_dataset(path: Path | str) -> Dataset:
     Raises:
         DatasetError: the dataset is missing or broken; the message names where.
     """
-    descriptor = _descriptor_path(Path(path))
+    with gc_paused():
+        return _load(Path(path))
+
+
+def _load(path: Path) -> Dataset:
+    descriptor = _descriptor_path(path)
     metadata = _read_descriptor(descriptor)
     tables = {
         res["name"]: _read_resource(descriptor, res)

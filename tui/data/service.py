@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from tui.data import quantity as qty
 from tui.data.checks import reconcile
 from tui.data.claims import ClaimEvaluator
+from tui.data.gc_pause import gc_paused
 from tui.data.loader import Dataset, load_dataset
 from tui.data.model import (
     Breakdown,
@@ -49,7 +50,7 @@ class DataService:
         self._by_dimension: dict[str, pd.DataFrame] = {
             str(name): rows for name, rows in self._figures.groupby("dimension", sort=False)
         }
-        self._quantities: dict[str, dict[tuple[str, str], list[Quantity]]] = {}
+        self._indexes: dict[str, _DimensionIndex] = {}
         self._breakdowns: dict[str, Breakdown] = {}
         self._trends: dict[str, Trend] = {}
         self._claims = ClaimEvaluator(self)
@@ -157,17 +158,7 @@ class DataService:
 
     def quantity(self, dimension: str, category: str, period: str | None = None) -> Quantity:
         """One figure with its qualifier and unit (see :meth:`count`)."""
-        index = self._quantities.get(dimension)
-        if index is None:  # one pass over the dimension's rows, then every lookup is a dict hit
-            index = {}
-            rows = self._rows(dimension)
-            columns = (rows[name].tolist() for name in ("category", "period", "count", "qualifier", "unit"))
-            for name, when, value, qualifier, unit in zip(*columns, strict=True):
-                found = Quantity(_int(value), str(qualifier), str(unit))
-                index.setdefault((str(name), ""), []).append(found)
-                index.setdefault((str(name), str(when)), []).append(found)
-            self._quantities[dimension] = index
-        match = index.get((category, period if period is not None else ""))
+        match = self._index(dimension).cells.get((category, period if period is not None else ""))
         if not match:
             raise KeyError(f"{dimension}:{category}" + (f"@{period}" if period else ""))
         if len(match) > 1:
@@ -176,11 +167,11 @@ class DataService:
 
     def categories(self, dimension: str) -> tuple[str, ...]:
         """The categories of a dimension in source order."""
-        return tuple(dict.fromkeys(self._rows(dimension)["category"]))
+        return self._index(dimension).categories
 
     def has_suppressed(self, dimension: str) -> bool:
         """True when any count of the dimension is suppressed."""
-        return bool(self._rows(dimension)["count"].isna().any())
+        return self._index(dimension).suppressed
 
     def sum(self, dimension: str) -> int:
         """The sum of a dimension's known counts (suppressed counts are left out, not zeroed)."""
@@ -209,7 +200,8 @@ class DataService:
     def breakdown(self, dimension: str) -> Breakdown:
         """Counts and shares of one dimension, with derived groups and any unexplained remainder."""
         if dimension not in self._breakdowns:
-            self._breakdowns[dimension] = self._build_breakdown(dimension)
+            with gc_paused():
+                self._breakdowns[dimension] = self._build_breakdown(dimension)
         return self._breakdowns[dimension]
 
     def trend(self, dimension: str = "year") -> Trend:
@@ -272,8 +264,7 @@ class DataService:
         """
         if self.is_crosstab(dimension):
             raise NotAddable("a cross-tab's cells are added only along one of its dimensions")
-        rows = self._rows(dimension)
-        return qty.add(Quantity(_int(r.count), str(r.qualifier), str(r.unit)) for r in rows.itertuples(index=False))
+        return qty.add(self._index(dimension).quantities)
 
     def is_crosstab(self, dimension: str) -> bool:
         """True when the dimension is a count by two dimensions (its category and its period)."""
@@ -383,7 +374,15 @@ class DataService:
         return rows
 
     def _sum(self, dimension: str) -> int:
-        return int(self._rows(dimension)["count"].sum(skipna=True))
+        return self._index(dimension).known_sum
+
+    def _index(self, dimension: str) -> _DimensionIndex:
+        """The dimension's lookups, built by one scan of its rows the first time it is asked about."""
+        index = self._indexes.get(dimension)
+        if index is None:
+            with gc_paused():
+                index = self._indexes[dimension] = _DimensionIndex.scan(self._rows(dimension))
+        return index
 
     def _build_breakdown(self, dimension: str) -> Breakdown:
         info = self.dimension_info(dimension)
@@ -398,18 +397,19 @@ class DataService:
             return None if count is None or not base or not exact else count / base
 
         crosstab = self.is_crosstab(dimension)
-        columns = (rows[name].tolist() for name in ("category", "count", "qualifier", "note", "unit", "period"))
+        columns = (rows[name].tolist() for name in ("category", "note", "period"))
+        quantities = self._index(dimension).quantities
         figures = [
             Figure(
                 f"{category} ({period})" if crosstab else str(category),
-                _int(count),
-                str(qualifier),
-                share(_int(count), str(qualifier), str(each_unit)),
+                found.value,
+                found.qualifier,
+                None if found.value is None or not base or not found.is_exact_count else found.value / base,
                 str(note or ""),
-                str(each_unit),
+                found.unit,
                 str(period),
             )
-            for category, count, qualifier, note, each_unit, period in zip(*columns, strict=True)
+            for (category, note, period), found in zip(zip(*columns, strict=True), quantities, strict=True)
         ]
         remainder = info.get("remainder")
         exact_listed = listed_quantity is not None and listed_quantity.is_exact_count
@@ -468,6 +468,43 @@ class DataService:
             multiple=multiple,
             total_qualifier=listed.qualifier if listed is not None else qty.NOT_GIVEN,
             unit=" and ".join(dict.fromkeys(rows["unit"])),
+        )
+
+
+@dataclass(frozen=True)
+class _DimensionIndex:
+    """One dimension's figures arranged for lookups: every question about it is answered from here."""
+
+    categories: tuple[str, ...]
+    """The categories in source order."""
+    quantities: tuple[Quantity, ...]
+    """Every row's figure, in source order."""
+    cells: dict[tuple[str, str], list[Quantity]]
+    """The figures of each (category, period), and of each (category, "") for every period."""
+    suppressed: bool
+    """True when any count is blank."""
+    known_sum: int
+    """The sum of the known counts."""
+
+    @classmethod
+    def scan(cls, rows: pd.DataFrame) -> _DimensionIndex:
+        """Index a dimension's rows in one pass."""
+        counts = [_int(v) for v in rows["count"].to_numpy(dtype=object)]
+        names = rows["category"].tolist()
+        quantities = tuple(
+            Quantity(value, str(qualifier), str(unit))
+            for value, qualifier, unit in zip(counts, rows["qualifier"].tolist(), rows["unit"].tolist(), strict=True)
+        )
+        cells: dict[tuple[str, str], list[Quantity]] = {}
+        for name, when, found in zip(names, rows["period"].tolist(), quantities, strict=True):
+            cells.setdefault((str(name), ""), []).append(found)
+            cells.setdefault((str(name), str(when)), []).append(found)
+        return cls(
+            categories=tuple(dict.fromkeys(names)),
+            quantities=quantities,
+            cells=cells,
+            suppressed=any(c is None for c in counts),
+            known_sum=sum(c for c in counts if c is not None),
         )
 
 
