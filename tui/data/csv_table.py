@@ -77,16 +77,21 @@ def read_table(
     return _read_cell_by_cell(path, text, resource, descriptor, labels)
 
 
+def _settings(resource: Mapping[str, Any]) -> tuple[dict[str, Any], Any, Any, set[str]]:
+    """A resource's dialect, schema, fields and the texts that stand for a missing value."""
+    dialect = dict(resource.get("dialect") or {})
+    schema = resource["schema"]
+    missing_values = set(schema.get("missingValues", [""])) | {""}
+    if "nullSequence" in dialect:
+        missing_values.add(dialect["nullSequence"])
+    return dialect, schema, schema["fields"], missing_values
+
+
 def _read_cell_by_cell(
     path: Path, text: str, resource: Mapping[str, Any], descriptor: Path, labels: Iterable[str]
 ) -> Table:
     """The exact reader: row by row, cell by cell, raising at the first thing wrong."""
-    dialect = dict(resource.get("dialect") or {})
-    schema = resource["schema"]
-    fields = schema["fields"]
-    missing_values = set(schema.get("missingValues", [""])) | {""}
-    if "nullSequence" in dialect:
-        missing_values.add(dialect["nullSequence"])
+    dialect, schema, fields, missing_values = _settings(resource)
     reader = _reader(text, dialect, descriptor)
     label_fields = set(labels)
     records = _records(path, reader, dialect.get("commentChar"))
@@ -132,12 +137,7 @@ def _read_in_bulk(
     so each string still passes ``safe_text``. Returns None, or raises, when anything is off:
     the caller then reads cell by cell, which names the first bad row and column exactly.
     """
-    dialect = dict(resource.get("dialect") or {})
-    schema = resource["schema"]
-    fields = schema["fields"]
-    missing_values = set(schema.get("missingValues", [""])) | {""}
-    if "nullSequence" in dialect:
-        missing_values.add(dialect["nullSequence"])
+    dialect, schema, fields, missing_values = _settings(resource)
     records = _all_records(_reader(text, dialect, descriptor), dialect.get("commentChar"))
     if records is None:
         return None
