@@ -138,7 +138,7 @@ def _read_in_bulk(
     the caller then reads cell by cell, which names the first bad row and column exactly.
     """
     dialect, schema, fields, missing_values = _settings(resource)
-    records = _all_records(_reader(text, dialect, descriptor), dialect.get("commentChar"))
+    records = _all_records(path, _reader(text, dialect, descriptor), dialect.get("commentChar"))
     if records is None:
         return None
     if dialect.get("header", True):
@@ -174,23 +174,18 @@ def _read_in_bulk(
     return table
 
 
-def _all_records(reader: Any, comment: str | None) -> list[tuple[int, list[str]]] | None:
-    """Every record with the line it starts on, as :func:`_records` gives them, less blank rows after the first.
+def _all_records(path: Path, reader: Any, comment: str | None) -> list[tuple[int, list[str]]] | None:
+    """Every record of :func:`_records`, less blank rows after the first; None past the rows a table may have.
 
-    None on malformed CSV or more rows than a table may have.
+    Blank rows are dropped as they are read, so a file of blank lines takes no memory. Malformed CSV
+    raises as in :func:`_records` (the caller then reads cell by cell, which says the same).
     """
     records: list[tuple[int, list[str]]] = []
-    start = 1
-    try:
-        for values in reader:
-            # blank rows after the first (the header) are dropped now: a file of blank lines takes no memory
-            if not (comment and values and values[0].startswith(comment)) and (not records or "".join(values).strip()):
-                if len(records) > MAX_ROWS + 1:
-                    return None
-                records.append((start, values))
-            start = reader.line_num + 1
-    except csv.Error:
-        return None
+    for line, values in _records(path, reader, comment):
+        if not records or "".join(values).strip():
+            if len(records) > MAX_ROWS + 1:
+                return None
+            records.append((line, values))
     return records
 
 

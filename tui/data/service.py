@@ -392,9 +392,8 @@ class DataService:
         listed_quantity, listed_note = self._listed(dimension)
         unit = " and ".join(dict.fromkeys(rows["unit"]))
 
-        def share(count: int | None, qualifier: str = "exact", unit: str = unit) -> float | None:
-            exact = Quantity(count, qualifier, unit).is_exact_count
-            return None if count is None or not base or not exact else count / base
+        def share(found: Quantity) -> float | None:
+            return None if found.value is None or not base or not found.is_exact_count else found.value / base
 
         crosstab = self.is_crosstab(dimension)
         columns = (rows[name].tolist() for name in ("category", "note", "period"))
@@ -404,7 +403,7 @@ class DataService:
                 f"{category} ({period})" if crosstab else str(category),
                 found.value,
                 found.qualifier,
-                None if found.value is None or not base or not found.is_exact_count else found.value / base,
+                share(found),
                 str(note or ""),
                 found.unit,
                 str(period),
@@ -415,13 +414,14 @@ class DataService:
         exact_listed = listed_quantity is not None and listed_quantity.is_exact_count
         gap = 0 if base is None or not exact_listed else base - listed
         if info.get("coverage") == "partial" and remainder and gap > 0 and not self.has_suppressed(dimension):
-            figures.append(Figure(remainder, gap, "derived", share(gap), f"{base} - {listed} listed", unit))
+            gap_share = share(Quantity(gap, "exact", unit))
+            figures.append(Figure(remainder, gap, "derived", gap_share, f"{base} - {listed} listed", unit))
         groups = []
         for group in info.get("groups", []):
             members = [self.count(dimension, m) for m in group["members"]]
             known = None if any(m is None for m in members) else sum(m for m in members if m is not None)
             working = " + ".join("?" if m is None else str(m) for m in members)
-            groups.append(Figure(group["name"], known, "derived", share(known), working, unit))
+            groups.append(Figure(group["name"], known, "derived", share(Quantity(known, "exact", unit)), working, unit))
         return Breakdown(
             dimension=dimension,
             title=info.get("title", dimension),
