@@ -226,16 +226,17 @@ class FoiScreen(FigureKeys, DropStaleResize, SkipNeedlessRestyle, Screen[None], 
         """A screen shows its figures for the first time (the app may keep its first screen then)."""
 
     def _shown(self) -> None:
+        """The figures (or the summary) are in place: say so once; built in the background, draw it now."""
         if not self.figures_shown:
             self.figures_shown = True
             self.post_message(self.FiguresShown())
+        if not self.is_current:
+            self.call_after_refresh(self._prerender)
 
     def _show_summary(self, text: str) -> None:
         self._loading(False)
         for summary in self.query(".dataset-summary").results(Static):
             summary.update(text)
-        if not self.is_current:
-            self.call_after_refresh(self._prerender)
         self._shown()
 
     def _show_and_focus(self, data: DataT) -> None:
@@ -257,8 +258,6 @@ class FoiScreen(FigureKeys, DropStaleResize, SkipNeedlessRestyle, Screen[None], 
                 return
             raise
         self._shown()
-        if not self.is_current:
-            self.call_after_refresh(self._prerender)
 
     def _background_wait(self) -> float:
         """Seconds this screen, built in the background, should wait before its UI-thread work (0: go on)."""

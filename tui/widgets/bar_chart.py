@@ -33,6 +33,11 @@ def short_label(label: str) -> str:
     return label if len(label) <= STATUS_LABEL else label[: STATUS_LABEL - 1].rstrip() + "…"
 
 
+def every_from_last(count: int, every: int) -> list[int]:
+    """Bar indices ``count - 1``, ``count - 1 - every``, ... (the latest bar always among them), in order."""
+    return [i for i in range(count) if (count - 1 - i) % every == 0]
+
+
 PLOT_LEFT = 1
 """The first cell of an upright chart's plotting area (the y axis line takes the cell before it; no y labels)."""
 
@@ -343,7 +348,7 @@ class BarChart(PlotextPlot):
         columns = tick_columns(positions, low, high, self.plot_columns(), PLOT_LEFT)
         every = max(every, 1)
         while True:
-            ticked = [i for i in range(count) if (count - 1 - i) % every == 0]
+            ticked = every_from_last(count, every)
             widths = [len(labels[i]) for i in ticked]
             if every >= count or steady([columns[i] for i in ticked], widths, self.size.width):
                 return ticked

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tui.widgets.bar_chart import BarChart
+from tui.widgets.bar_chart import BarChart, every_from_last
 from tui.widgets.bar_limit import Bars, last_periods
 
 HEADROOM = 1.2
@@ -33,7 +33,7 @@ class VerticalBarChart(BarChart):
         slot = max(self.plot_columns(), 1) / count
         widest = max(len(text) for i in range(count) for text in (self.bar_label(i), self.value_text(i))) + 1
         every = max(-int(-widest // slot), 1)  # the ceiling of widest / slot
-        labelled = [i for i in range(count) if (count - 1 - i) % every == 0]
+        labelled = every_from_last(count, every)
         ticked = self.steady_ticks(positions, [self.bar_label(i) for i in range(count)], every)
         for index, (x, value) in enumerate(zip(positions, self._values, strict=True)):
             plt.bar([x], [value], color=self.bar_colour(index), marker=self.bar_marker(index), width=0.5)
