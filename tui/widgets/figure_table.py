@@ -364,16 +364,14 @@ class FigureTable(DataTable[Text]):
         If not, it looks again after a pause (tables of the screen on show first); under an app that
         does not say when it is quiet, it waits until shown.
         """
-        if not app_is_quiet(self.app):
-            if callable(getattr(self.app, "is_quiet", None)):
-                self._schedule(HIDDEN_PAUSE * (1 if self.screen.is_current else 2))
-            return False
+        if not callable(getattr(self.app, "is_quiet", None)):
+            return False  # an app that never says it is quiet: the table waits to be shown
         now = time.monotonic()
-        if now - _last_hidden_tick[0] < HIDDEN_PAUSE:
-            self._schedule(HIDDEN_PAUSE * (1 if self.screen.is_current else 2))
-            return False
-        _last_hidden_tick[0] = now
-        return True
+        if app_is_quiet(self.app) and now - _last_hidden_tick[0] >= HIDDEN_PAUSE:
+            _last_hidden_tick[0] = now
+            return True
+        self._schedule(HIDDEN_PAUSE * (1 if self.screen.is_current else 2))
+        return False
 
     def _schedule(self, pause: float = CHUNK_PAUSE) -> None:
         """Add the next rows on a timer, unless the table is complete or a tick is already waiting.
