@@ -18,6 +18,7 @@ import math
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -49,13 +50,35 @@ _NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]{1,
 MAX_NUMBER = 1e15
 
 
+CHUNK_ROWS = 4096
+"""Records the bulk reader turns into columns at a time: the whole file is never held as row lists."""
+
+
 @dataclass(frozen=True)
 class Table:
-    """The typed rows of one CSV file, each with the line of the file it starts on."""
+    """The typed values of one CSV file, column by column, with the line of the file each row starts on.
+
+    Held as columns (one tuple per schema field, equal values shared): a big table costs a pointer
+    per cell, not a dict per row. :attr:`rows` gives the same values row by row.
+    """
 
     path: Path
-    rows: tuple[Row, ...]
+    columns: Mapping[str, tuple[Any, ...]]
+    """Each schema field's values, in row order (fields in schema order)."""
     lines: tuple[int, ...]
+
+    @cached_property
+    def rows(self) -> tuple[Row, ...]:
+        """The rows as dicts of field name to value (made when first asked for; meant for small tables)."""
+        names = tuple(self.columns)
+        return tuple(dict(zip(names, values, strict=True)) for values in zip(*self.columns.values(), strict=True))
+
+
+def columns_of(names: Iterable[str], rows: Iterable[Row]) -> dict[str, tuple[Any, ...]]:
+    """Rows of dicts as the columns of a :class:`Table` (one tuple per name)."""
+    names = tuple(names)
+    found = tuple(zip(*(tuple(row[name] for name in names) for row in rows), strict=True))
+    return {name: found[number] if found else () for number, name in enumerate(names)}
 
 
 def read_table(
@@ -123,7 +146,7 @@ def _read_cell_by_cell(
         lines.append(line)
     if not rows:
         raise DatasetError(path, "the table has no rows", row=header_line + 1)
-    table = Table(path, tuple(rows), tuple(lines))
+    table = Table(path, columns_of((f["name"] for f in fields), rows), tuple(lines))
     check_unique(table, schema)
     return table
 
@@ -136,57 +159,77 @@ def _read_in_bulk(
     Every cell still goes through :func:`parse_cell` (a value's result depends only on its text),
     so each string still passes ``safe_text``. Returns None, or raises, when anything is off:
     the caller then reads cell by cell, which names the first bad row and column exactly.
+    Records are turned into columns :data:`CHUNK_ROWS` at a time, and each raw column is let go
+    once typed: the file is never held as a list of rows.
     """
     dialect, schema, fields, missing_values = _settings(resource)
-    records = _all_records(path, _reader(text, dialect, descriptor), dialect.get("commentChar"))
-    if records is None:
-        return None
+    records = _records(path, _reader(text, dialect, descriptor), dialect.get("commentChar"))
     if dialect.get("header", True):
-        if not records:
+        first = next(records, None)
+        if first is None:
             return None
-        header_line, header = records[0][0], [h.strip() for h in records[0][1]]
-        records = records[1:]
+        header_line, header = first[0], [h.strip() for h in first[1]]
     else:
         header_line, header = 0, [f["name"] for f in fields]
     columns = _columns(path, header, fields, header_line, case_sensitive=dialect.get("caseSensitiveHeader", False))
-    width = len(header)
-    kept = [(line, values) for line, values in records if "".join(values).strip()]
-    if not kept or len(kept) > MAX_ROWS or any(len(values) > width for _, values in kept):
+    raw = _raw_columns(records, len(header), sorted(set(columns.values())))
+    if raw is None:
         return None
-    padded = [values for _, values in kept]
-    if any(len(values) != width for values in padded):
-        padded = [values + [""] * (width - len(values)) for values in padded]
-    raw_columns = list(zip(*padded, strict=True))
+    lines, by_index = raw
     label_fields = set(labels)
-    typed: list[list[Any]] = []
+    typed: dict[str, tuple[Any, ...]] = {}
+    left = [columns[f["name"]] for f in fields]
     for field in fields:
-        cells = [v.strip() for v in raw_columns[columns[field["name"]]]]
+        index = left.pop(0)
+        cells = [v.strip() for v in by_index[index]]
+        if index not in left:  # no other field reads this column: its raw text can go
+            by_index[index] = []
         limit = MAX_LABEL if field["name"] in label_fields else MAX_TEXT
         distinct = dict.fromkeys(cells)
         parsed = _strings(field, distinct, missing_values, limit)
         if parsed is None:
             parsed = {raw: parse_cell(path, 0, field, raw, missing_values, limit) for raw in distinct}
-        typed.append([parsed[raw] for raw in cells])
-    names = [f["name"] for f in fields]
-    rows = tuple(dict(zip(names, values, strict=True)) for values in zip(*typed, strict=True))
-    table = Table(path, rows, tuple(line for line, _ in kept))
+        typed[field["name"]] = tuple(map(parsed.__getitem__, cells))
+    table = Table(path, typed, tuple(lines))
     check_unique(table, schema)
     return table
 
 
-def _all_records(path: Path, reader: Any, comment: str | None) -> list[tuple[int, list[str]]] | None:
-    """Every record of :func:`_records`, less blank rows after the first; None past the rows a table may have.
+def _raw_columns(
+    records: Iterator[tuple[int, list[str]]], width: int, wanted: list[int]
+) -> tuple[list[int], dict[int, list[str]]] | None:
+    """The lines and the raw text of the ``wanted`` columns of the records after the header, blank rows left out.
 
-    Blank rows are dropped as they are read, so a file of blank lines takes no memory. Malformed CSV
-    raises as in :func:`_records` (the caller then reads cell by cell, which says the same).
+    None when a record has more than ``width`` values, or there are no rows or more than a table may have.
+    Malformed CSV raises as in :func:`_records`.
     """
-    records: list[tuple[int, list[str]]] = []
-    for line, values in _records(path, reader, comment):
-        if not records or "".join(values).strip():
-            if len(records) > MAX_ROWS + 1:
+    lines: list[int] = []
+    by_index: dict[int, list[str]] = {index: [] for index in wanted}
+    targets = [by_index[index] for index in wanted]
+    chunk: list[list[str]] = []
+
+    def flush() -> None:
+        transposed = list(zip(*chunk, strict=True))
+        for index, column in zip(wanted, targets, strict=True):
+            column.extend(transposed[index])
+        chunk.clear()
+
+    for line, values in records:
+        if not "".join(values).strip():
+            continue
+        if len(values) != width:
+            if len(values) > width:
                 return None
-            records.append((line, values))
-    return records
+            values = values + [""] * (width - len(values))
+        if len(lines) >= MAX_ROWS:
+            return None
+        lines.append(line)
+        chunk.append(values)
+        if len(chunk) >= CHUNK_ROWS:
+            flush()
+    if chunk:
+        flush()
+    return (lines, by_index) if lines else None
 
 
 def _strings(field: Mapping[str, Any], distinct: Iterable[str], missing: set[str], limit: int) -> dict[str, Any] | None:
@@ -271,9 +314,11 @@ def check_unique(table: Table, schema: Mapping[str, Any]) -> None:
     keys = [keys] if isinstance(keys, str) else list(keys)
     unique = [f["name"] for f in schema["fields"] if f.get("constraints", {}).get("unique")]
     for columns in ([keys] if keys else []) + [[name] for name in unique]:
+        values = list(zip(*(table.columns[c] for c in columns), strict=True))
+        if len(set(values)) == len(values):
+            continue
         seen: dict[tuple[Any, ...], int] = {}
-        for line, row in zip(table.lines, table.rows, strict=True):
-            key = tuple(row[c] for c in columns)
+        for line, key in zip(table.lines, values, strict=True):
             if key in seen:
                 what = " / ".join(str(k) for k in key)
                 if len(what) > 80:

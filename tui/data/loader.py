@@ -89,9 +89,12 @@ def _load(path: Path) -> Dataset:
     figure_table = tables["figures"]
     _check_figures(figure_table)
     check_dimensions(descriptor, metadata, figure_table)
-    columns = _field_names(_resource(metadata, "figures"))
-    figures = pd.DataFrame(list(figure_table.rows), columns=columns)
-    figures["count"] = figures["count"].astype("Int64")
+    figures = pd.DataFrame(
+        {
+            name: pd.array(values, dtype="Int64") if name == "count" else values
+            for name, values in figure_table.columns.items()
+        }
+    )
     if "note" not in figures:
         figures["note"] = ""
     figures["note"] = figures["note"].fillna("")
@@ -129,10 +132,6 @@ def _resource(metadata: Mapping[str, Any], name: str) -> dict[str, Any]:
     return next(r for r in metadata["resources"] if r["name"] == name)
 
 
-def _field_names(resource: Mapping[str, Any]) -> list[str]:
-    return [f["name"] for f in resource["schema"]["fields"]]
-
-
 def _read_resource(descriptor: Path, resource: Mapping[str, Any]) -> Table:
     path = resource_file(descriptor.parent, resource["path"], descriptor=descriptor)
     data = read_bytes(path, MAX_TABLE_BYTES)
@@ -156,19 +155,20 @@ def _check_lazy_resource(descriptor: Path, resource: Mapping[str, Any]) -> bool:
 def _check_figures(table: Table) -> None:
     """Rules the Table Schema cannot say: counts and qualifiers agree, one total."""
     path = table.path
-    for line, row in zip(table.lines, table.rows, strict=True):
-        blank = row["qualifier"] in BLANK_QUALIFIERS
-        if blank and row["count"] is not None:
-            raise DatasetError(path, f"a {row['qualifier']} count must be left blank", row=line, column="count")
-        if not blank and row["count"] is None:
+    dimensions = table.columns["dimension"]
+    for line, count, qualifier in zip(table.lines, table.columns["count"], table.columns["qualifier"], strict=True):
+        blank = qualifier in BLANK_QUALIFIERS
+        if blank and count is not None:
+            raise DatasetError(path, f"a {qualifier} count must be left blank", row=line, column="count")
+        if not blank and count is None:
             raise DatasetError(
                 path,
                 "a count is required unless the qualifier is 'suppressed' or 'not_given'",
                 row=line,
                 column="count",
             )
-    totals = [line for line, r in zip(table.lines, table.rows, strict=True) if r["dimension"] == "total"]
+    totals = [line for line, dimension in zip(table.lines, dimensions, strict=True) if dimension == "total"]
     if len(totals) > 1:
         raise DatasetError(path, "more than one row with dimension 'total'", row=totals[1], column="dimension")
-    if not any(r["dimension"] != "total" for r in table.rows):
+    if all(dimension == "total" for dimension in dimensions):
         raise DatasetError(path, "no breakdown rows (only a total)", column="dimension")

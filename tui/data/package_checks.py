@@ -59,9 +59,12 @@ def check_dimensions(descriptor: Path, metadata: Mapping[str, Any], figures: Tab
     """
     categories: dict[str, list[str]] = {}
     withheld: dict[str, list[bool]] = {}
-    for row in figures.rows:
-        categories.setdefault(row["dimension"], []).append(row["category"])
-        withheld.setdefault(row["dimension"], []).append(row["qualifier"] == "suppressed")
+    columns = figures.columns
+    for dimension, category, qualifier in zip(
+        columns["dimension"], columns["category"], columns["qualifier"], strict=True
+    ):
+        categories.setdefault(dimension, []).append(category)
+        withheld.setdefault(dimension, []).append(qualifier == "suppressed")
     for dimension, suppressed in withheld.items():
         if dimension != "total" and all(suppressed):
             raise DatasetError(
