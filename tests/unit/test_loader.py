@@ -142,3 +142,31 @@ def test_suppressed_count_is_not_zero(edit_csv: Edit) -> None:
     assert statuses["rank-sergeant-or-above"] == "cannot be checked"
     claims = {c.id: c.status for c in service.claims}
     assert claims["C4"] == "not checkable"
+
+
+def test_a_folder_in_use_is_not_loaded_twice(dataset_copy: Path) -> None:
+    """The app and its catalog both load the folder the app opened: one copy in memory, not two."""
+    first = load_dataset(dataset_copy)
+    assert load_dataset(dataset_copy) is first
+    assert load_dataset(dataset_copy / "datapackage.json") is first
+
+
+def test_a_changed_folder_is_loaded_again(dataset_copy: Path) -> None:
+    first = load_dataset(dataset_copy)
+    figures = dataset_copy / "figures.csv"
+    figures.write_text(figures.read_text(encoding="utf-8").replace("year,2019,2019,16", "year,2019,2019,17"))
+    again = load_dataset(dataset_copy)
+    assert again is not first
+    assert set(again.figures["count"]) - set(first.figures["count"]) == {17}
+    definitions = dataset_copy / "definitions.csv"
+    definitions.write_text(definitions.read_text(encoding="utf-8") + "\n")  # any file of the package counts
+    assert load_dataset(dataset_copy) is not again
+
+
+def test_a_copy_elsewhere_is_its_own_dataset(dataset_copy: Path, tmp_path: Path) -> None:
+    import shutil
+
+    other = shutil.copytree(dataset_copy, tmp_path / "other")
+    first, second = load_dataset(dataset_copy), load_dataset(other)
+    assert second is not first
+    assert second.path == other

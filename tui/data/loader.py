@@ -19,6 +19,9 @@ naming the file, row and column: never a partly loaded dataset.
 
 from __future__ import annotations
 
+import hashlib
+import threading
+import weakref
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -64,7 +67,9 @@ class Dataset:
 def load_dataset(path: Path | str) -> Dataset:
     """Load and validate the dataset in ``path`` (a folder or its ``datapackage.json``).
 
-    Every string of the result has passed :func:`~tui.data.safe_text.safe_text`.
+    Every string of the result has passed :func:`~tui.data.safe_text.safe_text`. While a dataset
+    loaded from the same folder with the same bytes is still in use, that one is returned instead
+    of a second copy (the app and its catalog both ask for the folder the app opened).
 
     Raises:
         DatasetError: the dataset is missing or broken; the message names where.
@@ -73,14 +78,35 @@ def load_dataset(path: Path | str) -> Dataset:
         return _load(Path(path))
 
 
+_in_use: weakref.WeakValueDictionary[tuple[Path, str], Dataset] = weakref.WeakValueDictionary()
+"""Datasets loaded and still referenced somewhere, by descriptor and a hash of every byte read."""
+_in_use_lock = threading.Lock()
+
+
 def _load(path: Path) -> Dataset:
     descriptor = _descriptor_path(path)
-    metadata = _read_descriptor(descriptor)
-    tables = {
-        res["name"]: _read_resource(descriptor, res)
+    raw = read_bytes(descriptor, MAX_DESCRIPTOR_BYTES)
+    metadata = _read_descriptor(descriptor, raw)
+    files = {
+        res["name"]: (res, _resource_bytes(descriptor, res))
         for res in metadata["resources"]
         if not _check_lazy_resource(descriptor, res)
     }
+    digest = hashlib.sha256(raw)
+    for name, (_, (_, data)) in files.items():
+        digest.update(f"\0{name}\0{len(data)}\0".encode())
+        digest.update(data)
+    key = (descriptor, digest.hexdigest())
+    with _in_use_lock:
+        known = _in_use.get(key)
+    if known is not None:
+        return known
+    tables = {}
+    for name in list(files):
+        res, (file, data) = files.pop(name)  # each file's bytes let go once read
+        labels = LABEL_FIELDS if name == "figures" else ()
+        tables[name] = read_table(file, data, res, descriptor=descriptor, labels=labels)
+        del data
     for name in REQUIRED_RESOURCES:
         if name not in tables:
             raise DatasetError(descriptor, f"no resource named '{name}' in 'resources'")
@@ -98,7 +124,7 @@ def _load(path: Path) -> Dataset:
     if "note" not in figures:
         figures["note"] = ""
     figures["note"] = figures["note"].fillna("")
-    return Dataset(
+    dataset = Dataset(
         path=descriptor.parent,
         metadata=MappingProxyType(metadata),
         figures=figures,
@@ -106,6 +132,9 @@ def _load(path: Path) -> Dataset:
         definitions=tables["definitions"].rows if "definitions" in tables else (),
         claim_lines=tables["claims"].lines if "claims" in tables else (),
     )
+    with _in_use_lock:
+        _in_use[key] = dataset
+    return dataset
 
 
 def _descriptor_path(path: Path) -> Path:
@@ -115,8 +144,7 @@ def _descriptor_path(path: Path) -> Path:
     return descriptor
 
 
-def _read_descriptor(descriptor: Path) -> dict[str, Any]:
-    data = read_bytes(descriptor, MAX_DESCRIPTOR_BYTES)
+def _read_descriptor(descriptor: Path, data: bytes) -> dict[str, Any]:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -132,11 +160,10 @@ def _resource(metadata: Mapping[str, Any], name: str) -> dict[str, Any]:
     return next(r for r in metadata["resources"] if r["name"] == name)
 
 
-def _read_resource(descriptor: Path, resource: Mapping[str, Any]) -> Table:
+def _resource_bytes(descriptor: Path, resource: Mapping[str, Any]) -> tuple[Path, bytes]:
+    """A resource's file and its bytes (checked: inside the package, a regular file, bounded)."""
     path = resource_file(descriptor.parent, resource["path"], descriptor=descriptor)
-    data = read_bytes(path, MAX_TABLE_BYTES)
-    labels = LABEL_FIELDS if resource["name"] == "figures" else ()
-    return read_table(path, data, resource, descriptor=descriptor, labels=labels)
+    return path, read_bytes(path, MAX_TABLE_BYTES)
 
 
 def _check_lazy_resource(descriptor: Path, resource: Mapping[str, Any]) -> bool:
