@@ -158,12 +158,12 @@ class DataService:
 
     def quantity(self, dimension: str, category: str, period: str | None = None) -> Quantity:
         """One figure with its qualifier and unit (see :meth:`count`)."""
-        match = self._index(dimension).cells.get((category, period if period is not None else ""))
-        if not match:
+        found, several = self._index(dimension).lookup(category, period if period is not None else "")
+        if found is None:
             raise KeyError(f"{dimension}:{category}" + (f"@{period}" if period else ""))
-        if len(match) > 1:
+        if several:
             raise KeyError(f"{dimension}:{category} (a cross-tab: give a period with @)")
-        return match[0]
+        return found
 
     def categories(self, dimension: str) -> tuple[str, ...]:
         """The categories of a dimension in source order."""
@@ -435,26 +435,25 @@ class DataService:
         )
 
     def _build_trend(self, dimension: str) -> Trend:
-        import pandas as pd  # already loaded with the dataset; imported here so importing this module is cheap
-
         rows = self._rows(dimension)
+        index = self._index(dimension)
         counts = rows["count"]
         exact = bool((rows["qualifier"] == qty.EXACT).all())
-        change = counts.diff()
-        pct = counts.astype("Float64").pct_change() * 100
+        changes = _known(counts.diff().tolist()) if exact else [None] * len(rows)
+        percents = _known((counts.astype("Float64").pct_change() * 100).tolist()) if exact else [None] * len(rows)
         periods = tuple(
             PeriodChange(
                 period=str(p),
-                count=_int(c),
-                change=_int(d) if exact else None,
-                change_pct=None if pd.isna(q) or not exact else float(q),
-                qualifier=str(k),
+                count=found.value,
+                change=d,
+                change_pct=None if q is None else float(q),
+                qualifier=found.qualifier,
             )
-            for p, c, d, q, k in zip(rows["category"], counts, change, pct, rows["qualifier"], strict=True)
+            for p, found, d, q in zip(rows["category"].tolist(), index.quantities, changes, percents, strict=True)
         )
         peak = int(counts.idxmax())  # type: ignore[call-overload]  # pandas-stubs type idxmax as Hashable
-        first, last = counts.iloc[0], counts.iloc[-1]
-        multiple = None if pd.isna(first) or pd.isna(last) or first == 0 or not exact else float(last / first)
+        first, last = periods[0].count, periods[-1].count
+        multiple = None if first is None or last is None or first == 0 or not exact else last / first
         listed, _ = self._listed(dimension)
         return Trend(
             dimension=dimension,
@@ -473,37 +472,65 @@ class DataService:
 
 @dataclass(frozen=True)
 class _DimensionIndex:
-    """One dimension's figures arranged for lookups: every question about it is answered from here."""
+    """One dimension's figures arranged for lookups: every question about it is answered from here.
+
+    Equal figures share one :class:`Quantity` (a big dimension repeats a few values many times).
+    """
 
     categories: tuple[str, ...]
     """The categories in source order."""
     quantities: tuple[Quantity, ...]
     """Every row's figure, in source order."""
-    cells: dict[tuple[str, str], list[Quantity]]
-    """The figures of each (category, period), and of each (category, "") for every period."""
+    whole: dict[str, Quantity]
+    """The first figure of each category (over every period)."""
+    cells: dict[tuple[str, str], Quantity]
+    """The first figure of each (category, period)."""
+    several: frozenset[str | tuple[str, str]]
+    """The categories, and (category, period) pairs, with more than one figure."""
     suppressed: bool
     """True when any count is blank."""
     known_sum: int
     """The sum of the known counts."""
 
+    def lookup(self, category: str, period: str) -> tuple[Quantity | None, bool]:
+        """The figure of a category (``period`` "": over every period) or of one cell, and whether it has several."""
+        if not period:
+            return self.whole.get(category), category in self.several
+        key = (category, period)
+        return self.cells.get(key), key in self.several
+
     @classmethod
     def scan(cls, rows: pd.DataFrame) -> _DimensionIndex:
         """Index a dimension's rows in one pass."""
-        counts = [_int(v) for v in rows["count"].to_numpy(dtype=object)]
-        names = rows["category"].tolist()
-        quantities = tuple(
-            Quantity(value, str(qualifier), str(unit))
-            for value, qualifier, unit in zip(counts, rows["qualifier"].tolist(), rows["unit"].tolist(), strict=True)
-        )
-        cells: dict[tuple[str, str], list[Quantity]] = {}
-        for name, when, found in zip(names, rows["period"].tolist(), quantities, strict=True):
-            cells.setdefault((str(name), ""), []).append(found)
-            cells.setdefault((str(name), str(when)), []).append(found)
+        blank = rows["count"].isna().tolist()
+        counts = [None if missing else value for value, missing in zip(_ints(rows["count"]), blank, strict=True)]
+        names = [str(name) for name in rows["category"].tolist()]
+        made: dict[tuple[int | None, str, str], Quantity] = {}
+        quantities = []
+        for key in zip(counts, map(str, rows["qualifier"].tolist()), map(str, rows["unit"].tolist()), strict=True):
+            found = made.get(key)
+            if found is None:
+                found = made[key] = Quantity(*key)
+            quantities.append(found)
+        whole: dict[str, Quantity] = {}
+        cells: dict[tuple[str, str], Quantity] = {}
+        several: set[str | tuple[str, str]] = set()
+        for name, when, found in zip(names, map(str, rows["period"].tolist()), quantities, strict=True):
+            if name in whole or not when:  # a row without a period is a second figure of its whole category
+                several.add(name)
+            whole.setdefault(name, found)
+            if when:
+                if (name, when) in cells:
+                    several.add((name, when))
+                else:
+                    cells[name, when] = found
         return cls(
             categories=tuple(dict.fromkeys(names)),
-            quantities=quantities,
+            quantities=tuple(quantities),
+            whole=whole,
             cells=cells,
-            suppressed=any(c is None for c in counts),
+            several=frozenset(several),
+            suppressed=any(blank),
             known_sum=sum(c for c in counts if c is not None),
         )
 
@@ -539,6 +566,20 @@ def _with_units(figures: pd.DataFrame, unit: str) -> pd.DataFrame:
     column = figures["unit"] if "unit" in figures else pd.Series("", index=figures.index)
     figures["unit"] = column.fillna("").astype(str).str.strip().replace("", unit)
     return figures
+
+
+def _ints(counts: pd.Series) -> list[int]:
+    """A count column as Python ints, blanks as 0 (take :meth:`~pandas.Series.isna` for which are blank)."""
+    return counts.fillna(0).astype("int64").tolist()
+
+
+def _known(values: list[Any]) -> list[Any]:
+    """Values from a pandas column's ``tolist()``, with the missing ones (NA or NaN) as None."""
+    return [
+        None if value is None or type(value).__name__ == "NAType" or (isinstance(value, float) and math.isnan(value))
+        else value
+        for value in values
+    ]
 
 
 def _int(value: Any) -> int | None:
