@@ -11,6 +11,7 @@ import pytest
 
 from tui.data import DataService, views
 from tui.data.answer_cache import (
+    FORMAT,
     CachedService,
     RecordingService,
     call_key,
@@ -115,7 +116,7 @@ def cache_once(dataset: Path, tmp_path: Path) -> Path:
     [
         lambda text: text[: len(text) // 2],
         lambda text: "not json",
-        lambda text: text.replace('"format": 1', '"format": 99'),
+        lambda text: text.replace(f'"format": {FORMAT}', '"format": 99'),
         lambda text: text.replace('"c": "Provenance"', '"c": "Nothing"'),
         lambda text: text.replace('"key": "', '"key": "0'),
     ],

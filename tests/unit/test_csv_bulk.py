@@ -100,3 +100,34 @@ def test_edited_figures_read_the_same_in_bulk(change: Any, dataset_copy: Path) -
     path = dataset_copy / "figures.csv"
     path.write_text(change(path.read_text(encoding="utf-8")), encoding="utf-8")
     assert_same(dataset_copy)
+
+
+def _many_years(count: int) -> str:
+    return "".join(f"year,{year},{year},{year % 7},exact,\n" for year in range(3000, 3000 + count))
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda t: t.rstrip("\n") + "\n" + _many_years(3 * csv_table.CHUNK_ROWS + 7),
+        lambda t: t.rstrip("\n") + "\n" + _many_years(2 * csv_table.CHUNK_ROWS) + "year,9999,9999,1.5,exact,\n",
+        lambda t: t.rstrip("\n") + "\n" + _many_years(2 * csv_table.CHUNK_ROWS) + "year,3001,3001,1,exact,\n",
+        lambda t: t.rstrip("\n") + "\n" + _many_years(csv_table.CHUNK_ROWS) + "year,\x1b[1m9999,9999,1,exact,\n",
+    ],
+    ids=["several batches", "a bad count in a late batch", "a key repeated across batches", "escape in a late batch"],
+)
+def test_tables_of_several_batches_read_the_same_in_bulk(change: Any, dataset_copy: Path) -> None:
+    path = dataset_copy / "figures.csv"
+    path.write_text(change(path.read_text(encoding="utf-8")), encoding="utf-8")
+    assert_same(dataset_copy)
+
+
+def test_a_table_of_several_batches_is_read_in_bulk(dataset_copy: Path) -> None:
+    path = dataset_copy / "figures.csv"
+    path.write_text(path.read_text(encoding="utf-8") + _many_years(3 * csv_table.CHUNK_ROWS + 7), encoding="utf-8")
+    ((_, text, resource),) = [r for r in resources(dataset_copy) if r[2]["name"] == "figures"]
+    descriptor = dataset_copy / "datapackage.json"
+    bulk = csv_table._read_in_bulk(path, text, resource, descriptor, LABEL_FIELDS)
+    assert bulk is not None
+    assert bulk == csv_table._read_cell_by_cell(path, text, resource, descriptor, LABEL_FIELDS)
+    assert len(bulk.lines) == len(bulk.columns["category"]) > 3 * csv_table.CHUNK_ROWS

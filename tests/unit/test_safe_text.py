@@ -38,3 +38,10 @@ def test_long_text_is_cut_with_an_ellipsis() -> None:
 def test_every_code_point_below_a0_is_neutralised() -> None:
     text = safe_text("".join(chr(c) for c in range(0xA0)))
     assert not any(ord(c) < 0x20 or 0x7F <= ord(c) < 0xA0 for c in text)
+
+
+def test_plain_text_is_given_back_as_it_is() -> None:
+    """Text with nothing to change is the same object: a big table does not hold each string twice."""
+    plain = "".join(["police ", "constable"])  # made at run time, not a shared constant
+    assert safe_text(plain) is plain
+    assert safe_text("a\tb") == "a b"

@@ -35,8 +35,8 @@ from tui.data.limits import MAX_DESCRIPTOR_BYTES, MAX_TABLE_BYTES
 from tui.data.loader import LAZY_RESOURCES
 from tui.data.package_files import read_bytes, resource_file
 
-FORMAT = 1
-"""Bumped whenever the cache file's layout changes."""
+FORMAT = 2
+"""Bumped whenever the cache file's layout changes (2: many answers of one kind stored field by field)."""
 
 COMMON_CALLS = (("provenance",), ("definitions",), ("dimensions",))
 """Answers every screen needs on the UI thread (the provenance bar, help): always cached."""
@@ -129,10 +129,23 @@ def read_answers(folder: Path | None, key: str | None, screen: str) -> dict[str,
 
 
 def write_answers(folder: Path | None, key: str | None, screen: str, answers: Mapping[str, Any]) -> bool:
-    """Write encoded answers for a screen, atomically; False (and nothing written) if it cannot."""
+    """Write a screen's answers, encoded, atomically; False (and nothing written) if it cannot.
+
+    Answers the codec cannot give back exactly are left out. Each answer is encoded only while
+    it is written: a big one is never held encoded beside the others.
+    """
     if folder is None or key is None:
         return False
-    text = json.dumps({"format": FORMAT, "key": key, "screen": screen, "answers": dict(answers)}, ensure_ascii=False)
+    head = json.dumps({"format": FORMAT, "key": key, "screen": screen, "answers": {}}, ensure_ascii=False)
+    parts = []
+    for name, answer in answers.items():
+        try:
+            encoded = encode(answer)
+        except TypeError:
+            continue
+        parts.append(f"{json.dumps(name, ensure_ascii=False)}:{json.dumps(encoded, ensure_ascii=False)}")
+        del encoded
+    text = f"{head.removesuffix('{}}')}{{{','.join(parts)}}}}}"
     return write_atomically(folder, _file(folder, key, screen).name, text)
 
 
@@ -200,15 +213,12 @@ class RecordingService:
         return recorded
 
     def _note(self, key: str, result: Any) -> None:
-        try:
-            encoded = encode(result)
-        except TypeError:
-            return
+        """Keep an answer to write later (as it is: the service keeps it anyway; encoded only when written)."""
         with self._lock:
             if getattr(self._local, "gathering", False):
-                self._calls.setdefault(threading.get_ident(), {})[key] = encoded
+                self._calls.setdefault(threading.get_ident(), {})[key] = result
             else:  # asked while building or drawing a screen (on the UI thread): every start needs it
-                self._common[key] = encoded
+                self._common[key] = result
 
     @contextmanager
     def gathering(self, screen: str) -> Iterator[None]:
@@ -233,7 +243,7 @@ class RecordingService:
             self._written.add(screen)
             common = dict(self._common)
         for call in COMMON_CALLS:
-            common[call_key(*call)] = encode(getattr(self._service, call[0]))
+            common[call_key(*call)] = getattr(self._service, call[0])
         write_answers(self._folder, self._key, screen, {**common, **calls})
         write_answers(self._folder, self._key, COMMON, common)
 

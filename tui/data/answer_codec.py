@@ -38,9 +38,8 @@ def encode(value: Any) -> Any:
     if isinstance(value, tuple):
         cls = type(value[0]) if value else None
         if cls is not None and MODEL_TYPES.get(cls.__name__) is cls and all(type(v) is cls for v in value):
-            # Many answers of one kind (a trend's periods, a breakdown's figures): one row of fields each.
-            names = FIELDS[cls.__name__]
-            return {"tc": cls.__name__, "r": [[encode(getattr(v, n)) for n in names] for v in value]}
+            # Many answers of one kind (a trend's periods, a breakdown's figures): one list per field.
+            return {"tc": cls.__name__, "c": [[encode(getattr(v, n)) for v in value] for n in FIELDS[cls.__name__]]}
         return {"t": [encode(v) for v in value]}
     if isinstance(value, list):
         return [encode(v) for v in value]
@@ -66,16 +65,16 @@ def decode(data: Any) -> Any:
         return [decode(v) for v in data]
     if isinstance(data, dict) and len(data) == 1 and "t" in data and isinstance(data["t"], list):
         return tuple(decode(v) for v in data["t"])
-    if isinstance(data, dict) and data.keys() == {"tc", "r"} and data["tc"] in MODEL_TYPES:
+    if isinstance(data, dict) and data.keys() == {"tc", "c"} and data["tc"] in MODEL_TYPES:
         cls, names = MODEL_TYPES[data["tc"]], FIELDS[data["tc"]]
-        rows = data["r"]
-        if not isinstance(rows, list) or not all(isinstance(r, list) and len(r) == len(names) for r in rows):
+        columns = data["c"]
+        if not isinstance(columns, list) or len(columns) != len(names) or not all(isinstance(c, list) for c in columns):
+            raise ValueError("damaged answer")
+        if len({len(c) for c in columns}) != 1 or not columns[0]:
             raise ValueError("damaged answer")
         scalar = (str, int, float, bool, type(None))
-        return tuple(
-            _make(cls, dict(zip(names, [v if type(v) in scalar else decode(v) for v in row], strict=True)))
-            for row in rows
-        )
+        columns = [c if all(type(v) in scalar for v in c) else [decode(v) for v in c] for c in columns]
+        return tuple(_make(cls, dict(zip(names, row, strict=True))) for row in zip(*columns, strict=True))
     if isinstance(data, dict) and len(data) == 1 and "d" in data and isinstance(data["d"], dict):
         return {k: decode(v) for k, v in data["d"].items()}
     if isinstance(data, dict) and data.keys() == {"c", "f"} and data["c"] in MODEL_TYPES:

@@ -140,8 +140,7 @@ def _read_cell_by_cell(
         for field in fields:
             index = columns[field["name"]]
             raw = values[index].strip() if index < len(values) else ""
-            limit = MAX_LABEL if field["name"] in label_fields else MAX_TEXT
-            row[field["name"]] = parse_cell(path, line, field, raw, missing_values, limit)
+            row[field["name"]] = parse_cell(path, line, field, raw, missing_values, _limit(field, label_fields))
         rows.append(row)
         lines.append(line)
     if not rows:
@@ -159,8 +158,7 @@ def _read_in_bulk(
     Every cell still goes through :func:`parse_cell` (a value's result depends only on its text),
     so each string still passes ``safe_text``. Returns None, or raises, when anything is off:
     the caller then reads cell by cell, which names the first bad row and column exactly.
-    Records are turned into columns :data:`CHUNK_ROWS` at a time, and each raw column is let go
-    once typed: the file is never held as a list of rows.
+    Records are typed :data:`CHUNK_ROWS` at a time: the raw text of the whole file is never held.
     """
     dialect, schema, fields, missing_values = _settings(resource)
     records = _records(path, _reader(text, dialect, descriptor), dialect.get("commentChar"))
@@ -172,46 +170,20 @@ def _read_in_bulk(
     else:
         header_line, header = 0, [f["name"] for f in fields]
     columns = _columns(path, header, fields, header_line, case_sensitive=dialect.get("caseSensitiveHeader", False))
-    raw = _raw_columns(records, len(header), sorted(set(columns.values())))
-    if raw is None:
-        return None
-    lines, by_index = raw
+    width = len(header)
     label_fields = set(labels)
-    typed: dict[str, tuple[Any, ...]] = {}
-    left = [columns[f["name"]] for f in fields]
-    for field in fields:
-        index = left.pop(0)
-        cells = [v.strip() for v in by_index[index]]
-        if index not in left:  # no other field reads this column: its raw text can go
-            by_index[index] = []
-        limit = MAX_LABEL if field["name"] in label_fields else MAX_TEXT
-        distinct = dict.fromkeys(cells)
-        parsed = _strings(field, distinct, missing_values, limit)
-        if parsed is None:
-            parsed = {raw: parse_cell(path, 0, field, raw, missing_values, limit) for raw in distinct}
-        typed[field["name"]] = tuple(map(parsed.__getitem__, cells))
-    table = Table(path, typed, tuple(lines))
-    check_unique(table, schema)
-    return table
-
-
-def _raw_columns(
-    records: Iterator[tuple[int, list[str]]], width: int, wanted: list[int]
-) -> tuple[list[int], dict[int, list[str]]] | None:
-    """The lines and the raw text of the ``wanted`` columns of the records after the header, blank rows left out.
-
-    None when a record has more than ``width`` values, or there are no rows or more than a table may have.
-    Malformed CSV raises as in :func:`_records`.
-    """
+    typers = [
+        (columns[f["name"]], _ColumnTyper(path, f, missing_values, _limit(f, label_fields)))
+        for f in fields
+    ]
+    typed: list[list[Any]] = [[] for _ in fields]
     lines: list[int] = []
-    by_index: dict[int, list[str]] = {index: [] for index in wanted}
-    targets = [by_index[index] for index in wanted]
     chunk: list[list[str]] = []
 
     def flush() -> None:
-        transposed = list(zip(*chunk, strict=True))
-        for index, column in zip(wanted, targets, strict=True):
-            column.extend(transposed[index])
+        raw = list(zip(*chunk, strict=True))
+        for (index, typer), column in zip(typers, typed, strict=True):
+            column.extend(typer.type(raw[index]))
         chunk.clear()
 
     for line, values in records:
@@ -227,9 +199,37 @@ def _raw_columns(
         chunk.append(values)
         if len(chunk) >= CHUNK_ROWS:
             flush()
+    if not lines:
+        return None
     if chunk:
         flush()
-    return (lines, by_index) if lines else None
+    table = Table(path, {f["name"]: tuple(column) for f, column in zip(fields, typed, strict=True)}, tuple(lines))
+    check_unique(table, schema)
+    return table
+
+
+def _limit(field: Mapping[str, Any], labels: set[str]) -> int:
+    """The length limit of a field's text: :data:`MAX_LABEL` for a label, else :data:`MAX_TEXT`."""
+    return MAX_LABEL if field["name"] in labels else MAX_TEXT
+
+
+@dataclass(frozen=True)
+class _ColumnTyper:
+    """Types the raw text of one field, a batch at a time, each distinct value of a batch once."""
+
+    path: Path
+    field: Mapping[str, Any]
+    missing: set[str]
+    limit: int
+
+    def type(self, raw: Iterable[str]) -> list[Any]:
+        """The typed values of ``raw`` (raises, as :func:`parse_cell` does, at a value it refuses)."""
+        cells = [v.strip() for v in raw]
+        distinct = dict.fromkeys(cells)
+        parsed = _strings(self.field, distinct, self.missing, self.limit)
+        if parsed is None:
+            parsed = {v: parse_cell(self.path, 0, self.field, v, self.missing, self.limit) for v in distinct}
+        return list(map(parsed.__getitem__, cells))
 
 
 def _strings(field: Mapping[str, Any], distinct: Iterable[str], missing: set[str], limit: int) -> dict[str, Any] | None:

@@ -55,7 +55,7 @@ def safe_text(s: str, *, limit: int = MAX_TEXT) -> str:
         text = _neutralise_unicode(text)
     if len(text) > limit:
         text = text[: max(limit - 1, 0)] + ELLIPSIS
-    return text
+    return s if type(s) is str and text == s else text  # unchanged: the same object, not a second copy
 
 
 def _neutralise_unicode(text: str) -> str:

@@ -562,10 +562,8 @@ def _with_units(figures: pd.DataFrame, unit: str) -> pd.DataFrame:
         return figures
     import pandas as pd  # already loaded with the dataset
 
-    figures = figures.copy()
     column = figures["unit"] if "unit" in figures else pd.Series("", index=figures.index)
-    figures["unit"] = column.fillna("").astype(str).str.strip().replace("", unit)
-    return figures
+    return figures.assign(unit=column.fillna("").astype(str).str.strip().replace("", unit))  # the rest not copied
 
 
 def _ints(counts: pd.Series) -> list[int]:
