@@ -352,8 +352,10 @@ def open_service(
     Raises:
         DatasetError: no usable cache, and the dataset is missing or broken.
     """
+    from tui.data.heap_return import return_big_blocks
     from tui.data.service import DataService
 
+    return_big_blocks()  # a long-running app: what a big dataset's load frees goes back to the system
     folder = cache_dir(env)
     key = key or dataset_key(path)
 
