@@ -39,7 +39,8 @@ def encode(value: Any) -> Any:
         cls = type(value[0]) if value else None
         if cls is not None and MODEL_TYPES.get(cls.__name__) is cls and all(type(v) is cls for v in value):
             # Many answers of one kind (a trend's periods, a breakdown's figures): one list per field.
-            return {"tc": cls.__name__, "c": [[encode(getattr(v, n)) for v in value] for n in FIELDS[cls.__name__]]}
+            columns = ([getattr(v, n) for v in value] for n in FIELDS[cls.__name__])
+            return {"tc": cls.__name__, "c": [_encode_all(column) for column in columns]}
         return {"t": [encode(v) for v in value]}
     if isinstance(value, list):
         return [encode(v) for v in value]
@@ -51,6 +52,15 @@ def encode(value: Any) -> Any:
     if dataclasses.is_dataclass(value) and MODEL_TYPES.get(cls.__name__) is cls:
         return {"c": cls.__name__, "f": {f.name: encode(getattr(value, f.name)) for f in dataclasses.fields(cls)}}
     raise TypeError(f"cannot cache a {cls.__name__}")
+
+
+_PLAIN = frozenset({type(None), bool, str, int, float})
+"""The types :func:`encode` gives back as they are."""
+
+
+def _encode_all(values: list[Any]) -> list[Any]:
+    """:func:`encode` of each value (the list itself when every value is plain)."""
+    return values if all(type(v) in _PLAIN for v in values) else [encode(v) for v in values]
 
 
 def decode(data: Any) -> Any:
@@ -72,8 +82,7 @@ def decode(data: Any) -> Any:
             raise ValueError("damaged answer")
         if len({len(c) for c in columns}) != 1 or not columns[0]:
             raise ValueError("damaged answer")
-        scalar = (str, int, float, bool, type(None))
-        columns = [c if all(type(v) in scalar for v in c) else [decode(v) for v in c] for c in columns]
+        columns = [c if all(type(v) in _PLAIN for v in c) else [decode(v) for v in c] for c in columns]
         return tuple(_make(cls, dict(zip(names, row, strict=True))) for row in zip(*columns, strict=True))
     if isinstance(data, dict) and len(data) == 1 and "d" in data and isinstance(data["d"], dict):
         return {k: decode(v) for k, v in data["d"].items()}

@@ -57,16 +57,11 @@ def check_dimensions(descriptor: Path, metadata: Mapping[str, Any], figures: Tab
     A base may also be ``total`` or ``none`` (no shares). A dimension whose every count is
     withheld (qualifier ``suppressed``) has nothing to show or check, and is refused.
     """
-    categories: dict[str, list[str]] = {}
-    withheld: dict[str, list[bool]] = {}
     columns = figures.columns
-    for dimension, category, qualifier in zip(
-        columns["dimension"], columns["category"], columns["qualifier"], strict=True
-    ):
-        categories.setdefault(dimension, []).append(category)
-        withheld.setdefault(dimension, []).append(qualifier == "suppressed")
-    for dimension, suppressed in withheld.items():
-        if dimension != "total" and all(suppressed):
+    pairs = set(zip(columns["dimension"], columns["category"], strict=True))
+    shown = {d for d, q in zip(columns["dimension"], columns["qualifier"], strict=True) if q != "suppressed"}
+    for dimension in dict.fromkeys(columns["dimension"]):
+        if dimension != "total" and dimension not in shown:
             raise DatasetError(
                 figures.path, f"every count of dimension '{dimension}' is suppressed: nothing to show", column="count"
             )
@@ -79,11 +74,11 @@ def check_dimensions(descriptor: Path, metadata: Mapping[str, Any], figures: Tab
                 raise DatasetError(
                     descriptor, f"{where}.base' must be 'total', 'none' or 'dimension:category', not '{base}'"
                 )
-            if base_cat not in categories.get(base_dim, ()):
+            if (base_dim, base_cat) not in pairs:
                 raise DatasetError(descriptor, f"{where}.base' names '{base}', which is not a row of the figures")
         for number, group in enumerate(info.get("groups", [])):
             for member in group["members"]:
-                if member not in categories.get(name, ()):
+                if (name, member) not in pairs:
                     raise DatasetError(
                         descriptor,
                         f"{where}.groups[{number}].members' names '{member}', which is not a category of '{name}'",

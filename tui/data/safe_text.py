@@ -50,6 +50,8 @@ def safe_text(s: str, *, limit: int = MAX_TEXT) -> str:
     """
     if not isinstance(s, str):
         s = str(s)
+    elif len(s) <= limit and s.isascii() and s.isprintable() and type(s) is str:
+        return s  # printable ASCII (0x20-0x7E): nothing to change
     text = s.translate(_TABLE)
     if not text.isascii():
         text = _neutralise_unicode(text)
