@@ -161,9 +161,10 @@ def _read_in_bulk(
     Records are typed :data:`CHUNK_ROWS` at a time: the raw text of the whole file is never held.
     """
     dialect, schema, fields, missing_values = _settings(resource)
-    records = _records(path, _reader(text, dialect, descriptor), dialect.get("commentChar"))
+    reader = _reader(text, dialect, descriptor)
+    comment = dialect.get("commentChar")
     if dialect.get("header", True):
-        first = next(records, None)
+        first = next(_records(path, reader, comment), None)
         if first is None:
             return None
         header_line, header = first[0], [h.strip() for h in first[1]]
@@ -186,19 +187,26 @@ def _read_in_bulk(
             column.extend(typer.type(raw[index]))
         chunk.clear()
 
-    for line, values in records:
-        if not "".join(values).strip():
-            continue
-        if len(values) != width:
-            if len(values) > width:
+    previous = reader.line_num  # records as :func:`_records` gives them, without a generator per record
+    try:
+        for values in reader:
+            line, previous = previous + 1, reader.line_num
+            if not ((values and values[0].strip()) or "".join(values).strip()):
+                continue  # a blank row
+            if comment and values[0].startswith(comment):
+                continue
+            if len(values) != width:
+                if len(values) > width:
+                    return None
+                values = values + [""] * (width - len(values))
+            if len(lines) >= MAX_ROWS:
                 return None
-            values = values + [""] * (width - len(values))
-        if len(lines) >= MAX_ROWS:
-            return None
-        lines.append(line)
-        chunk.append(values)
-        if len(chunk) >= CHUNK_ROWS:
-            flush()
+            lines.append(line)
+            chunk.append(values)
+            if len(chunk) >= CHUNK_ROWS:
+                flush()
+    except csv.Error:
+        return None  # malformed: the exact reader says where
     if not lines:
         return None
     if chunk:

@@ -441,15 +441,16 @@ class DataService:
         exact = bool((rows["qualifier"] == qty.EXACT).all())
         changes = _known(counts.diff().tolist()) if exact else [None] * len(rows)
         percents = _known((counts.astype("Float64").pct_change() * 100).tolist()) if exact else [None] * len(rows)
-        periods = tuple(
-            PeriodChange(
-                period=str(p),
-                count=found.value,
-                change=d,
-                change_pct=None if q is None else float(q),
-                qualifier=found.qualifier,
+        found = index.quantities
+        periods = tuple(  # the fields in PeriodChange's order: period, count, change, change_pct, qualifier
+            map(
+                PeriodChange,
+                map(str, rows["category"].tolist()),
+                [q.value for q in found],
+                changes,
+                [None if q is None else float(q) for q in percents],
+                [q.qualifier for q in found],
             )
-            for p, found, d, q in zip(rows["category"].tolist(), index.quantities, changes, percents, strict=True)
         )
         peak = int(counts.idxmax())  # type: ignore[call-overload]  # pandas-stubs type idxmax as Hashable
         first, last = periods[0].count, periods[-1].count
