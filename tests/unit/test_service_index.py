@@ -6,6 +6,7 @@ with the number of questions or claims (it grew once per question when each one 
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -85,3 +86,42 @@ def test_the_index_gives_the_answers_of_the_rows(big: DataService) -> None:
     assert big.count("year", "3005", "3005") == 3005 % 7
     with pytest.raises(KeyError):
         big.count("year", "9999")
+
+
+def test_equal_figures_are_held_once(big: DataService) -> None:
+    """Thousands of periods with a handful of distinct counts: one Quantity per distinct figure, not per row."""
+    quantities = [big.quantity("year", category) for category in big.categories("year")]
+    assert len(quantities) > EXTRA_YEARS
+    assert len({id(q) for q in quantities}) == len(set(quantities)) <= 7 + 4
+
+
+def _with_years(edit: Callable[[str, Callable[[str], str]], Path], rows: list[tuple[int, int | None]]) -> DataService:
+    text = "".join(
+        f"year,{year},{year},,suppressed,\n" if count is None else f"year,{year},{year},{count},exact,\n"
+        for year, count in rows
+    )
+    return DataService.from_path(edit("figures.csv", lambda t: t.rstrip("\n") + "\n" + text))
+
+
+def test_a_long_trend_gives_each_change_from_its_own_two_counts(
+    edit_csv: Callable[[str, Callable[[str], str]], Path],
+) -> None:
+    """Zeros among hundreds of periods: a rise from 0 is infinite, 0 to 0 has no percentage."""
+    rows: list[tuple[int, int | None]] = [(3000 + n, n % 5) for n in range(300)]
+    periods = _with_years(edit_csv, rows).trend("year").periods
+    assert [p.count for p in periods[-len(rows) :]] == [count for _, count in rows]
+    for before, now in itertools.pairwise(periods):
+        assert before.count is not None and now.count is not None
+        assert now.change == now.count - before.count
+        if before.count:
+            assert now.change_pct == (now.count / before.count - 1) * 100
+        else:
+            assert now.change_pct == (None if now.count == 0 else float("inf"))
+
+
+def test_a_trend_with_blank_counts_gives_no_changes(edit_csv: Callable[[str, Callable[[str], str]], Path]) -> None:
+    rows = [(3000 + n, None if n % 11 == 0 else n % 5) for n in range(300)]
+    trend = _with_years(edit_csv, rows).trend("year")
+    assert [p.count for p in trend.periods[-len(rows) :]] == [count for _, count in rows]
+    assert all(p.change is None and p.change_pct is None for p in trend.periods)
+    assert trend.multiple is None

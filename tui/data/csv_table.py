@@ -173,10 +173,7 @@ def _read_in_bulk(
     columns = _columns(path, header, fields, header_line, case_sensitive=dialect.get("caseSensitiveHeader", False))
     width = len(header)
     label_fields = set(labels)
-    typers = [
-        (columns[f["name"]], _ColumnTyper(path, f, missing_values, _limit(f, label_fields)))
-        for f in fields
-    ]
+    typers = [(columns[f["name"]], _ColumnTyper(path, f, missing_values, _limit(f, label_fields))) for f in fields]
     typed: list[list[Any]] = [[] for _ in fields]
     lines: list[int] = []
     chunk: list[list[str]] = []

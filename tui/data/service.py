@@ -575,7 +575,8 @@ def _ints(counts: pd.Series) -> list[int]:
 def _known(values: list[Any]) -> list[Any]:
     """Values from a pandas column's ``tolist()``, with the missing ones (NA or NaN) as None."""
     return [
-        None if value is None or type(value).__name__ == "NAType" or (isinstance(value, float) and math.isnan(value))
+        None
+        if value is None or type(value).__name__ == "NAType" or (isinstance(value, float) and math.isnan(value))
         else value
         for value in values
     ]
