@@ -304,7 +304,8 @@ def entry_of(dataset: Dataset, *, bundled: bool, in_memory: bool = False) -> Dat
     forces: list[str] = [] if scope == NATIONAL or own_force.casefold() == FORCE_NOT_STATED else [own_force]
     roles = {name: info.get("role", name) for name, info in meta.get("dimensions", {}).items()}
     force_dims = {name for name, role in roles.items() if role == "force"}
-    for dimension, category in zip(dataset.figures["dimension"], dataset.figures["category"], strict=True):
+    figures = dataset.figures
+    for dimension, category in zip(figures["dimension"].tolist(), figures["category"].tolist(), strict=True):
         if dimension in force_dims and category not in forces:
             forces.append(str(category))
     sources = meta["sources"]

@@ -190,7 +190,7 @@ class DataService:
             base_dim, _, base_cat = base_ref.partition(":")
             base = self.quantity(base_dim, base_cat)
             label = f"the {base.display()} {info.get('base_label', f'in {base_cat!r}')}"
-        units = set(self._rows(dimension)["unit"])
+        units = set(self._rows(dimension)["unit"].tolist())
         if not base.is_exact_count:
             return None, f"no shares: {label} is not an exact count ({qty.words(base.qualifier)})"
         if units != {base.unit}:
@@ -286,8 +286,8 @@ class DataService:
             raise KeyError(f"{dimension} is not a cross-tab")
         spec = info["crosstab"]
         rows = self._rows(dimension)
-        unit = " and ".join(dict.fromkeys(rows["unit"]))
-        columns = tuple(str(c) for c in spec.get("values") or dict.fromkeys(rows["period"]))
+        unit = " and ".join(dict.fromkeys(rows["unit"].tolist()))
+        columns = tuple(str(c) for c in spec.get("values") or dict.fromkeys(rows["period"].tolist()))
         names = self.categories(dimension)
         cells = tuple(tuple(self._cell(dimension, name, column, unit) for column in columns) for name in names)
         return CrossTab(
@@ -390,7 +390,7 @@ class DataService:
         base, base_label = self.base_of(dimension)
         listed = self._sum(dimension)
         listed_quantity, listed_note = self._listed(dimension)
-        unit = " and ".join(dict.fromkeys(rows["unit"]))
+        unit = " and ".join(dict.fromkeys(rows["unit"].tolist()))
 
         def share(found: Quantity) -> float | None:
             return None if found.value is None or not base or not found.is_exact_count else found.value / base
@@ -467,7 +467,7 @@ class DataService:
             last_period=periods[-1].period,
             multiple=multiple,
             total_qualifier=listed.qualifier if listed is not None else qty.NOT_GIVEN,
-            unit=" and ".join(dict.fromkeys(rows["unit"])),
+            unit=" and ".join(dict.fromkeys(rows["unit"].tolist())),
         )
 
 
@@ -563,8 +563,9 @@ def _with_units(figures: pd.DataFrame, unit: str) -> pd.DataFrame:
         return figures
     import pandas as pd  # already loaded with the dataset
 
-    column = figures["unit"] if "unit" in figures else pd.Series("", index=figures.index)
-    return figures.assign(unit=column.fillna("").astype(str).str.strip().replace("", unit))  # the rest not copied
+    if "unit" not in figures:  # every row takes the package's unit
+        return figures.assign(unit=pd.Series(unit, index=figures.index).astype(str))  # the rest not copied
+    return figures.assign(unit=figures["unit"].fillna("").astype(str).str.strip().replace("", unit))
 
 
 def _ints(counts: pd.Series) -> list[int]:
