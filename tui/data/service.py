@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cached_property
@@ -505,26 +506,22 @@ class _DimensionIndex:
         """Index a dimension's rows in one pass."""
         blank = rows["count"].isna().tolist()
         counts = [None if missing else value for value, missing in zip(_ints(rows["count"]), blank, strict=True)]
-        names = [str(name) for name in rows["category"].tolist()]
-        made: dict[tuple[int | None, str, str], Quantity] = {}
-        quantities = []
-        for key in zip(counts, map(str, rows["qualifier"].tolist()), map(str, rows["unit"].tolist()), strict=True):
-            found = made.get(key)
-            if found is None:
-                found = made[key] = Quantity(*key)
-            quantities.append(found)
-        whole: dict[str, Quantity] = {}
-        cells: dict[tuple[str, str], Quantity] = {}
+        names = list(map(str, rows["category"].tolist()))
+        periods = list(map(str, rows["period"].tolist()))
+        keys = list(zip(counts, map(str, rows["qualifier"].tolist()), map(str, rows["unit"].tolist()), strict=True))
+        made = {key: Quantity(*key) for key in dict.fromkeys(keys)}  # one per distinct figure
+        quantities = list(map(made.__getitem__, keys))
+        # The first figure of each key wins (the dicts are filled from the last row back).
+        whole = dict(zip(reversed(names), reversed(quantities), strict=True))
+        pairs = zip(names, periods, strict=True)
+        dated = [(pair, found) for pair, found in zip(pairs, quantities, strict=True) if pair[1]]
+        cells = dict(reversed(dated))
         several: set[str | tuple[str, str]] = set()
-        for name, when, found in zip(names, map(str, rows["period"].tolist()), quantities, strict=True):
-            if name in whole or not when:  # a row without a period is a second figure of its whole category
-                several.add(name)
-            whole.setdefault(name, found)
-            if when:
-                if (name, when) in cells:
-                    several.add((name, when))
-                else:
-                    cells[name, when] = found
+        if len(whole) < len(names):
+            several.update(name for name, times in Counter(names).items() if times > 1)
+        several.update(name for name, when in zip(names, periods, strict=True) if not when)  # counted twice
+        if len(cells) < len(dated):
+            several.update(pair for pair, times in Counter(pair for pair, _ in dated).items() if times > 1)
         return cls(
             categories=tuple(dict.fromkeys(names)),
             quantities=tuple(quantities),
