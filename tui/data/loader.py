@@ -156,9 +156,6 @@ def _read_descriptor(descriptor: Path, data: bytes) -> dict[str, Any]:
     return {key: value if key == "resources" else safe_tree(value) for key, value in metadata.items()}
 
 
-def _resource(metadata: Mapping[str, Any], name: str) -> dict[str, Any]:
-    return next(r for r in metadata["resources"] if r["name"] == name)
-
 
 def _resource_bytes(descriptor: Path, resource: Mapping[str, Any]) -> tuple[Path, bytes]:
     """A resource's file and its bytes (checked: inside the package, a regular file, bounded)."""
