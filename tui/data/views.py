@@ -6,8 +6,9 @@ are written in one place only.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from tui.data import formatting as fmt
 from tui.data import quantity as qty
@@ -39,12 +40,13 @@ def trend_table(service: DataService, dimension: str = "year") -> TableView:
     """Officers per period with the change on the year before."""
     trend = service.trend(dimension)
     exact = trend.total_qualifier == "exact"
+    count, share, change = _remembered(fmt.count), _remembered(fmt.share), _remembered(fmt.change)
     rows = [
         (
             p.period,
-            fmt.count(p.count, p.qualifier, trend.unit),
-            fmt.share(None if p.count is None or not exact or not trend.total else p.count / trend.total),
-            fmt.change(p.change, p.change_pct),
+            count(p.count, p.qualifier, trend.unit),
+            share(None if p.count is None or not exact or not trend.total else p.count / trend.total),
+            change(p.change, p.change_pct),
         )
         for p in trend.periods
     ]
@@ -76,12 +78,13 @@ def figures_table(breakdown: Breakdown, *, notes: bool = True) -> TableView:
     """A breakdown as a table: counts with their qualifiers, shares where they mean something."""
     figures = breakdown.figures + breakdown.groups
     mixed = len({f.unit for f in figures}) > 1
+    count, share, note = _remembered(fmt.count), _remembered(fmt.share), _remembered(_note)
     rows = [
         (
             f.category,
-            fmt.count(f.count, f.qualifier, f.unit) + (f" {f.unit}" if mixed and f.count is not None else ""),
-            fmt.share(f.share),
-            _note(f.qualifier, f.note),
+            count(f.count, f.qualifier, f.unit) + (f" {f.unit}" if mixed and f.count is not None else ""),
+            share(f.share),
+            note(f.qualifier, f.note),
         )[: 4 if notes else 3]
         for f in figures
     ]
@@ -246,6 +249,24 @@ def trend_summary(service: DataService, dimension: str = "year") -> str:
         f"{fmt.count(first.count, first.qualifier)} to {fmt.count(last.count, last.qualifier)}"
     )
     return text + (f", {fmt.multiple(trend.multiple)}" if trend.multiple is not None else "")
+
+
+def _remembered(function: Callable[..., str]) -> Callable[..., str]:
+    """``function`` with each distinct call worked out once: a long table repeats a few values many times.
+
+    Calls with a float zero are always worked out (0.0 and -0.0 are equal keys but print differently).
+    """
+    known: dict[tuple[Any, ...], str] = {}
+
+    def remembered(*args: Any) -> str:
+        text = known.get(args)
+        if text is None:
+            text = function(*args)
+            if not any(type(a) is float and a == 0 for a in args):
+                known[args] = text
+        return text
+
+    return remembered
 
 
 def _note(qualifier: str, note: str) -> str:
