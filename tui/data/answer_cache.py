@@ -31,6 +31,7 @@ from typing import Any
 from tui import __version__
 from tui.data.answer_codec import decode, encode
 from tui.data.errors import DatasetError
+from tui.data.gc_pause import gc_paused
 from tui.data.limits import MAX_DESCRIPTOR_BYTES, MAX_TABLE_BYTES
 from tui.data.loader import LAZY_RESOURCES
 from tui.data.package_files import read_bytes, resource_file
@@ -117,13 +118,15 @@ def read_answers(folder: Path | None, key: str | None, screen: str) -> dict[str,
     if folder is None or key is None:
         return None
     try:
-        data = json.loads(_file(folder, key, screen).read_text(encoding="utf-8"))
+        with gc_paused():  # tens of thousands of answers decoded: many small objects, none in a cycle
+            data = json.loads(_file(folder, key, screen).read_text(encoding="utf-8"))
         if not isinstance(data, dict) or data.get("format") != FORMAT or data.get("key") != key:
             return None
         answers = data["answers"]
         if not isinstance(answers, dict) or not all(call_key(*c) in answers for c in COMMON_CALLS):
             return None
-        return {str(k): decode(v) for k, v in answers.items()}
+        with gc_paused():
+            return {str(k): decode(v) for k, v in answers.items()}
     except (OSError, ValueError, KeyError, TypeError, RecursionError):
         return None
 
@@ -140,10 +143,11 @@ def write_answers(folder: Path | None, key: str | None, screen: str, answers: Ma
     parts = []
     for name, answer in answers.items():
         try:
-            encoded = encode(answer)
+            with gc_paused():  # an answer of many rows encoded: many small lists, none in a cycle
+                encoded = encode(answer)
+                parts.append(f"{json.dumps(name, ensure_ascii=False)}:{json.dumps(encoded, ensure_ascii=False)}")
         except TypeError:
             continue
-        parts.append(f"{json.dumps(name, ensure_ascii=False)}:{json.dumps(encoded, ensure_ascii=False)}")
         del encoded
     text = f"{head.removesuffix('{}}')}{{{','.join(parts)}}}}}"
     return write_atomically(folder, _file(folder, key, screen).name, text)

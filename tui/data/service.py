@@ -208,7 +208,8 @@ class DataService:
     def trend(self, dimension: str = "year") -> Trend:
         """Counts per period with year-on-year change, the peak and the first-to-last multiple."""
         if dimension not in self._trends:
-            self._trends[dimension] = self._build_trend(dimension)
+            with gc_paused():
+                self._trends[dimension] = self._build_trend(dimension)
         return self._trends[dimension]
 
     @cached_property
@@ -572,12 +573,10 @@ def _ints(counts: pd.Series) -> list[int]:
 
 def _known(values: list[Any]) -> list[Any]:
     """Values from a pandas column's ``tolist()``, with the missing ones (NA or NaN) as None."""
-    return [
-        None
-        if value is None or type(value).__name__ == "NAType" or (isinstance(value, float) and math.isnan(value))
-        else value
-        for value in values
-    ]
+    import pandas as pd  # already loaded with the dataset
+
+    missing = pd.NA
+    return [None if value is missing or value != value else value for value in values]  # NaN != NaN
 
 
 def _int(value: Any) -> int | None:

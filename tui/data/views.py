@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from tui.data import formatting as fmt
 from tui.data import quantity as qty
+from tui.data.gc_pause import gc_paused
 from tui.data.model import Breakdown, Trend
 
 if TYPE_CHECKING:
@@ -38,6 +39,11 @@ class TableView:
 
 def trend_table(service: DataService, dimension: str = "year") -> TableView:
     """Officers per period with the change on the year before."""
+    with gc_paused():  # a row per period: many small tuples, none in a cycle
+        return _trend_table(service, dimension)
+
+
+def _trend_table(service: DataService, dimension: str) -> TableView:
     trend = service.trend(dimension)
     exact = trend.total_qualifier == "exact"
     count, share, change = _remembered(fmt.count), _remembered(fmt.share), _remembered(fmt.change)
@@ -76,6 +82,11 @@ def breakdown_table(service: DataService, dimension: str, *, notes: bool = True)
 
 def figures_table(breakdown: Breakdown, *, notes: bool = True) -> TableView:
     """A breakdown as a table: counts with their qualifiers, shares where they mean something."""
+    with gc_paused():  # a row per figure: many small tuples, none in a cycle
+        return _figures_table(breakdown, notes=notes)
+
+
+def _figures_table(breakdown: Breakdown, *, notes: bool) -> TableView:
     figures = breakdown.figures + breakdown.groups
     mixed = len({f.unit for f in figures}) > 1
     count, share, note = _remembered(fmt.count), _remembered(fmt.share), _remembered(_note)
