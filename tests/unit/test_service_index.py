@@ -125,3 +125,21 @@ def test_a_trend_with_blank_counts_gives_no_changes(edit_csv: Callable[[str, Cal
     assert [p.count for p in trend.periods[-len(rows) :]] == [count for _, count in rows]
     assert all(p.change is None and p.change_pct is None for p in trend.periods)
     assert trend.multiple is None
+
+
+def test_counts_are_the_count_of_each_category(big: DataService) -> None:
+    counts = big.counts("year")
+    assert tuple(counts) == big.categories("year")
+    assert counts == {category: big.count("year", category) for category in big.categories("year")}
+
+
+def test_a_crosstab_has_no_single_count_per_category() -> None:
+    from tui.data.locate import datasets_root
+
+    service = DataService.from_path(datasets_root() / "met-pa-2023")
+    (dimension,) = service.crosstabs
+    with pytest.raises(KeyError, match="cross-tab") as counts_error:
+        service.counts(dimension)
+    with pytest.raises(KeyError) as count_error:
+        service.count(dimension, service.categories(dimension)[0])
+    assert str(counts_error.value) == str(count_error.value)

@@ -117,8 +117,9 @@ class ClaimEvaluator:
             number = None if service.has_suppressed(dimension) else service.sum(dimension)
             return Value(number, f"{service.label(dimension)} listed ({_show(number)})")
         if category == "max":
-            peak = max(service.categories(dimension), key=lambda c: service.count(dimension, c) or -1)
-            number = service.count(dimension, peak)
+            counts = service.counts(dimension)
+            peak = max(counts, key=lambda c: counts[c] or -1)
+            number = counts[peak]
             return Value(number, f"{peak}, the highest {dimension} ({_show(number)})")
         category, _, period = category.partition("@")
         number = service.count(dimension, category, period or None)
@@ -150,7 +151,7 @@ class ClaimEvaluator:
 
     def _peak(self, dimension: str, expected: str) -> tuple[ClaimStatus, str]:
         service = self._service
-        counts = {c: service.count(dimension, c) for c in service.categories(dimension)}
+        counts = service.counts(dimension)
         if any(v is None for v in counts.values()):
             return "not checkable", f"a {dimension} count is suppressed"
         top = max(v for v in counts.values() if v is not None)

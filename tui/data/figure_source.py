@@ -51,6 +51,10 @@ class FigureSource(Protocol):
         """The count of one category, or of one cell of a cross-tab (None when suppressed or not given)."""
         ...
 
+    def counts(self, dimension: str) -> dict[str, int | None]:
+        """Every category's count in source order, as :meth:`count` gives each."""
+        ...
+
     def is_crosstab(self, dimension: str) -> bool:
         """True when the dimension is a count by two dimensions."""
         ...
