@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property, lru_cache
 
 from rich.color import ColorSystem
 from rich.style import Style
@@ -57,7 +58,7 @@ class Look:
     link: str = ""
     fill: Look | None = None
 
-    @property
+    @cached_property
     def key(self) -> str:
         """Equal for styles that look the same."""
         return f"{self.attrs}|{self.fg}|{self.bg}|{self.link}"
@@ -80,6 +81,7 @@ def _codes(attrs: str) -> set[str]:
     return set(attrs.split(";")) - {""}
 
 
+@lru_cache(maxsize=4096)
 def transition(current: Look, target: Look) -> str:
     """The shortest SGR sequence from one look to another (empty if they look the same)."""
     if (current.attrs, current.fg, current.bg) == (target.attrs, target.fg, target.bg) or (
@@ -182,9 +184,12 @@ class CellWriter:
                     end = x + index  # erased up to the end of the write, not stepped over
                 index += count
                 continue
-            elif char == FULL_BLOCK and look.fill is not None and self._fill_pays(cells, looks, index, stop):
+            elif char == FULL_BLOCK and look.fill is not None:
                 count = self._same_cells(cells, looks, index, stop)
-                if look.fill.erasable:
+                if not self._fill_pays(look, look.fill, count):
+                    self._set(look)
+                    self._out.append(char * count)
+                elif look.fill.erasable:
                     if self._blanks(count, look.fill, last=index + count == stop):
                         end = x + index
                 else:  # reverse video: written, not erased (an erase takes only the background)
@@ -201,7 +206,7 @@ class CellWriter:
 
     def _set(self, look: Look) -> None:
         self._out.append(transition(self.look, look))
-        self.look = Look(look.attrs, look.fg, look.bg)
+        self.look = look
 
     def _blank_look(self, look: Look) -> Look | None:
         """The cheapest look to switch to for a blank to show as one in ``look`` does (None: no change)."""
@@ -227,16 +232,13 @@ class CellWriter:
         self._out.append(" " * count)
         return False
 
-    def _fill_pays(self, cells: Sequence[Cell], looks: Sequence[Look], start: int, stop: int) -> bool:
-        """Whether the full blocks from ``start`` cost fewer bytes as blanks in their fill look than as blocks."""
-        look = looks[start]
-        assert look.fill is not None
-        count = self._same_cells(cells, looks, start, stop)
-        if look.fill.erasable:
-            filled = self._blank_look(look.fill) or self.look
+    def _fill_pays(self, look: Look, fill: Look, count: int) -> bool:
+        """Whether ``count`` full blocks in ``look`` cost fewer bytes as blanks in ``fill`` than as blocks."""
+        if fill.erasable:
+            filled = self._blank_look(fill) or self.look
             filling = len(transition(self.look, filled)) + blank_cost(count, self.erase)
         else:
-            filled = look.fill
+            filled = fill
             filling = len(transition(self.look, filled)) + count
         back = len(transition(filled, look))  # about what the cells after them cost more
         as_blocks = len(transition(self.look, look)) + len(FULL_BLOCK.encode()) * count
