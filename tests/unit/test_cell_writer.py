@@ -13,7 +13,7 @@ from textual.geometry import Region
 from textual.strip import Strip
 
 from tests.shown import shown
-from tui.terminal.cell_writer import PLAIN, CellWriter, Look, cursor_to
+from tui.terminal.cell_writer import PLAIN, CellWriter, Look, cursor_to, transition
 from tui.terminal.redraw import ShadowScreen
 from tui.terminal.textual_private import LayoutUpdate
 
@@ -167,3 +167,28 @@ def test_blanks_keep_the_colours_on_when_the_background_matches() -> None:
     blank = Look("", "38;5;80", "48;5;234")
     writer.write(0, 0, [("x", None), (" ", None), (" ", None), ("y", None)], [bold, blank, blank, bold], edge=80)
     assert writer.text() == "\x1b[H\x1b[1;38;5;253;48;5;234mx  y\x1b[0m"
+
+
+ATTRIBUTES = ["1", "3", "4", "5", "7", "9", "53"]
+COLOURS = ["", "31", "38;5;80", "38;2;1;2;3"]
+BACKGROUNDS = ["", "41", "48;5;234", "48;2;4;5;6"]
+looks = st.builds(
+    lambda attrs, fg, bg: Look(";".join(sorted(attrs, key=int)), fg, bg),
+    st.sets(st.sampled_from(ATTRIBUTES)), st.sampled_from(COLOURS), st.sampled_from(BACKGROUNDS),
+)
+
+
+def cell_after(sequence: str) -> object:
+    screen = pyte.Screen(2, 1)
+    pyte.ByteStream(screen).feed((sequence + "x").encode())
+    return screen.buffer[0][0]
+
+
+@settings(max_examples=300, deadline=None)
+@given(current=looks, target=looks)
+def test_a_transition_leaves_the_terminal_in_the_target_look(current: Look, target: Look) -> None:
+    """From any look to any other, the terminal ends with exactly the target's attributes and colours."""
+    def set_(look: Look) -> str:
+        return f"\x1b[0;{';'.join(c for c in (look.attrs, look.fg, look.bg) if c)}m"
+
+    assert cell_after(set_(current) + transition(current, target)) == cell_after(set_(target))

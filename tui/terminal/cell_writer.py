@@ -14,8 +14,9 @@ choose, every time, the cheapest of the sequences that leave the screen as inten
   (one erase instead of three bytes a cell).
 
 The cursor is trusted only after cells whose width is certain (one column each, no combining
-marks: a terminal may disagree with Rich on the width of a wide or combined character), and not
-after a write that may have reached the right edge (some terminals wrap there at once).
+marks: a terminal may disagree with Rich on the width of a wide or combined character; no link,
+whose sequence a terminal that does not know it may show), and not after a write that may have
+reached the right edge (some terminals wrap there at once).
 """
 
 from __future__ import annotations
@@ -103,6 +104,8 @@ def transition(current: Look, target: Look) -> str:
         codes.append(target.fg or "39")
     if current.bg != target.bg:
         codes.append(target.bg or "49")
+    if not codes:  # the same attributes, listed in another order
+        return ""
     step = ";".join(codes)
     return f"\x1b[{step if len(step) <= len(reset) else reset}m"
 
@@ -177,7 +180,7 @@ class CellWriter:
             if look.link and style is not None:  # the link's own sequence, which ends in a reset
                 self._set(PLAIN)
                 self._out.append(style.render(char, color_system=self.system))
-                certain = certain and len(char) <= 1 and not (index + 1 < stop and cells[index + 1][0] == "")
+                certain = False  # a terminal that does not know links may show some of the sequence
             elif char == " " and look.erasable:
                 count = self._same_background(cells, looks, index, stop)
                 if self._blanks(count, look, last=index + count == stop):
