@@ -14,8 +14,9 @@ from textual.widgets import Static
 
 from tests.ui.conftest import settle, wait_until
 from tui.app import FoiApp
+from tui.data import DataService, formatting
 from tui.screens import base
-from tui.screens.trends import SUMMARY_CHARS, TrendsData, TrendsScreen
+from tui.screens.trends import SUMMARY_CHARS, TrendsData, TrendsScreen, change_line
 
 MakeApp = Callable[..., FoiApp]
 
@@ -73,6 +74,32 @@ async def test_the_trends_summary_gets_only_the_changes_it_can_show(make_app: Ma
         full = f"{long.summary}\n{long.changes}"
         for width in (78, 200, 1000):
             assert _lines(given, width)[:2] == _lines(full, width)[:2], width
+
+
+def test_the_change_line_formats_only_the_changes_the_summary_shows(
+    service: DataService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 15: every period's change was formatted for a summary that shows the first ``SUMMARY_CHARS``
+    characters (40,000 at 100,000 figure rows, on the UI thread before the first key was answered)."""
+    trend = service.trend("year")
+    long = dataclasses.replace(trend, periods=trend.periods * 5000)
+    full = "Change: " + " · ".join(
+        f"{p.period} {formatting.change(p.change, p.change_pct)}" for p in long.periods if p.change is not None
+    )
+    formatted: list[int] = []
+    change = formatting.change
+
+    def counted(value: int | None, pct: float | None) -> str:
+        formatted.append(1)
+        return change(value, pct)
+
+    monkeypatch.setattr(formatting, "change", counted)
+    line = change_line(long)
+    assert line[:SUMMARY_CHARS] == full[:SUMMARY_CHARS] and len(line) >= SUMMARY_CHARS
+    assert len(formatted) < len(long.periods) // 10
+    assert change_line(trend) == "Change: " + " · ".join(  # a short trend: every change
+        f"{p.period} {change(p.change, p.change_pct)}" for p in trend.periods if p.change is not None
+    )
 
 
 def _lines(text: str, width: int) -> list[str]:

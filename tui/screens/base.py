@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, nullcontext
 from functools import partial
 from typing import ClassVar, Generic, Protocol, TypeVar, runtime_checkable
@@ -18,6 +18,7 @@ from textual.widgets import ContentSwitcher, Static
 
 from tui.data.catalog import Catalog
 from tui.data.service import DataService
+from tui.data.views import TableView
 from tui.screen_registry import SCREENS, ScreenSpec, available, spec_for
 from tui.screens.figure_keys import FigureKeys
 from tui.screens.min_size import MIN_HEIGHT, MIN_WIDTH, too_small_message
@@ -37,6 +38,13 @@ from tui.widgets.figure_table import measure_in_advance
 BACKGROUND_HOLD = 0.06
 """Seconds after a key during which a screen built in the background holds back showing and drawing its
 figures (tens of ms on the UI thread): the screen or view asked for goes first."""
+
+LEFT_OUT_DELAY = 0.15
+"""Seconds after the first frame before what it left out (a table out of view) is made: a key typed at
+start is answered first."""
+
+LEFT_OUT_HOLD = 0.05
+"""Seconds since the last key before that work starts, and between looks while other screens gather theirs."""
 
 DataT = TypeVar("DataT")
 """What a screen's :meth:`FoiScreen.gather` returns and its :meth:`FoiScreen.show` takes."""
@@ -180,7 +188,7 @@ class FoiScreen(FigureKeys, DropStaleResize, SkipNeedlessRestyle, Screen[None], 
             return
         at_hand = getattr(self.service, "answers_at_hand", None)  # the first-screen cache, if any
         if at_hand is not None and at_hand(self.spec.mode):
-            self._show_and_focus(self.gather())  # cached answers: in the first frame, no worker
+            self._show_and_focus(self.gather_at_hand())  # cached answers: in the first frame, no worker
         else:
             self._loading(True)
             self.load()
@@ -307,6 +315,40 @@ class FoiScreen(FigureKeys, DropStaleResize, SkipNeedlessRestyle, Screen[None], 
         """Ask the service for what the screen shows (runs in a worker thread)."""
         raise NotImplementedError
 
+    def gather_at_hand(self) -> DataT:
+        """What the first frame shows, its answers at hand (on the UI thread, before the first key is read).
+
+        By default :meth:`gather`. A screen may leave out what is out of view (its table behind the
+        chart), made after the first key, or at once by :meth:`complete_views` when asked for.
+        """
+        return self.gather()
+
+    def complete_views(self) -> None:
+        """Make now what :meth:`gather_at_hand` left out, before a view or an export needs it (UI thread)."""
+
+    def when_keys_are_answered(self, callback: Callable[[], object]) -> None:
+        """Call ``callback`` after ``LEFT_OUT_DELAY``, once no key came for ``LEFT_OUT_HOLD`` and no other
+        screen gathers.
+
+        For work the first frame left out: a key typed at start, and the screen it asks for, go first.
+        """
+
+        def turn() -> None:
+            host = self.host
+            if not self.is_attached:
+                return
+            if host is not None and (host.since_key() < LEFT_OUT_HOLD or host.loading_screens - {self}):
+                self.set_timer(LEFT_OUT_HOLD, turn)
+                return
+            callback()
+
+        self.set_timer(LEFT_OUT_DELAY, turn)
+
+    def current_table(self) -> TableView | None:
+        """The table ``e`` exports (every view made first)."""
+        self.complete_views()
+        return super().current_table()
+
     def show(self, data: DataT) -> None:
         """Put the gathered data into the widgets (runs on the UI thread)."""
         raise NotImplementedError
@@ -331,6 +373,7 @@ class FoiScreen(FigureKeys, DropStaleResize, SkipNeedlessRestyle, Screen[None], 
         host = self.host
         if host is not None:
             host.note_key()
+        self.complete_views()
         switcher.current = "table-view" if switcher.current == "chart-view" else "chart-view"
         self.focus_view()
 
