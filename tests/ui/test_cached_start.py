@@ -90,13 +90,13 @@ async def test_the_first_screen_is_kept_only_once_its_figures_have_come(
     """Issue 15: on a cold start of a big dataset the figures came after the screen was kept (0.3 s after the
     first frame), so the next start painted a screen without figures and then changed it once they came."""
     release = threading.Event()
-    gather = TrendsScreen.gather
+    gather = TrendsScreen.gather_in_view  # what the worker asks for the chart view
 
     def slow_gather(screen: TrendsScreen) -> TrendsData:
         release.wait(timeout=30)
         return gather(screen)
 
-    monkeypatch.setattr(TrendsScreen, "gather", slow_gather)
+    monkeypatch.setattr(TrendsScreen, "gather_in_view", slow_gather)
     app = build_app(service)
     app.frame_cache = FrameCache(tmp_path, "dataset", "setting")
     timers: list[str | None] = []

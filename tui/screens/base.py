@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, nullcontext
-from functools import partial
+from functools import cached_property, partial
 from typing import ClassVar, Generic, Protocol, TypeVar, runtime_checkable
 
 from textual import events, work
@@ -188,7 +189,10 @@ class FoiScreen(FigureKeys, DropStaleResize, SkipNeedlessRestyle, Screen[None], 
             return
         at_hand = getattr(self.service, "answers_at_hand", None)  # the first-screen cache, if any
         if at_hand is not None and at_hand(self.spec.mode):
-            self._show_and_focus(self.gather_at_hand())  # cached answers: in the first frame, no worker
+            self._left_out = self.LEAVES_OUT
+            self._show_and_focus(self.gather_in_view())  # cached answers: in the first frame, no worker
+            if self.LEAVES_OUT:  # what is out of view: once a key typed at start is answered
+                self.when_keys_are_answered(self._make_left_out_soon)
         else:
             self._loading(True)
             self.load()
@@ -215,11 +219,29 @@ class FoiScreen(FigureKeys, DropStaleResize, SkipNeedlessRestyle, Screen[None], 
 
     @work(thread=True, exclusive=True, group="screen-load")
     def load(self) -> None:
-        """Gather the screen's data off the UI thread, then show it on the UI thread."""
+        """Gather the screen's data off the UI thread, then show it on the UI thread.
+
+        A screen that :attr:`LEAVES_OUT` what is out of view gets its chart view shown first, then (in
+        the same worker, its questions noted for the cache like the others) what it left out.
+        """
+        made = None
         with self.noting_for_cache():
-            data = self.gather()
-        measure_in_advance(data)  # here, not when shown on the UI thread
-        self.app.call_from_thread(self._show_and_focus, data)
+            data = self.gather_in_view()
+            measure_in_advance(data)  # here, not when shown on the UI thread
+            if self.LEAVES_OUT:
+                self._left_out = True
+                self.app.call_from_thread(self._show_in_view, data)
+                made = self._made_left_out()
+            else:
+                self.app.call_from_thread(self._show_and_focus, data)
+        if made is not None:
+            self.app.call_from_thread(self._show_left_out, made)
+
+    def _show_in_view(self, data: DataT) -> None:
+        """Show what is in view; the screen still counts as gathering until what it left out is in place."""
+        self._show_and_focus(data)
+        if self._left_out:
+            self._loading(True)
 
     @work(thread=True, exclusive=True, group="screen-load")
     def load_summary(self) -> None:
@@ -315,16 +337,62 @@ class FoiScreen(FigureKeys, DropStaleResize, SkipNeedlessRestyle, Screen[None], 
         """Ask the service for what the screen shows (runs in a worker thread)."""
         raise NotImplementedError
 
-    def gather_at_hand(self) -> DataT:
-        """What the first frame shows, its answers at hand (on the UI thread, before the first key is read).
+    LEAVES_OUT: ClassVar[bool] = False
+    """True when :meth:`gather_in_view` leaves out what is out of view (a table behind the chart, tens of
+    milliseconds at 100,000 figure rows), made by :meth:`make_left_out` once the chart view is shown."""
 
-        By default :meth:`gather`. A screen may leave out what is out of view (its table behind the
-        chart), made after the first key, or at once by :meth:`complete_views` when asked for.
+    def gather_in_view(self) -> DataT:
+        """What the chart view shows: by default everything (:meth:`gather`); see :attr:`LEAVES_OUT`.
+
+        On the UI thread for a first screen whose answers are at hand, else in the worker.
         """
         return self.gather()
 
+    def make_left_out(self) -> object:
+        """Make what :meth:`gather_in_view` left out (either thread; once per screen)."""
+        return None
+
+    def show_left_out(self, made: object) -> None:
+        """Put what :meth:`make_left_out` made in its widgets (UI thread)."""
+
+    _left_out = False
+    """What :meth:`gather_in_view` left out is not in place yet."""
+
+    _made: object = None
+    """What :meth:`make_left_out` made, once made (by a worker or the UI thread, whichever first)."""
+
+    @cached_property
+    def _made_lock(self) -> threading.Lock:
+        return threading.Lock()
+
+    def _made_left_out(self) -> object:
+        with self._made_lock:
+            if self._made is None:
+                self._made = self.make_left_out()
+            return self._made
+
+    def _make_left_out_soon(self) -> None:
+        if self._left_out:
+            self._loading(True)  # one background worker at a time: the app's next screen waits for this one
+            self._make_left_out_in_worker()
+
+    @work(thread=True, group="left-out")
+    def _make_left_out_in_worker(self) -> None:
+        made = self._made_left_out()
+        self.app.call_from_thread(self._show_left_out, made)
+
+    def _show_left_out(self, made: object) -> None:
+        self._loading(False)
+        if self._left_out and self.is_attached:
+            self._left_out = False
+            self.show_left_out(made)
+            if not self.is_current:  # built in the background: its table view laid out for a first t
+                self.call_after_refresh(self._prerender)
+
     def complete_views(self) -> None:
-        """Make now what :meth:`gather_at_hand` left out, before a view or an export needs it (UI thread)."""
+        """Put what the chart view left out in place now, before a view or an export needs it (UI thread)."""
+        if self._left_out:
+            self._show_left_out(self._made_left_out())
 
     def when_keys_are_answered(self, callback: Callable[[], object]) -> None:
         """Call ``callback`` after ``LEFT_OUT_DELAY``, once no key came for ``LEFT_OUT_HOLD`` and no other

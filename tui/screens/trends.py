@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import threading
 from dataclasses import dataclass
-from functools import cached_property
 
-from textual import work
 from textual.app import ComposeResult
 from textual.widgets import Static
 
@@ -50,7 +47,7 @@ class TrendsData:
     summary: str
     changes: str
     table: TableView | None
-    """None when the first frame leaves it out (see :meth:`TrendsScreen.gather_at_hand`)."""
+    """None when left out of the chart view (see :meth:`TrendsScreen.gather_in_view`)."""
 
 
 class TrendsScreen(FoiScreen[TrendsData]):
@@ -74,56 +71,32 @@ class TrendsScreen(FoiScreen[TrendsData]):
             trend, trend_summary(self.service, dimension), change_line(trend), trend_table(self.service, dimension)
         )
 
-    def gather_at_hand(self) -> TrendsData:
-        """The chart and its summary; the table behind them is made once the first key is answered.
+    LEAVES_OUT = True
 
-        At 100,000 figure rows the table's 40,000 periods cost ~0.15 s to format and measure, on the UI
-        thread before the first key was read. ``t`` or ``e`` before it is made makes it at once.
+    def gather_in_view(self) -> TrendsData:
+        """The chart and its summary; the table behind them is made once they are shown (see :attr:`LEAVES_OUT`).
+
+        At 100,000 figure rows the table's 40,000 periods cost ~0.15 s to format and measure: on the UI
+        thread before the first key was read, from the cache. ``t`` or ``e`` before it is made makes it at once.
         """
         dimension = self.dimensions["period"]
         trend = self.service.trend(dimension)
         return TrendsData(trend, trend_summary(self.service, dimension), change_line(trend), None)
 
-    _table_left_out = False
-    """The table was left out of the first frame and is not in place yet."""
+    def make_left_out(self) -> TableView:
+        """The table, measured (here, not when shown)."""
+        view = trend_table(self.service, self.dimensions["period"])
+        natural_widths(view)
+        return view
 
-    _table_made: TableView | None = None
-    """The table left out, once made (by the worker or the UI thread, whichever first)."""
-
-    @cached_property
-    def _table_lock(self) -> threading.Lock:
-        return threading.Lock()
-
-    def _made_table(self) -> TableView:
-        """The table left out of the first frame, made (and measured) now if it is not yet; either thread."""
-        with self._table_lock:
-            if self._table_made is None:
-                view = trend_table(self.service, self.dimensions["period"])
-                natural_widths(view)  # measured here, not when shown
-                self._table_made = view
-            return self._table_made
-
-    def _make_table(self) -> None:
-        if self._table_left_out:
-            self._loading(True)  # one background worker at a time: the app's next screen waits for this
-            self._make_table_in_worker()
-
-    @work(thread=True, group="trends-table")
-    def _make_table_in_worker(self) -> None:
-        view = self._made_table()
-        self.app.call_from_thread(self._show_table, view)
+    def show_left_out(self, made: object) -> None:
+        """The table and its note in place."""
+        if isinstance(made, TableView):
+            self._show_table(made)
 
     def _show_table(self, view: TableView) -> None:
-        self._loading(False)
-        if self._table_left_out and self.is_attached:
-            self._table_left_out = False
-            self.query_one(FigureTable).show(view)
-            self.query_one("#trend-note", Static).update(view.note)
-
-    def complete_views(self) -> None:
-        """The table left out of the first frame, in place now."""
-        if self._table_left_out:
-            self._show_table(self._made_table())
+        self.query_one(FigureTable).show(view)
+        self.query_one("#trend-note", Static).update(view.note)
 
     def show(self, data: TrendsData) -> None:
         """Fill the chart, the summary and the table."""
@@ -140,10 +113,5 @@ class TrendsScreen(FoiScreen[TrendsData]):
             base_label=f"all {trend.total}",
             source=self.service.provenance.one_line(),
         )
-        if data.table is None:
-            self._table_left_out = True
-            self.when_keys_are_answered(self._make_table)
-        else:
-            self._table_left_out = False
-            self.query_one(FigureTable).show(data.table)
-            self.query_one("#trend-note", Static).update(data.table.note)
+        if data.table is not None:
+            self._show_table(data.table)
