@@ -307,7 +307,14 @@ def measure(args: argparse.Namespace) -> tuple[list[Case], dict[tuple[str, str, 
                               first_text=PROVENANCE_TEXT.format(name=bundled.name), args=("--dataset", bundled.name)))
         cache = tmp / "cache"
         for rep in range(args.runs):
-            for case in cases:
+            for number, case in enumerate(cases):  # the very first start: nothing cached (a fresh cache folder)
+                cold_env = {**DEPTHS[case.depths[0]], "XDG_CACHE_HOME": str(tmp / f"cold-{rep}-{number}")}
+                out = probe([*app, *(list(case.args) or ["--data", str(case.path)])],
+                            app_steps(case.first_text, case.timeout, False), cold_env, case.timeout)
+                first = step_map(out).get("first settled")
+                add(case.name, case.depths[0], "cold first", first["changed_ms"] if out["ok"] and first else None,
+                    None if out["ok"] else out["error"])
+                add(case.name, case.depths[0], "cold peak", out["hwm_kb"] / 1024 if out["ok"] else None)
                 for depth in case.depths:
                     env = {**DEPTHS[depth], "XDG_CACHE_HOME": str(cache)}
                     opens = list(case.args) or ["--data", str(case.path)]
@@ -349,6 +356,8 @@ def record_app(add, case: str, depth: str, out: dict) -> None:  # noqa: ANN001
             continue
         add(case, depth, f"{label} ms", max(changed, 0.0))
         add(case, depth, f"{label} bytes", settled["bytes"] + steps[f"change {label}"]["bytes"])
+    if out["ok"]:
+        add(case, depth, "peak", out["hwm_kb"] / 1024)
     if "idle" in steps:
         add(case, depth, "idle bytes", steps["idle"]["bytes"])
         add(case, depth, "idle rss", out["rss_kb"] / 1024)
@@ -396,8 +405,9 @@ def report(args: argparse.Namespace, cases: list[Case], results: dict[tuple[str,
         f" 80x24 in a pty, medians of {args.runs} interleaved runs (`python bench/bench.py -n {args.runs}`).",
         "",
         "| dataset | colours | first screen ms | VisiData ms | ratio | first key answered ms | view change ms (worst) "
-        "| bytes (worst) | idle bytes | idle CPU ms | idle wake-ups/s | idle RSS MiB |",
-        "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| bytes (worst) | idle bytes | idle CPU ms | idle wake-ups/s | idle RSS MiB | peak RSS MiB "
+        "| cold first screen ms | cold peak RSS MiB |",
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for case in cases:
         vd_first = med(case.name, "vd", "first")
@@ -414,7 +424,8 @@ def report(args: argparse.Namespace, cases: list[Case], results: dict[tuple[str,
                 f"{fmt(worst_ms[0])} ({worst_ms[1]}) | "
                 f"{fmt(worst_b[0])} ({worst_b[1]}) | {fmt(med(case.name, depth, 'idle bytes'))} | "
                 f"{fmt(med(case.name, depth, 'idle cpu'))} | {fmt(med(case.name, depth, 'idle wakeups'))} | "
-                f"{fmt(med(case.name, depth, 'idle rss'))} |"
+                f"{fmt(med(case.name, depth, 'idle rss'))} | {fmt(med(case.name, depth, 'peak'))} | "
+                f"{fmt(med(case.name, depth, 'cold first'))} | {fmt(med(case.name, depth, 'cold peak'))} |"
             )
     lines += ["", "Every view change, medians (ms / bytes):", ""]
     header = "| dataset | colours | " + " | ".join(label for label, _ in VIEW_CHANGES) + " |"
