@@ -11,6 +11,7 @@ import pytest
 
 from tests.e2e.pty_session import PtySession, installed_command
 from tests.e2e.sgr import colour_codes, extended_colour_codes
+from tests.shown import shown
 
 pytestmark = pytest.mark.e2e
 
@@ -169,15 +170,9 @@ sys.exit(main())
 
 
 def cells(term: PtySession) -> list[list[tuple[object, ...]]]:
-    """What each cell shows: a blank shows only its background (unless reversed, underlined or struck)."""
+    """What each cell shows (a blank only its background, a full block only its colour: tests.shown)."""
     buffer, width = term.screen.buffer, term.screen.columns
-
-    def seen(c: object) -> tuple[object, ...]:
-        if c.data == " " and not (c.reverse or c.underscore or c.strikethrough):  # type: ignore[attr-defined]
-            return (" ", c.bg)  # type: ignore[attr-defined]
-        return (c.data, c.fg, c.bg, c.bold, c.reverse, c.italics, c.underscore)  # type: ignore[attr-defined]
-
-    return [[seen(buffer[y][x]) for x in range(width)] for y in range(term.screen.lines)]
+    return [[shown(buffer[y][x]) for x in range(width)] for y in range(term.screen.lines)]
 
 
 def same_when_quiet(one: PtySession, other: PtySession, timeout: float = 20.0) -> bool:

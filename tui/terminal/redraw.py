@@ -3,23 +3,22 @@
 Textual repaints whole regions (a whole screen on every screen switch) and writes a full
 colour sequence and a reset around every run of text. Over a slow SSH link that is most of the
 traffic. :class:`ShadowScreen` keeps what the terminal shows, cell by cell, and turns each
-Textual update into cursor moves and text for the changed cells only, changing attributes
-only where they change.
+Textual update into cursor moves and text for the changed cells only
+(:mod:`tui.terminal.cell_writer` chooses the shortest sequences for them).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
 from rich.cells import cell_len
 from rich.color import ColorSystem
 from rich.console import Console
-from rich.control import Control
 from rich.segment import Segment
 from rich.style import Style
 
+from tui.terminal.cell_writer import PLAIN, Cell, CellWriter, Look
 from tui.terminal.textual_private import (
     ChopsUpdate,
     CompositorUpdate,
@@ -28,13 +27,9 @@ from tui.terminal.textual_private import (
     style_attribute_codes,
 )
 
-Cell = tuple[str, Style | None]
-"""A character (empty for the right half of a wide one) and its style."""
-
-GAP = 6
-"""Unchanged cells between two changes rewritten rather than jumped over (a jump costs ~7 bytes)."""
-
-RESET = "\x1b[0m"
+GAP_BYTES = 4
+"""Unchanged cells between two changes are rewritten rather than jumped over while they take no more
+UTF-8 bytes than this (a step right costs 3-4 bytes, an absolute move 6-8)."""
 
 PaintOp = tuple[int, int, Iterable[Segment]]
 """x, y and the segments Textual paints there."""
@@ -115,12 +110,11 @@ class ShadowScreen:
     def render(self, ops: Iterable[PaintOp], console: Console) -> str:
         """The terminal sequence for the changed cells of ``ops``; the shadow is updated.
 
-        Attributes carry over cursor moves: only what differs from the cell written before is
-        sent, and one reset ends the update.
+        The sequences are the shortest :class:`~tui.terminal.cell_writer.CellWriter` knows for the
+        changed cells; the terminal's attributes are reset at the end.
         """
         system = console_colour_system(console) or ColorSystem.TRUECOLOR
-        out: list[str] = []
-        current = PLAIN
+        writer = CellWriter(erase=self._erase, system=system)
         for x, y, segments in ops:
             new = cells(segments)
             looks = [self._look(style, system) for _, style in new]
@@ -132,32 +126,9 @@ class ShadowScreen:
             if not changed:
                 continue
             for start, stop in _runs(changed, new):
-                out.append(Control.move_to(x + start, y).segment.text)
-                index = start
-                while index < stop:
-                    (char, style), look = new[index], looks[index]
-                    index += 1
-                    if look.link:
-                        out.append(transition(current, PLAIN))
-                        out.append(style.render(char, color_system=system))  # type: ignore[union-attr]
-                        current = PLAIN
-                        continue
-                    blank_alike = char == " " and look.erasable and current.erasable and current.bg == look.bg
-                    if not blank_alike:  # a blank shows only its background: keep the colours on if it matches
-                        out.append(transition(current, look))
-                        current = look
-                    blanks = _blanks(new, looks, index - 1, stop) if self._erase and char == " " else 0
-                    if blanks >= ERASE_MIN and current.erasable and current.bg == look.bg:
-                        # Erase the blanks in the current colours and step over them: ~10 bytes, not dozens.
-                        out.append(f"\x1b[{blanks}X")
-                        index += blanks - 1
-                        if index < stop:
-                            out.append(f"\x1b[{blanks}C")
-                        continue
-                    out.append(char)
+                writer.write(x + start, y, new[start:stop], looks[start:stop], edge=len(row))
             row[x : x + len(new)] = seen
-        out.append(transition(current, PLAIN))
-        return "".join(out)
+        return writer.text()
 
     def _look(self, style: Style | None, system: ColorSystem) -> Look:
         """What the terminal shows of a style (memoised)."""
@@ -167,60 +138,15 @@ class ShadowScreen:
             attrs = style_attribute_codes(style.without_color, system)
             fg = ";".join(style.color.downgrade(system).get_ansi_codes(True)) if style.color else ""
             bg = ";".join(style.bgcolor.downgrade(system).get_ansi_codes(False)) if style.bgcolor else ""
-            look = self._looks[style] = Look(attrs, fg, bg, style.link or "")
+            fill = None
+            if not attrs and not style.link:
+                if style.color and not style.color.is_default:
+                    fill = Look("", fg, ";".join(style.color.downgrade(system).get_ansi_codes(False)))
+                else:
+                    fill = Look("7", fg, bg)
+            look = self._looks[style] = Look(attrs, fg, bg, style.link or "", fill)
         return look
 
-
-@dataclass(frozen=True)
-class Look:
-    """A style as terminal attribute codes: attributes, foreground, background, and any link."""
-
-    attrs: str
-    fg: str
-    bg: str
-    link: str = ""
-
-    @property
-    def key(self) -> str:
-        """Equal for styles that look the same."""
-        return f"{self.attrs}|{self.fg}|{self.bg}|{self.link}"
-
-    @property
-    def erasable(self) -> bool:
-        """No attribute that shows on a blank (underline, reverse...): a blank in it shows only the background."""
-        return not self.link and set(self.attrs.split(";")) <= {"", "1", "2", "3"}
-
-    @property
-    def plain(self) -> bool:
-        """No attribute and no colour."""
-        return not (self.attrs or self.fg or self.bg)
-
-
-PLAIN = Look("", "", "")
-
-
-def transition(current: Look, target: Look) -> str:
-    """The shortest SGR sequence from one look to another (empty if they are the same)."""
-    if current == target or (current.plain and target.plain):
-        return ""
-    if target.plain:
-        return RESET
-    if current.attrs == target.attrs:
-        codes = []
-        if current.fg != target.fg:
-            codes.append(target.fg or "39")
-        if current.bg != target.bg:
-            codes.append(target.bg or "49")
-        if codes:
-            return f"\x1b[{';'.join(codes)}m"
-        return ""
-    reset = "" if current.plain else "0"
-    codes = [code for code in (reset, target.attrs, target.fg, target.bg) if code]
-    return f"\x1b[{';'.join(codes)}m"
-
-
-ERASE_MIN = 9
-"""Blanks in a row worth erasing with ECH and a cursor step (about 10 bytes) instead of writing them."""
 
 ERASING_TERMINALS = ("xterm", "tmux", "rxvt", "alacritty", "kitty", "foot", "wezterm", "vte", "linux", "st-")
 """Terminal types known to erase (ECH) in the current background colour. GNU screen (``screen*``)
@@ -232,15 +158,6 @@ def can_erase(term: str) -> bool:
     return term.strip().lower().startswith(ERASING_TERMINALS)
 
 
-def _blanks(new: list[Cell], looks: list[Look], start: int, stop: int) -> int:
-    """How many blanks of one look follow from ``start`` (before ``stop``)."""
-    look = looks[start]
-    end = start
-    while end < stop and new[end][0] == " " and looks[end] == look:
-        end += 1
-    return end - start
-
-
 def _runs(changed: list[int], new: list[Cell]) -> Iterator[tuple[int, int]]:
     """Runs [start, stop) covering the changed cells, merged over short gaps, wide chars whole."""
     start = stop = -1
@@ -249,7 +166,7 @@ def _runs(changed: list[int], new: list[Cell]) -> Iterator[tuple[int, int]]:
         last = index + 2 if index + 1 < len(new) and new[index + 1][0] == "" else index + 1
         if start < 0:
             start, stop = first, last
-        elif first - stop <= GAP:
+        elif sum(len(char.encode()) for char, _ in new[stop:first]) <= GAP_BYTES:
             stop = max(stop, last)
         else:
             yield start, stop
