@@ -244,12 +244,10 @@ def _main(args: argparse.Namespace, *, from_process: bool) -> int:
     in_memory = dataset_name is None and data_path is not None and is_spreadsheet(data_path)  # nothing to cache
     if args.command is None and in_memory and data_path is not None:
         return _open_spreadsheet(data_path, args)
-    opened: _Opened | None = None
     if args.command is None and not in_memory:
-        opened = _load_for_app(data_path, dataset_name, args)
-        service = opened.service if opened else None
-    else:
-        service = _load(data_path, dataset_name)
+        located = _locate_for_app(data_path, dataset_name)
+        return EXIT_DATA_ERROR if located is None else _run_with_first_frame(located, args)
+    service = _load(data_path, dataset_name)
     if service is None:
         return EXIT_DATA_ERROR
     if args.command == "report":
@@ -268,26 +266,40 @@ def _main(args: argparse.Namespace, *, from_process: bool) -> int:
         except OSError as exc:
             return fail(cannot_write(args.dir, exc))
         return _print(f"wrote {len(written)} screenshots to {args.dir}/\n")
-    if opened is None:  # the demo: its data loaded in full, its screens driven by the tour
-        app = _terminal_app(service, args)
-        return EXIT_DATA_ERROR if app is None else _demo(app, args)
-    return _run_with_first_frame(opened, args)
+    # the demo: its data loaded in full, its screens driven by the tour
+    app = _terminal_app(service, args)
+    return EXIT_DATA_ERROR if app is None else _demo(app, args)
 
 
-def _run_with_first_frame(opened: _Opened, args: argparse.Namespace) -> int:
-    """Run the app, its first screen painted from the frame cache before Textual loads when it can be."""
+def _run_with_first_frame(located: _Located, args: argparse.Namespace) -> int:
+    """Run the app, its first screen painted from the frame cache before Textual loads when it can be.
+
+    The painted frame needs only the dataset's content key: it goes out before the answers are read
+    (megabytes of them at 100,000 figure rows) and before Textual is imported.
+    """
+    from tui.data import DatasetError
     from tui.terminal import environment as terminal
     from tui.terminal.first_frame import FrameCache, frame_setting
 
     term = terminal.detect(no_color=args.no_color, ascii_only=args.ascii, low_bandwidth=args.low_bandwidth)
     cache = None
-    if opened.folder is not None and opened.key is not None and not terminal.browser(os.environ):
+    if located.folder is not None and located.key is not None and not terminal.browser(os.environ):
         setting = frame_setting([args.screen, term, args.theme, args.restricted, getattr(args, "dataset", None)])
-        cache = FrameCache(opened.folder, opened.key, setting)
+        cache = FrameCache(located.folder, located.key, setting)
     early = _paint_cached_first_screen(cache)
+    try:
+        service = _open_for_app(located, args)
+    except DatasetError as exc:
+        if early is not None:  # the error line goes to the normal screen
+            early.restore(leave_screen=True)
+        return fail(str(exc))
+    except BaseException:
+        if early is not None:
+            early.restore(leave_screen=True)
+        raise
     app = None
     try:
-        app = _terminal_app(opened.service, args, term=term)
+        app = _terminal_app(service, args, term=term)
         if app is None:
             return EXIT_DATA_ERROR
         app.frame_cache = cache
@@ -468,31 +480,41 @@ def _dataset_command(args: argparse.Namespace, data_path: Path | None) -> int:
 
 
 @dataclass(frozen=True)
-class _Opened:
-    """The interactive app's dataset: its data service, content key and cache folder (None: no cache)."""
+class _Located:
+    """The interactive app's dataset: its folder, content key and cache folder (None: no cache)."""
 
-    service: DataService
+    path: Path
     key: str | None
     folder: Path | None
 
 
-def _load_for_app(path: Path | None, name: str | None, args: argparse.Namespace) -> _Opened | None:
-    """The data service for the interactive app: its first screen from the answer cache when it can."""
+def _locate_for_app(path: Path | None, name: str | None) -> _Located | None:
+    """The interactive app's dataset and its content key (not read yet); None after an error line."""
     from tui.data import DatasetError, default_dataset_path
-    from tui.data.answer_cache import cache_dir, dataset_key, open_service
+    from tui.data.answer_cache import cache_dir, dataset_key
     from tui.data.catalog import UnknownDataset
 
     try:
         if name is not None:
             path = _dataset_path(name, path)
         path = path or default_dataset_path()
-        key = dataset_key(path)
-        service = open_service(path, args.screen, writable=not args.restricted, key=key)
     except (DatasetError, UnknownDataset) as exc:
         fail(str(exc))
         return None
+    return _Located(path, dataset_key(path), cache_dir())
+
+
+def _open_for_app(located: _Located, args: argparse.Namespace) -> DataService:
+    """The data service for the interactive app: its first screen from the answer cache when it can.
+
+    Raises:
+        DatasetError: no usable cache, and the dataset is missing or broken.
+    """
+    from tui.data.answer_cache import open_service
+
+    service = open_service(located.path, args.screen, writable=not args.restricted, key=located.key)
     # The same questions and answers, from a cache or the loaded data.
-    return _Opened(cast("DataService", service), key, cache_dir())
+    return cast("DataService", service)
 
 
 def _load_tour(path: Path | None) -> Tour | None:

@@ -14,8 +14,9 @@ from textual.widgets import Static
 
 from tests.ui.conftest import settle, wait_until
 from tui.app import FoiApp
+from tui.data import DataService, formatting
 from tui.screens import base
-from tui.screens.trends import SUMMARY_CHARS, TrendsData, TrendsScreen
+from tui.screens.trends import SUMMARY_CHARS, TrendsData, TrendsScreen, change_line
 
 MakeApp = Callable[..., FoiApp]
 
@@ -75,8 +76,67 @@ async def test_the_trends_summary_gets_only_the_changes_it_can_show(make_app: Ma
             assert _lines(given, width)[:2] == _lines(full, width)[:2], width
 
 
+def test_the_change_line_formats_only_the_changes_the_summary_shows(
+    service: DataService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 15: every period's change was formatted for a summary that shows the first ``SUMMARY_CHARS``
+    characters (40,000 at 100,000 figure rows, on the UI thread before the first key was answered)."""
+    trend = service.trend("year")
+    long = dataclasses.replace(trend, periods=trend.periods * 5000)
+    full = "Change: " + " · ".join(
+        f"{p.period} {formatting.change(p.change, p.change_pct)}" for p in long.periods if p.change is not None
+    )
+    formatted: list[int] = []
+    change = formatting.change
+
+    def counted(value: int | None, pct: float | None) -> str:
+        formatted.append(1)
+        return change(value, pct)
+
+    monkeypatch.setattr(formatting, "change", counted)
+    line = change_line(long)
+    assert line[:SUMMARY_CHARS] == full[:SUMMARY_CHARS] and len(line) >= SUMMARY_CHARS
+    assert len(formatted) < len(long.periods) // 10
+    assert change_line(trend) == "Change: " + " · ".join(  # a short trend: every change
+        f"{p.period} {change(p.change, p.change_pct)}" for p in trend.periods if p.change is not None
+    )
+
+
 def _lines(text: str, width: int) -> list[str]:
     """``text`` as wrapped at ``width`` cells."""
     console = Console(width=width, record=True, file=open("/dev/null", "w"))  # noqa: SIM115
     console.print(text, markup=False, highlight=False)
     return console.export_text().splitlines()
+
+
+async def test_a_screen_switched_to_shows_its_chart_before_its_table_is_made(
+    make_app: MakeApp, service: DataService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 15: ``2`` waited for the ranks table (out of view behind the chart) to be formatted, measured and
+    filled: ~80 ms at 100,000 figure rows. The chart is shown first; the table follows, complete."""
+    from tui.data import views
+    from tui.screens import ranks
+    from tui.widgets import FigureTable
+
+    done: list[str] = []
+    breakdown_table, show = ranks.breakdown_table, ranks.RanksScreen.show
+
+    def noting_table(*args: object, **options: object) -> views.TableView:
+        done.append("table")
+        return breakdown_table(*args, **options)  # type: ignore[arg-type]
+
+    def noting_show(screen: ranks.RanksScreen, data: ranks.RanksData) -> None:
+        done.append("chart")
+        show(screen, data)
+
+    monkeypatch.setattr(ranks, "breakdown_table", noting_table)
+    monkeypatch.setattr(ranks.RanksScreen, "show", noting_show)
+    app = make_app(screen="ranks")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert done == ["chart", "table"]
+        screen = app.screen
+        assert isinstance(screen, ranks.RanksScreen)
+        expected = views.breakdown_table(service, "rank")
+        assert screen.query_one("#rank-table", FigureTable).view == expected
+        assert screen.current_table() == expected

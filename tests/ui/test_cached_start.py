@@ -11,6 +11,7 @@ from typing import Any, cast
 
 import pytest
 from textual.timer import Timer
+from textual.widgets import Static
 
 from tests.ui.conftest import settle, wait_until
 from tui.app import build_app
@@ -89,13 +90,13 @@ async def test_the_first_screen_is_kept_only_once_its_figures_have_come(
     """Issue 15: on a cold start of a big dataset the figures came after the screen was kept (0.3 s after the
     first frame), so the next start painted a screen without figures and then changed it once they came."""
     release = threading.Event()
-    gather = TrendsScreen.gather
+    gather = TrendsScreen.gather_in_view  # what the worker asks for the chart view
 
     def slow_gather(screen: TrendsScreen) -> TrendsData:
         release.wait(timeout=30)
         return gather(screen)
 
-    monkeypatch.setattr(TrendsScreen, "gather", slow_gather)
+    monkeypatch.setattr(TrendsScreen, "gather_in_view", slow_gather)
     app = build_app(service)
     app.frame_cache = FrameCache(tmp_path, "dataset", "setting")
     timers: list[str | None] = []
@@ -116,3 +117,73 @@ async def test_the_first_screen_is_kept_only_once_its_figures_have_come(
         release.set()
         await wait_until(pilot, lambda: bool(kept), what="the first screen kept")
         assert kept == [app.screen.query_one(VerticalBarChart).values] and kept[0], "kept without its figures"
+
+
+async def _cache_every_screen(dataset: Path, env: dict[str, str]) -> None:
+    """A first start that visits every screen: the answers of each are cached."""
+    service = open_service(dataset, "trends", env=env)
+    app = build_app(cast(DataService, service))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        for spec in SCREENS[1:]:
+            await pilot.press(spec.key)
+            await settle(pilot)
+
+
+async def test_a_key_typed_at_start_is_answered_before_the_first_screens_table_is_made(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 15: from the cache, the first screen made its table (out of view behind the chart) before the
+    first key was read: 0.15 s at 100,000 figure rows. It is made after the key now, or at once for ``e``/``t``."""
+    from tui.data import default_dataset_path, views
+    from tui.screens import base, trends
+    from tui.widgets import FigureTable
+
+    dataset = default_dataset_path()
+    env = {"XDG_CACHE_HOME": str(tmp_path)}
+    await _cache_every_screen(dataset, env)
+    made: list[str] = []
+    trend_table = trends.trend_table
+
+    def noting_table(service: DataService, dimension: str = "year") -> views.TableView:
+        made.append(dimension)
+        return trend_table(service, dimension)
+
+    monkeypatch.setattr(trends, "trend_table", noting_table)
+    monkeypatch.setattr(base, "LEFT_OUT_DELAY", 600.0, raising=False)  # never on its own during this test
+    service = open_service(dataset, "trends", env=env)
+    assert isinstance(service, CachedService)
+    app = build_app(cast(DataService, service))
+    async with app.run_test(size=(80, 24)) as pilot:
+        first = app.screen
+        assert isinstance(first, TrendsScreen) and first.figures_shown
+        await pilot.press("2")
+        await wait_until(pilot, lambda: getattr(app.screen, "figures_shown", False), what="the ranks figures")
+        await settle(pilot)
+        assert app.current_mode == "ranks" and not made, "the first screen's table was made before the key"
+        await pilot.press("1")
+        await settle(pilot)
+        expected = views.trend_table(DataService.from_path(dataset), "year")
+        assert first.current_table() == expected  # what e exports: made at once
+        await pilot.press("t")
+        await settle(pilot)
+        assert first.view_name == "table" and first.query_one(FigureTable).view == expected
+        assert made == ["year"]
+
+
+async def test_the_table_left_out_of_the_first_frame_is_made_in_the_background(tmp_path: Path) -> None:
+    """Without a key, the first screen's table is made soon after the first frame, as the other screens are."""
+    from tui.data import default_dataset_path, views
+    from tui.widgets import FigureTable
+
+    dataset = default_dataset_path()
+    env = {"XDG_CACHE_HOME": str(tmp_path)}
+    await _cache_every_screen(dataset, env)
+    service = open_service(dataset, "trends", env=env)
+    assert isinstance(service, CachedService)
+    app = build_app(cast(DataService, service))
+    async with app.run_test(size=(80, 24)) as pilot:
+        table = app.screen.query_one(FigureTable)
+        await wait_until(pilot, lambda: table.view is not None, what="the trends table made")
+        assert table.view == views.trend_table(DataService.from_path(dataset), "year")
+        assert app.screen.query_one("#trend-note", Static).content

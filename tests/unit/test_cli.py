@@ -234,3 +234,42 @@ def test_unknown_screen_names_the_known_ones(capsys: pytest.CaptureFixture[str])
     assert exc.value.code == 2
     known = "1/trends, 2/ranks, 3/outcomes, 4/sources, 5/more, 6/cases"
     assert f"unknown screen 'nope' (known: {known})" in capsys.readouterr().err
+
+
+def test_the_cached_first_screen_is_painted_before_the_answers_are_read(
+    dataset_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 15: the painted frame needs only the dataset's key; the answers (megabytes at 100,000 figure rows,
+    0.1 s to read) were read first, so the first screen waited for them."""
+    from tui import cli
+    from tui.data import answer_cache
+
+    done: list[str] = []
+    open_service = answer_cache.open_service
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setattr(cli, "_paint_cached_first_screen", lambda cache: done.append("paint"))
+    monkeypatch.setattr(answer_cache, "open_service", lambda *a, **k: done.append("answers") or open_service(*a, **k))
+    monkeypatch.setattr(cli, "_terminal_app", lambda *a, **k: done.append("app"))  # stops there: no app
+    assert cli.main(["--data", str(dataset_copy)]) == 2
+    assert done == ["paint", "answers", "app"]
+
+
+def test_a_dataset_broken_after_the_paint_gets_its_error_line_on_the_normal_screen(
+    dataset_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The frame is painted before the data is read: if reading fails, the terminal is given back first."""
+    from tui import cli
+
+    done: list[object] = []
+
+    class Held:
+        def restore(self, *, leave_screen: bool) -> None:
+            done.append(("restore", leave_screen, capsys.readouterr().err))
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setattr(cli, "_paint_cached_first_screen", lambda cache: Held())
+    (dataset_copy / "figures.csv").write_text("not,the,right,header\n", encoding="utf-8")
+    assert cli.main(["--data", str(dataset_copy)]) == 2
+    assert done == [("restore", True, "")], "the error line was written before the terminal was given back"
+    err = capsys.readouterr().err
+    assert err.startswith("foi-explorer: error: ") and "figures.csv" in err and len(err.splitlines()) == 1

@@ -115,18 +115,29 @@ def _file(folder: Path, key: str, screen: str) -> Path:
 
 def read_answers(folder: Path | None, key: str | None, screen: str) -> dict[str, Any] | None:
     """The cached answers for a screen of this dataset, decoded; None if absent, stale or damaged."""
-    if folder is None or key is None:
+    answers = _read_encoded(folder, key, screen)
+    if answers is None:
         return None
     try:
         with gc_paused():  # tens of thousands of answers decoded: many small objects, none in a cycle
+            return {str(k): decode(v) for k, v in answers.items()}
+    except (ValueError, KeyError, TypeError, RecursionError):
+        return None
+
+
+def _read_encoded(folder: Path | None, key: str | None, screen: str) -> dict[str, Any] | None:
+    """The cached answers for a screen of this dataset as stored (encoded); None if absent, stale or damaged."""
+    if folder is None or key is None:
+        return None
+    try:
+        with gc_paused():  # a big file: many small objects, none in a cycle
             data = json.loads(_file(folder, key, screen).read_text(encoding="utf-8"))
         if not isinstance(data, dict) or data.get("format") != FORMAT or data.get("key") != key:
             return None
         answers = data["answers"]
         if not isinstance(answers, dict) or not all(call_key(*c) in answers for c in COMMON_CALLS):
             return None
-        with gc_paused():
-            return {str(k): decode(v) for k, v in answers.items()}
+        return answers
     except (OSError, ValueError, KeyError, TypeError, RecursionError):
         return None
 
@@ -191,6 +202,7 @@ class RecordingService:
         self._common: dict[str, Any] = {}
         self._local = threading.local()
         self._written: set[str] = set()
+        self._writing_common = threading.Lock()
 
     @property
     def full(self) -> Any:
@@ -238,7 +250,10 @@ class RecordingService:
     def gathered(self, screen: str) -> None:
         """A screen has gathered its data in this thread: cache what it asked for (once per screen).
 
-        Also rewrites the common file: what screens ask outside their gathering, so far.
+        Also rewrites the common file: what screens ask outside their gathering, so far, added to what
+        it held (what an earlier start asked on the UI thread stays there: a start whose data was loaded
+        late, or a screen built after the last gathering, must not leave it out, or the next start would
+        look for it in every screen's file, or load the data, on the UI thread).
         """
         with self._lock:
             calls = self._calls.pop(threading.get_ident(), {})
@@ -249,7 +264,9 @@ class RecordingService:
         for call in COMMON_CALLS:
             common[call_key(*call)] = getattr(self._service, call[0])
         write_answers(self._folder, self._key, screen, {**common, **calls})
-        write_answers(self._folder, self._key, COMMON, common)
+        with self._writing_common:
+            kept = read_answers(self._folder, self._key, COMMON) or {}  # decoded: written encoded again
+            write_answers(self._folder, self._key, COMMON, {**kept, **common})
 
 
 class CachedService:

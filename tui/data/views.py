@@ -105,11 +105,6 @@ def _figures_table(breakdown: Breakdown, *, notes: bool) -> TableView:
         derived.append(True)
     count_column = "count" if mixed or short_unit(breakdown.unit) == breakdown.dimension else short_unit(breakdown.unit)
     share_column = f"share of {breakdown.base}" if breakdown.base is not None else "share"
-    base_note = (
-        f"Shares are of {breakdown.base_label}."
-        if breakdown.base is not None
-        else f"No shares: {breakdown.base_label.removeprefix('no shares: ').removeprefix('no base: ')}."
-    )
     return TableView(
         key=breakdown.dimension,
         title=breakdown.title,
@@ -117,8 +112,15 @@ def _figures_table(breakdown: Breakdown, *, notes: bool) -> TableView:
         rows=tuple(rows),
         numeric=frozenset({count_column, share_column}),
         derived=tuple(derived),
-        note=base_note,
+        note=breakdown_note(breakdown),
     )
+
+
+def breakdown_note(breakdown: Breakdown) -> str:
+    """What a breakdown's shares are of (or why it has none): the note of its :func:`figures_table`."""
+    if breakdown.base is not None:
+        return f"Shares are of {breakdown.base_label}."
+    return f"No shares: {breakdown.base_label.removeprefix('no shares: ').removeprefix('no base: ')}."
 
 
 def crosstab_table(service: DataService, dimension: str) -> TableView:

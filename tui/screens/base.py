@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import threading
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, nullcontext
-from functools import partial
+from functools import cached_property, partial
 from typing import ClassVar, Generic, Protocol, TypeVar, runtime_checkable
 
 from textual import events, work
@@ -18,6 +19,7 @@ from textual.widgets import ContentSwitcher, Static
 
 from tui.data.catalog import Catalog
 from tui.data.service import DataService
+from tui.data.views import TableView
 from tui.screen_registry import SCREENS, ScreenSpec, available, spec_for
 from tui.screens.figure_keys import FigureKeys
 from tui.screens.min_size import MIN_HEIGHT, MIN_WIDTH, too_small_message
@@ -37,6 +39,13 @@ from tui.widgets.figure_table import measure_in_advance
 BACKGROUND_HOLD = 0.06
 """Seconds after a key during which a screen built in the background holds back showing and drawing its
 figures (tens of ms on the UI thread): the screen or view asked for goes first."""
+
+LEFT_OUT_DELAY = 0.15
+"""Seconds after the first frame before what it left out (a table out of view) is made: a key typed at
+start is answered first."""
+
+LEFT_OUT_HOLD = 0.05
+"""Seconds since the last key before that work starts, and between looks while other screens gather theirs."""
 
 DataT = TypeVar("DataT")
 """What a screen's :meth:`FoiScreen.gather` returns and its :meth:`FoiScreen.show` takes."""
@@ -180,7 +189,10 @@ class FoiScreen(FigureKeys, DropStaleResize, SkipNeedlessRestyle, Screen[None], 
             return
         at_hand = getattr(self.service, "answers_at_hand", None)  # the first-screen cache, if any
         if at_hand is not None and at_hand(self.spec.mode):
-            self._show_and_focus(self.gather())  # cached answers: in the first frame, no worker
+            self._left_out = self.LEAVES_OUT
+            self._show_and_focus(self.gather_in_view())  # cached answers: in the first frame, no worker
+            if self.LEAVES_OUT:  # what is out of view: once a key typed at start is answered
+                self.when_keys_are_answered(self._make_left_out_soon)
         else:
             self._loading(True)
             self.load()
@@ -207,11 +219,29 @@ class FoiScreen(FigureKeys, DropStaleResize, SkipNeedlessRestyle, Screen[None], 
 
     @work(thread=True, exclusive=True, group="screen-load")
     def load(self) -> None:
-        """Gather the screen's data off the UI thread, then show it on the UI thread."""
+        """Gather the screen's data off the UI thread, then show it on the UI thread.
+
+        A screen that :attr:`LEAVES_OUT` what is out of view gets its chart view shown first, then (in
+        the same worker, its questions noted for the cache like the others) what it left out.
+        """
+        made = None
         with self.noting_for_cache():
-            data = self.gather()
-        measure_in_advance(data)  # here, not when shown on the UI thread
-        self.app.call_from_thread(self._show_and_focus, data)
+            data = self.gather_in_view()
+            measure_in_advance(data)  # here, not when shown on the UI thread
+            if self.LEAVES_OUT:
+                self._left_out = True
+                self.app.call_from_thread(self._show_in_view, data)
+                made = self._made_left_out()
+            else:
+                self.app.call_from_thread(self._show_and_focus, data)
+        if made is not None:
+            self.app.call_from_thread(self._show_left_out, made)
+
+    def _show_in_view(self, data: DataT) -> None:
+        """Show what is in view; the screen still counts as gathering until what it left out is in place."""
+        self._show_and_focus(data)
+        if self._left_out:
+            self._loading(True)
 
     @work(thread=True, exclusive=True, group="screen-load")
     def load_summary(self) -> None:
@@ -307,6 +337,86 @@ class FoiScreen(FigureKeys, DropStaleResize, SkipNeedlessRestyle, Screen[None], 
         """Ask the service for what the screen shows (runs in a worker thread)."""
         raise NotImplementedError
 
+    LEAVES_OUT: ClassVar[bool] = False
+    """True when :meth:`gather_in_view` leaves out what is out of view (a table behind the chart, tens of
+    milliseconds at 100,000 figure rows), made by :meth:`make_left_out` once the chart view is shown."""
+
+    def gather_in_view(self) -> DataT:
+        """What the chart view shows: by default everything (:meth:`gather`); see :attr:`LEAVES_OUT`.
+
+        On the UI thread for a first screen whose answers are at hand, else in the worker.
+        """
+        return self.gather()
+
+    def make_left_out(self) -> object:
+        """Make what :meth:`gather_in_view` left out (either thread; once per screen)."""
+        return None
+
+    def show_left_out(self, made: object) -> None:
+        """Put what :meth:`make_left_out` made in its widgets (UI thread)."""
+
+    _left_out = False
+    """What :meth:`gather_in_view` left out is not in place yet."""
+
+    _made: object = None
+    """What :meth:`make_left_out` made, once made (by a worker or the UI thread, whichever first)."""
+
+    @cached_property
+    def _made_lock(self) -> threading.Lock:
+        return threading.Lock()
+
+    def _made_left_out(self) -> object:
+        with self._made_lock:
+            if self._made is None:
+                self._made = self.make_left_out()
+            return self._made
+
+    def _make_left_out_soon(self) -> None:
+        if self._left_out:
+            self._loading(True)  # one background worker at a time: the app's next screen waits for this one
+            self._make_left_out_in_worker()
+
+    @work(thread=True, group="left-out")
+    def _make_left_out_in_worker(self) -> None:
+        made = self._made_left_out()
+        self.app.call_from_thread(self._show_left_out, made)
+
+    def _show_left_out(self, made: object) -> None:
+        self._loading(False)
+        if self._left_out and self.is_attached:
+            self._left_out = False
+            self.show_left_out(made)
+            if not self.is_current:  # built in the background: its table view laid out for a first t
+                self.call_after_refresh(self._prerender)
+
+    def complete_views(self) -> None:
+        """Put what the chart view left out in place now, before a view or an export needs it (UI thread)."""
+        if self._left_out:
+            self._show_left_out(self._made_left_out())
+
+    def when_keys_are_answered(self, callback: Callable[[], object]) -> None:
+        """Call ``callback`` after ``LEFT_OUT_DELAY``, once no key came for ``LEFT_OUT_HOLD`` and no other
+        screen gathers.
+
+        For work the first frame left out: a key typed at start, and the screen it asks for, go first.
+        """
+
+        def turn() -> None:
+            host = self.host
+            if not self.is_attached:
+                return
+            if host is not None and (host.since_key() < LEFT_OUT_HOLD or host.loading_screens - {self}):
+                self.set_timer(LEFT_OUT_HOLD, turn)
+                return
+            callback()
+
+        self.set_timer(LEFT_OUT_DELAY, turn)
+
+    def current_table(self) -> TableView | None:
+        """The table ``e`` exports (every view made first)."""
+        self.complete_views()
+        return super().current_table()
+
     def show(self, data: DataT) -> None:
         """Put the gathered data into the widgets (runs on the UI thread)."""
         raise NotImplementedError
@@ -331,6 +441,7 @@ class FoiScreen(FigureKeys, DropStaleResize, SkipNeedlessRestyle, Screen[None], 
         host = self.host
         if host is not None:
             host.note_key()
+        self.complete_views()
         switcher.current = "table-view" if switcher.current == "chart-view" else "chart-view"
         self.focus_view()
 
