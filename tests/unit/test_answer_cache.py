@@ -103,6 +103,7 @@ def test_the_common_file_keeps_what_every_start_asked_outside_a_screen(dataset_c
     folder, key = cache_dir({"XDG_CACHE_HOME": str(tmp_path)}), dataset_key(dataset_copy)
     first = RecordingService(DataService.from_path(dataset_copy), key, folder)
     first.dimension_for("rank")  # asked outside any gathering: while a screen is built
+    first.categories("rank")  # not text: kept as the answer it is, not as its encoding
     first.gathered("ranks")
     later = RecordingService(DataService.from_path(dataset_copy), key, folder)
     later.label("year")
@@ -110,6 +111,7 @@ def test_the_common_file_keeps_what_every_start_asked_outside_a_screen(dataset_c
     common = read_answers(folder, key, COMMON)
     assert common is not None
     assert common[call_key("dimension_for", ("rank",))] == "rank"
+    assert common[call_key("categories", ("rank",))] == DataService.from_path(dataset_copy).categories("rank")
     assert common[call_key("label", ("year",))] == DataService.from_path(dataset_copy).label("year")
 
 
