@@ -69,8 +69,17 @@ def test_cached_and_fresh_answers_are_equal_for_every_bundled_dataset(dataset: P
 
 
 def test_the_codec_gives_back_equal_answers(service: DataService) -> None:
-    for answer in (service.provenance, service.trend("year"), service.breakdown("rank"), service.checks,
-                   service.claims, service.base_of("sanction"), service.dimension_info("rank"), None, 1.5):
+    for answer in (
+        service.provenance,
+        service.trend("year"),
+        service.breakdown("rank"),
+        service.checks,
+        service.claims,
+        service.base_of("sanction"),
+        service.dimension_info("rank"),
+        None,
+        1.5,
+    ):
         assert decode(json.loads(json.dumps(encode(answer)))) == answer
 
 
@@ -201,3 +210,25 @@ def test_questions_with_a_callback_pass_through_uncached(tmp_path: Path) -> None
     assert isinstance(warm, CachedService)
     assert warm.has("cases") is True
     assert warm.cases(lambda share: True).total == 6
+
+
+def test_a_screen_answered_by_the_data_behind_the_cache_gets_its_own_file(dataset_copy: Path, tmp_path: Path) -> None:
+    """Only the first screen cached: another screen's answers, loaded behind the cache, go to that screen's
+    file, not to the common file every start reads (at 100k rows it grew to 5.5 MB, read and rewritten often)."""
+    from tui.data.answer_cache import COMMON, cache_dir
+
+    env = {"XDG_CACHE_HOME": str(tmp_path)}
+    folder, key = cache_dir(env), dataset_key(dataset_copy)
+    first = open_service(dataset_copy, "trends", env=env)
+    with first.gathering("trends"):
+        first.trend("year")
+    first.gathered("trends")
+    warm = open_service(dataset_copy, "trends", env=env)
+    assert isinstance(warm, CachedService)
+    with warm.gathering("ranks"):
+        breakdown = warm.breakdown("rank")
+    warm.gathered("ranks")
+    ranks, common = read_answers(folder, key, "ranks"), read_answers(folder, key, COMMON)
+    assert ranks is not None and common is not None
+    assert ranks[call_key("breakdown", ("rank",))] == breakdown
+    assert call_key("breakdown", ("rank",)) not in common

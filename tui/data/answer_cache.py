@@ -23,7 +23,7 @@ import os
 import tempfile
 import threading
 from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
@@ -247,6 +247,17 @@ class RecordingService:
         finally:
             self._local.gathering = False
 
+    @contextmanager
+    def noting(self) -> Iterator[None]:
+        """While answering for a screen gathering through a cache in front of this service: note what is
+        asked for that screen's file (what is noted so far in this thread is kept)."""
+        was = getattr(self._local, "gathering", False)
+        self._local.gathering = True
+        try:
+            yield
+        finally:
+            self._local.gathering = was
+
     def gathered(self, screen: str) -> None:
         """A screen has gathered its data in this thread: cache what it asked for (once per screen).
 
@@ -340,8 +351,11 @@ class CachedService:
                     self._read.add(wanted)
         if key in self._answers:
             return self._answers[key]
-        value = getattr(self.full, name)
-        return value(*args) if callable(value) else value
+        full = self.full
+        noting = getattr(full, "noting", None) if screen is not None else None
+        with noting() if noting is not None else nullcontext():  # for the asking screen's file, not the common one
+            value = getattr(full, name)
+            return value(*args) if callable(value) else value
 
     def _gathered(self, screen: str) -> None:
         if self._full is not None and screen != self._screen:
