@@ -33,3 +33,14 @@ def test_a_collector_switched_off_by_the_caller_stays_off() -> None:
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_what_was_built_during_a_pause_is_kept_out_of_later_full_collections() -> None:
+    gc.unfreeze()
+    try:
+        with gc_paused():
+            built = [[n] for n in range(1_000)]  # long-lived containers, as a big table's
+        assert gc.get_freeze_count() >= len(built)
+        assert not any(gc.is_tracked(row) and row in gc.get_objects(generation=2) for row in built[:3])
+    finally:
+        gc.unfreeze()

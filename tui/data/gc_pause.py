@@ -4,6 +4,11 @@ Reading 100,000 rows creates millions of small containers, none of them in a cyc
 collector would walk the growing heap again and again meanwhile (a third of the load time
 at 100k figure rows). Reference counting still frees everything as usual; the collector is
 switched back on (if it was on) when the last pause ends, in whichever thread.
+
+What was built meanwhile is long-lived (the figures, their views, decoded answers): when the last
+pause ends it is moved out of the collector's sight (``gc.freeze``), so a full collection later
+does not walk it again. At 100,000 figure rows such a collection took 40-80 ms of the UI thread
+and landed on a key now and then. Reference counting still frees whatever is dropped.
 """
 
 from __future__ import annotations
@@ -32,5 +37,7 @@ def gc_paused() -> Iterator[None]:
     finally:
         with _lock:
             _depth -= 1
-            if _depth == 0 and _was_enabled:
-                gc.enable()
+            if _depth == 0:
+                gc.freeze()
+                if _was_enabled:
+                    gc.enable()
