@@ -48,6 +48,10 @@ class PtySession:
         self.pid, self.fd = pty.fork()
         if self.pid == 0:  # child
             try:
+                # As a terminal starts its shell: these signals at their defaults, even when this run
+                # inherited them ignored (nohup ignores SIGHUP, a background job SIGINT).
+                for signum in (signal.SIGHUP, signal.SIGINT, signal.SIGTERM):
+                    signal.signal(signum, signal.SIG_DFL)
                 os.execvpe(argv[0], list(argv), base)
             finally:
                 os._exit(127)
