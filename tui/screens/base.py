@@ -47,6 +47,9 @@ start is answered first."""
 LEFT_OUT_HOLD = 0.05
 """Seconds since the last key before that work starts, and between looks while other screens gather theirs."""
 
+FRAME_WAIT_STEP = 0.05
+"""Seconds between looks, while a worker waits for a frame, at whether the app is still running."""
+
 DataT = TypeVar("DataT")
 """What a screen's :meth:`FoiScreen.gather` returns and its :meth:`FoiScreen.show` takes."""
 
@@ -231,11 +234,29 @@ class FoiScreen(FigureKeys, DropStaleResize, SkipNeedlessRestyle, Screen[None], 
             if self.LEAVES_OUT:
                 self._left_out = True
                 self.app.call_from_thread(self._show_in_view, data)
+                self.wait_for_frame()
                 made = self._made_left_out()
             else:
                 self.app.call_from_thread(self._show_and_focus, data)
+                self.wait_for_frame()  # the answers are written to the cache after the frame, not before it
         if made is not None:
             self.app.call_from_thread(self._show_left_out, made)
+
+    def wait_for_frame(self) -> None:
+        """In a worker: wait until the screen has been drawn with what the UI thread was just given.
+
+        Work that follows (what the chart view left out, writing the answers to the cache) then
+        never holds the interpreter while the first frame with figures is composed. Gives up once
+        the app is no longer running.
+        """
+        drawn = threading.Event()
+        try:
+            self.app.call_from_thread(self.call_after_refresh, drawn.set)
+        except RuntimeError:  # the app has stopped
+            return
+        while not drawn.wait(FRAME_WAIT_STEP):
+            if not self.app.is_running or app_is_exiting(self.app) or not self.is_attached:
+                return
 
     def _show_in_view(self, data: DataT) -> None:
         """Show what is in view; the screen still counts as gathering until what it left out is in place."""
@@ -250,7 +271,8 @@ class FoiScreen(FigureKeys, DropStaleResize, SkipNeedlessRestyle, Screen[None], 
 
         with self.noting_for_cache():
             text = dataset_summary(self.service)
-        self.app.call_from_thread(self._show_summary, text)
+            self.app.call_from_thread(self._show_summary, text)
+            self.wait_for_frame()
 
     class FiguresShown(Message):
         """A screen shows its figures for the first time (the app may keep its first screen then)."""
