@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable
 from contextlib import AbstractContextManager
 from functools import partial
+from importlib import import_module
 from time import monotonic
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import events
 from textual.app import App, SystemCommand
@@ -20,17 +22,34 @@ from tui.dataset_switch import DatasetSwitching
 from tui.errors import EXIT_DATA_ERROR
 from tui.palette import SYSTEM_COMMANDS_KEPT, BindingCommands
 from tui.screen_registry import POPUP_CSS, SCREEN_MODES, SCREENS, available, spec_for
-from tui.screens import HelpScreen
 from tui.screens.base import FoiScreen
-from tui.screens.opening import OPENING_MODE, Opening, OpeningScreen
 from tui.startup import resume_collector
 from tui.terminal import Terminal
 from tui.terminal.restricted_app import RestrictedApp
 from tui.terminal.textual_private import app_is_exiting, mode_is_built, mount_mode_in_background
 from tui.widgets import ChartStyle
 
+if TYPE_CHECKING:
+    from tui.screens.opening import Opening, OpeningScreen
+
+LATER_MODULES = (
+    "tui.screens.help",
+    "tui.screens.provenance",
+    "tui.screens.choice",
+    "tui.export.table_file",
+    "tui.export.clipboard",
+    "tui.serial_palette",
+    "tui.screens.picker",
+    "tui.screens.compare",
+)
+"""Modules no first screen needs (pop-ups, the palette, the picker): imported one at a time after the first
+frame, with the other screens' modules, so neither the start nor a key pressed soon after waits for them."""
+
 PREPARE_DELAY = 0.15
 """Seconds after start-up before the other screens are built in the background."""
+
+LATER_IMPORT_STEP = 0.005
+"""Seconds between importing one of the modules the first frame did without and the next."""
 
 PREPARE_STEP = 0.05
 """Seconds between building one background screen and the next."""
@@ -99,6 +118,8 @@ class FoiApp(DatasetSwitching, RestrictedApp):
         catalog: Catalog | None = None,
         dataset_name: str | None = None,
     ) -> None:
+        from tui.screens.opening import OPENING_MODE  # the constant alone: the opening screen only if needed
+
         # The first screen is the default mode, so no blank frame is drawn before it.
         self.DEFAULT_MODE = screen if opening is None else OPENING_MODE  # type: ignore[misc]
         super().__init__(terminal=terminal, restricted=restricted)
@@ -118,6 +139,8 @@ class FoiApp(DatasetSwitching, RestrictedApp):
         if service is not None:
             self._add_screens(service)
         elif opening is not None:
+            from tui.screens.opening import OpeningScreen
+
             self.add_mode(OPENING_MODE, partial(OpeningScreen, opening))
         else:
             raise ValueError("the app needs data: a service or an opening")
@@ -145,7 +168,7 @@ class FoiApp(DatasetSwitching, RestrictedApp):
         self.dataset_name = self.dataset_name or service.provenance.name  # data opened after start
         for spec in SCREENS:
             if spec.mode in self.modes_shown:
-                self.add_mode(spec.mode, partial(spec.load(), service, spec))
+                self.add_mode(spec.mode, partial(spec.make, service))
 
     @property
     def opening(self) -> bool:
@@ -172,6 +195,21 @@ class FoiApp(DatasetSwitching, RestrictedApp):
     def _first_screen_drawn(self) -> None:
         self.set_timer(PREPARE_DELAY, self._prepare_screens)
         self.call_after_refresh(resume_collector)
+        self.call_after_refresh(self._import_later_modules, self._later_modules())
+
+    def _later_modules(self) -> list[str]:
+        """What the first frame did without: the other screens' modules, pop-ups, palette and picker."""
+        screens = [spec.class_path.partition(":")[0] for spec in SCREENS if spec.mode in self.modes_shown]
+        return [*screens, *LATER_MODULES]
+
+    def _import_later_modules(self, modules: list[str]) -> None:
+        """Import the first of ``modules`` not imported yet, then come back for the next (keys go in between)."""
+        if app_is_exiting(self) or not self.is_running:
+            return
+        waiting = [module for module in modules if module not in sys.modules]
+        if waiting:
+            import_module(waiting[0])
+            self.set_timer(LATER_IMPORT_STEP, partial(self._import_later_modules, waiting[1:]))
 
     async def on_opening_screen_opened(self, message: OpeningScreen.Opened) -> None:
         """The data is loaded: build its screens and show the first one (unless the app is closing)."""
@@ -184,6 +222,8 @@ class FoiApp(DatasetSwitching, RestrictedApp):
         except ValueError as exc:
             self.fail_to_open(str(exc))
             return
+        from tui.screens.opening import OPENING_MODE
+
         await self.switch_mode(self.first_screen)
         await self.remove_mode(OPENING_MODE)
         self._first_screen_drawn()
@@ -287,6 +327,8 @@ class FoiApp(DatasetSwitching, RestrictedApp):
 
     def action_help(self) -> None:
         """Open help for the screen on show (keys from its bindings, then definitions)."""
+        from tui.screens.help import HelpScreen
+
         screen = self.screen
         if isinstance(screen, HelpScreen):
             return

@@ -18,7 +18,6 @@ from tui.data.catalog import Catalog, UnknownDataset
 from tui.data.errors import DatasetError
 from tui.data.service import DataService
 from tui.screen_registry import SCREENS, available
-from tui.screens.picker import SWITCHING_MODE, SwitchingScreen
 
 if TYPE_CHECKING:
     _AppBase = App[Any]
@@ -53,7 +52,7 @@ class DatasetSwitching(_AppBase):
         self.modes_shown = tuple(spec.mode for spec in SCREENS if available(spec, service.has))
         for spec in SCREENS:
             if spec.mode in self.modes_shown:
-                self.add_mode(spec.mode, partial(spec.load(), service, spec))
+                self.add_mode(spec.mode, partial(spec.make, service))
 
     def action_pick_dataset(self) -> None:
         """Open the dataset picker (the catalog is read in a worker first)."""
@@ -109,6 +108,8 @@ class DatasetSwitching(_AppBase):
         self.screens_replaced()
 
     async def _replace_screens(self, service: DataService, name: str) -> None:
+        from tui.screens.picker import SWITCHING_MODE, SwitchingScreen
+
         self._pop_to_base()
         with suppress(InvalidModeError):  # added at the first switch, kept for the next
             self.add_mode(SWITCHING_MODE, SwitchingScreen)

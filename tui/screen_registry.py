@@ -13,6 +13,7 @@ from importlib import import_module
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from tui.data.service import DataService
     from tui.screens.base import FoiScreen
 
 
@@ -43,6 +44,10 @@ class ScreenSpec:
     def first_view(self) -> str:
         """What the screen's first view is called: ``chart`` or ``report``."""
         return "chart" if self.has_chart else "report"
+
+    def make(self, service: DataService) -> FoiScreen:
+        """Build the screen over ``service``, importing its module now if it is not yet (a mode's factory)."""
+        return self.load()(service, self)
 
     def load(self) -> type[FoiScreen]:
         """Import and return the screen class."""

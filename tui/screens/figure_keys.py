@@ -18,10 +18,6 @@ from textual.worker import Worker, WorkerState
 from tui.data.model import Provenance
 from tui.data.safe_text import safe_text
 from tui.data.views import TableView
-from tui.export.clipboard import figure_line, row_text
-from tui.export.table_file import TABLE_FORMATS, ExportExists, file_name, render_table, save
-from tui.export.target import ExportRefused, export_path
-from tui.screens.choice import ChoiceScreen
 from tui.widgets import BarChart, FigureTable, ProvenanceBar
 
 FORMAT_KEYS = (("c", "CSV"), ("j", "JSON"), ("m", "Markdown"))
@@ -51,6 +47,9 @@ def write_table(
 
     A file already there is refused before the rows are built, as :func:`~tui.export.table_file.save` would.
     """
+    from tui.export.table_file import ExportExists, file_name, render_table, save
+    from tui.export.target import ExportRefused, export_path
+
     name = file_name(table, fmt)
     path = export_path(name, restricted=restricted)
     if path.exists() and restricted:
@@ -81,6 +80,8 @@ class FigureKeys:
 
     def focused_figure_text(self) -> str:
         """The focused figure in words: a table row, or a chart's focused bar; else the dataset's title."""
+        from tui.export.clipboard import row_text
+
         focused = self._screen.focused
         if isinstance(focused, FigureTable) and focused.view is not None:
             row = focused.focused_row()
@@ -98,6 +99,8 @@ class FigureKeys:
 
     def action_copy_figure(self) -> None:
         """Copy the focused figure with its source as one line (OSC 52: works over SSH), and say so."""
+        from tui.export.clipboard import figure_line
+
         line = figure_line(self.focused_figure_text(), self._provenance)
         self._screen.app.copy_to_clipboard(line)
         self.say(f"Copied to the clipboard (if your terminal allows OSC 52): {line}")
@@ -115,6 +118,10 @@ class FigureKeys:
 
     def action_export(self) -> None:
         """Ask for a format, then write the current table with its provenance; say where, or why not."""
+        from tui.export.table_file import file_name
+        from tui.export.target import ExportRefused, export_path
+        from tui.screens.choice import ChoiceScreen
+
         table = self.table_to_export()
         if table is None:
             self.say(self.nothing_to_export())
@@ -129,6 +136,8 @@ class FigureKeys:
         self._screen.app.push_screen(ChoiceScreen(question, FORMAT_KEYS), partial(self._export_as, table))
 
     def _export_as(self, table: TableToExport, key: str | None, *, overwrite: bool = False) -> None:
+        from tui.export.table_file import file_name
+
         if key is None:
             self.say("Export cancelled.")
             return
@@ -145,6 +154,10 @@ class FigureKeys:
         worker = event.worker
         if not worker.name.startswith("export:"):
             return
+        from tui.export.table_file import ExportExists
+        from tui.export.target import ExportRefused
+        from tui.screens.choice import ChoiceScreen
+
         if event.state == WorkerState.SUCCESS and isinstance(worker.result, Path):
             self.say(f"Exported to {worker.result}")
         elif event.state == WorkerState.ERROR:
@@ -201,4 +214,4 @@ class FigureKeys:
         return self.service.provenance  # type: ignore[attr-defined]
 
 
-__all__ = ["FORMAT_KEYS", "TABLE_FORMATS", "FigureKeys", "TableToExport", "write_table"]
+__all__ = ["FORMAT_KEYS", "FigureKeys", "TableToExport", "write_table"]
