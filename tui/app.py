@@ -21,12 +21,17 @@ from tui.data.service import DataService
 from tui.dataset_switch import DatasetSwitching
 from tui.errors import EXIT_DATA_ERROR
 from tui.palette import SYSTEM_COMMANDS_KEPT, BindingCommands
-from tui.screen_registry import POPUP_CSS, SCREEN_MODES, SCREENS, available, spec_for
+from tui.screen_registry import POPUP_CSS, SCREEN_MODES, SCREENS, ScreenSpec, available, spec_for
 from tui.screens.base import FoiScreen
 from tui.startup import resume_collector
 from tui.terminal import Terminal
 from tui.terminal.restricted_app import RestrictedApp
-from tui.terminal.textual_private import app_is_exiting, mode_is_built, mount_mode_in_background
+from tui.terminal.textual_private import (
+    app_is_exiting,
+    mode_is_built,
+    mount_mode_in_background,
+    note_first_screen_styled,
+)
 from tui.widgets import ChartStyle
 
 if TYPE_CHECKING:
@@ -167,8 +172,16 @@ class FoiApp(DatasetSwitching, RestrictedApp):
         self.modes_shown = modes_shown
         self.dataset_name = self.dataset_name or service.provenance.name  # data opened after start
         for spec in SCREENS:
-            if spec.mode in self.modes_shown:
+            if spec.mode == self.DEFAULT_MODE and not self.is_running:  # the first screen, at start
+                self.add_mode(spec.mode, partial(self._make_first_screen, spec, service))
+            elif spec.mode in self.modes_shown:
                 self.add_mode(spec.mode, partial(spec.make, service))
+
+    def _make_first_screen(self, spec: ScreenSpec, service: DataService) -> FoiScreen:
+        """The first screen, noted as styled by the stylesheet as parsed: no second parse before the first frame."""
+        screen = spec.make(service)
+        note_first_screen_styled(screen, self)
+        return screen
 
     @property
     def opening(self) -> bool:

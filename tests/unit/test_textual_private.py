@@ -16,9 +16,10 @@ import pytest
 from rich.color import ColorSystem
 from rich.console import Console
 from rich.style import Style
-from textual.app import App
+from textual.app import App, ComposeResult
 from textual.geometry import Size
 from textual.screen import Screen
+from textual.widgets import Static
 
 from tui.terminal import textual_private as fence
 
@@ -126,6 +127,45 @@ async def test_note_styled_marks_a_screen_styled_under_the_current_stylesheet() 
         assert screen._css_update_count == app._css_update_count
         app._invalidate_css()  # a theme change: the screen is behind again
         assert screen._css_update_count != app._css_update_count
+
+
+class _Words(Screen[None]):
+    def compose(self) -> ComposeResult:
+        yield Static("words in the app's colours")
+
+
+class _Styled(App[None]):
+    """An app whose first screen, a mode's, is noted as styled when Textual builds it (as tui.app does)."""
+
+    DEFAULT_MODE = "one"
+
+    def __init__(self, theme: str | None = None, *, note: bool = True) -> None:
+        super().__init__()
+        self.noted: list[bool] = []
+        self.add_mode("one", self._first if note else _Words)
+        if theme:
+            self.theme = theme
+
+    def _first(self) -> Screen[None]:
+        screen = _Words()
+        self.noted.append(fence.note_first_screen_styled(screen, self))
+        return screen
+
+
+async def _shot(app: _Styled) -> str:
+    async with app.run_test(size=(40, 4)) as pilot:
+        await pilot.pause()
+        return re.sub(r"terminal-\d+", "", app.export_screenshot())
+
+
+@pytest.mark.parametrize("theme", [None, "textual-light"])
+async def test_the_first_screen_noted_styled_is_styled_as_textual_styles_it(theme: str | None) -> None:
+    """Noted (at least with no theme set before start), the first screen looks as after Textual's refresh."""
+    noted = _Styled(theme)
+    shot = await _shot(noted)
+    assert len(noted.noted) == 1
+    assert noted.noted[0] or theme is not None  # noted unless a theme changed the variables meanwhile
+    assert shot == await _shot(_Styled(theme, note=False))
 
 
 async def test_prerender_lays_out_a_hidden_screen_and_hides_its_empty_toast_rack() -> None:
