@@ -219,6 +219,10 @@ class FoiApp(DatasetSwitching, RestrictedApp):
         """Import the first of ``modules`` not imported yet, then come back for the next (keys go in between)."""
         if app_is_exiting(self) or not self.is_running:
             return
+        waited = self.since_key()
+        if waited < PREPARE_STEP:  # a key is being answered: its frame goes out first
+            self.set_timer(PREPARE_STEP - waited, partial(self._import_later_modules, modules))
+            return
         waiting = [module for module in modules if module not in sys.modules]
         if waiting:
             import_module(waiting[0])

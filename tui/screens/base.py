@@ -6,6 +6,7 @@ import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, nullcontext
 from functools import cached_property, partial
+from time import monotonic
 from typing import ClassVar, Generic, Protocol, TypeVar, runtime_checkable
 
 from textual import events, work
@@ -49,6 +50,9 @@ LEFT_OUT_HOLD = 0.05
 
 FRAME_WAIT_STEP = 0.05
 """Seconds between looks, while a worker waits for a frame, at whether the app is still running."""
+
+FRAME_WAIT_LIMIT = 1.0
+"""Seconds a worker waits for a frame at most (nothing on show changed: no frame goes out)."""
 
 DataT = TypeVar("DataT")
 """What a screen's :meth:`FoiScreen.gather` returns and its :meth:`FoiScreen.show` takes."""
@@ -243,19 +247,25 @@ class FoiScreen(FigureKeys, DropStaleResize, SkipNeedlessRestyle, Screen[None], 
             self.app.call_from_thread(self._show_left_out, made)
 
     def wait_for_frame(self) -> None:
-        """In a worker: wait until the screen has been drawn with what the UI thread was just given.
+        """In a worker, for the screen on show: wait until what the UI thread was just given has gone out.
 
         Work that follows (what the chart view left out, writing the answers to the cache) then
-        never holds the interpreter while the first frame with figures is composed. Gives up once
-        the app is no longer running.
+        never holds the interpreter while the first frame with figures is composed and sent. Gives
+        up after ``FRAME_WAIT_LIMIT``, or once the app is no longer running. A screen built in the
+        background has no frame to wait for.
         """
+        if not self.is_current:
+            return
         drawn = threading.Event()
+        app = self.app
+        after_update = getattr(app, "call_after_update_sent", None)  # else (another app): after the refresh
         try:
-            self.app.call_from_thread(self.call_after_refresh, drawn.set)
+            app.call_from_thread(after_update or self.call_after_refresh, drawn.set)
         except RuntimeError:  # the app has stopped
             return
+        limit = monotonic() + FRAME_WAIT_LIMIT
         while not drawn.wait(FRAME_WAIT_STEP):
-            if not self.app.is_running or app_is_exiting(self.app) or not self.is_attached:
+            if monotonic() > limit or not app.is_running or app_is_exiting(app) or not self.is_attached:
                 return
 
     def _show_in_view(self, data: DataT) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import partial
 
 from textual import constants, events
@@ -84,6 +84,17 @@ class TerminalApp(UpdateHookApp):
         self.input_seen = False
         """A key, mouse event or paste has arrived: what is on screen may be the user's doing."""
         self._frame_keep_asked = False
+        self._after_update: list[Callable[[], object]] = []
+
+    def call_after_update_sent(self, callback: Callable[[], object]) -> None:
+        """Call ``callback`` (on the UI thread) once the next screen update has gone to the terminal."""
+        self._after_update.append(callback)
+
+    def update_sent(self) -> None:
+        """A screen update has gone out: call what waited for it."""
+        waiting, self._after_update = self._after_update, []
+        for callback in waiting:
+            callback()
 
     def exit_with_status(self, status: int) -> None:
         """Leave with ``status`` (a signal's 128 + n, or 130 for ctrl+c) as soon as it is safe.

@@ -93,6 +93,7 @@ PRIVATE_NAMES: tuple[tuple[str, str], ...] = (
     ("rich.console:Console", "_color_system"),
     ("rich.style:Style", "_make_ansi_codes"),
     ("textual.css.stylesheet:Stylesheet", "_variables"),
+    ("textual.app:App", "_batch_count"),
 )
 """Every (class, private or internal attribute) used here: the fence test checks each on a live object."""
 
@@ -179,11 +180,16 @@ class UpdateHookApp(App[None]):
         """Return the update to write instead of ``update`` (a Rich renderable or a Textual update)."""
         return update
 
+    def update_sent(self) -> None:
+        """Called once a screen update has gone out (not held back by a batch); headless ones count too."""
+
     def _display(self, screen: Screen[Any], renderable: RenderableType | None) -> None:
-        # Textual hands every screen update to _display (no public hook).
+        # Textual hands every screen update to _display (no public hook); held back while batched.
         if renderable is not None:
             renderable = cast("RenderableType", self.transform_update(renderable))
         super()._display(screen, renderable)
+        if renderable is not None and not self._batch_count:
+            self.update_sent()
 
     def report_unexpected_error(self, error: BaseException | None) -> bool:
         """Report the unexpected error that ended the app, after the terminal is restored; True if done.
