@@ -17,7 +17,6 @@ from textual.command import CommandPalette
 from textual.screen import Screen
 
 from tui.data.catalog import Catalog
-from tui.data.service import DataService
 from tui.dataset_switch import DatasetSwitching
 from tui.errors import EXIT_DATA_ERROR
 from tui.palette import SYSTEM_COMMANDS_KEPT, BindingCommands
@@ -35,6 +34,7 @@ from tui.terminal.textual_private import (
 from tui.widgets import ChartStyle
 
 if TYPE_CHECKING:
+    from tui.data.service import DataService
     from tui.screens.opening import Opening, OpeningScreen
 
 LATER_MODULES = (
@@ -123,10 +123,13 @@ class FoiApp(DatasetSwitching, RestrictedApp):
         catalog: Catalog | None = None,
         dataset_name: str | None = None,
     ) -> None:
-        from tui.screens.opening import OPENING_MODE  # the constant alone: the opening screen only if needed
-
         # The first screen is the default mode, so no blank frame is drawn before it.
-        self.DEFAULT_MODE = screen if opening is None else OPENING_MODE  # type: ignore[misc]
+        if opening is None:
+            self.DEFAULT_MODE = screen  # type: ignore[misc]
+        else:
+            from tui.screens.opening import OPENING_MODE  # the opening screen's module only when it is needed
+
+            self.DEFAULT_MODE = OPENING_MODE  # type: ignore[misc]
         super().__init__(terminal=terminal, restricted=restricted)
         self.first_screen = screen
         self.catalog = catalog or Catalog()

@@ -16,10 +16,10 @@ from textual.app import App, InvalidModeError
 
 from tui.data.catalog import Catalog, UnknownDataset
 from tui.data.errors import DatasetError
-from tui.data.service import DataService
 from tui.screen_registry import SCREENS, available
 
 if TYPE_CHECKING:
+    from tui.data.service import DataService
     _AppBase = App[Any]
 else:
     _AppBase = object

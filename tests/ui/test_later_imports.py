@@ -33,6 +33,17 @@ def test_importing_the_app_leaves_the_screens_pop_ups_and_data_libraries_for_lat
     assert result.stdout.strip() == ""
 
 
+def test_a_cached_start_reads_its_answers_and_builds_the_app_without_the_loader_and_the_service() -> None:
+    """The loader, the service and their checks come once a question no cache file answers is asked."""
+    later = ("tui.data.service", "tui.data.loader", "tui.data.csv_table", "tui.data.checks", "tui.data.claims")
+    code = (
+        "import sys, tui.cli, tui.app, tui.data.answer_cache, tui.data.catalog, tui.terminal.first_frame\n"
+        f"print(','.join(m for m in {(*later, *NOT_AT_START)!r} if m in sys.modules))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60)
+    assert result.stdout.strip() == ""
+
+
 def test_every_module_left_for_later_imports() -> None:
     """A name mistyped in the list would only fail in the background, after the first frame."""
     code = f"import importlib\nfor m in {app_module.LATER_MODULES!r}: importlib.import_module(m)\n"

@@ -232,3 +232,13 @@ def test_a_screen_answered_by_the_data_behind_the_cache_gets_its_own_file(datase
     assert ranks is not None and common is not None
     assert ranks[call_key("breakdown", ("rank",))] == breakdown
     assert call_key("breakdown", ("rank",)) not in common
+
+
+def test_the_service_properties_named_for_the_cache_are_the_service_s_own() -> None:
+    """A cached start tells a property from a method without importing the service: the list must not drift."""
+    from functools import cached_property
+
+    from tui.data.answer_cache import SERVICE_PROPERTIES
+
+    own = {n for n in dir(DataService) if isinstance(getattr(DataService, n, None), property | cached_property)}
+    assert own == SERVICE_PROPERTIES

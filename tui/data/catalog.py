@@ -18,11 +18,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tui.data import catalog_cache
-from tui.data.loader import Dataset, load_dataset
 from tui.data.locate import DEFAULT_DATASET, datasets_root
 
 if TYPE_CHECKING:
     from tui.data.compare import Comparison
+    from tui.data.loader import Dataset
     from tui.data.service import DataService
 
 NATIONAL = "national"
@@ -292,6 +292,8 @@ def read_entry(path: Path, *, bundled: bool) -> DatasetEntry:
     Raises:
         DatasetError: the folder is not a valid dataset.
     """
+    from tui.data.loader import load_dataset  # the cached entries need no loader
+
     return entry_of(load_dataset(path), bundled=bundled)
 
 

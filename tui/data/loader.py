@@ -33,16 +33,12 @@ from tui.data.errors import DatasetError
 from tui.data.gc_pause import gc_paused
 from tui.data.limits import MAX_CASES_BYTES, MAX_DESCRIPTOR_BYTES, MAX_TABLE_BYTES
 from tui.data.package_checks import check_dimensions, check_resources, safe_tree
-from tui.data.package_files import check_file, read_bytes, resource_file
+from tui.data.package_files import LAZY_RESOURCES, check_file, read_bytes, resource_file
 from tui.data.package_json import parse_json
 from tui.data.package_schema import check_package
 from tui.data.quantity import BLANK_QUALIFIERS
 
 REQUIRED_RESOURCES = ("figures",)
-LAZY_RESOURCES = ("cases", "skipped")
-"""Resources not read with the package: per-case rows, read when a screen asks (see tui/data/cases.py,
-bounded by their own limits), and the rows an import skipped (a record for people, as long as the file was).
-Their paths are checked and their sizes bounded here all the same."""
 LABEL_FIELDS = ("dimension", "category", "period")
 Row = dict[str, Any]
 

@@ -16,6 +16,11 @@ from typing import BinaryIO
 
 from tui.data.errors import DatasetError
 
+LAZY_RESOURCES = ("cases", "skipped")
+"""Resources not read with the package: per-case rows, read when a screen asks (see tui/data/cases.py,
+bounded by their own limits), and the rows an import skipped (a record for people, as long as the file was).
+Their paths are checked and their sizes bounded with the package all the same."""
+
 _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
 
 

@@ -7,12 +7,14 @@ import io
 import json
 import textwrap
 from dataclasses import asdict
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tui.data.formatting import provenance_lines
 from tui.data.model import Provenance
-from tui.data.service import DataService
 from tui.data.views import TableView, all_tables, checks_table, claims_table
+
+if TYPE_CHECKING:
+    from tui.data.service import DataService
 
 
 def render_report(service: DataService, fmt: str = "text", *, width: int | None = None) -> str:

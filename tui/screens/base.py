@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager, nullcontext
 from functools import cached_property, partial
 from time import monotonic
-from typing import ClassVar, Generic, Protocol, TypeVar, runtime_checkable
+from typing import TYPE_CHECKING, ClassVar, Generic, Protocol, TypeVar, runtime_checkable
 
 from textual import events, work
 from textual.app import ComposeResult
@@ -19,7 +19,6 @@ from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Static
 
 from tui.data.catalog import Catalog
-from tui.data.service import DataService
 from tui.data.views import TableView
 from tui.screen_registry import SCREENS, ScreenSpec, available, spec_for
 from tui.screens.figure_keys import FigureKeys
@@ -36,6 +35,9 @@ from tui.terminal.textual_private import (
 )
 from tui.widgets import BarChart, ChartStyle, FigureTable, KeyBar, NavBar, ProvenanceBar
 from tui.widgets.figure_table import measure_in_advance
+
+if TYPE_CHECKING:
+    from tui.data.service import DataService
 
 BACKGROUND_HOLD = 0.06
 """Seconds after a key during which a screen built in the background holds back showing and drawing its
