@@ -21,7 +21,7 @@ from tui.dataset_switch import DatasetSwitching
 from tui.errors import EXIT_DATA_ERROR
 from tui.palette import SYSTEM_COMMANDS_KEPT, BindingCommands
 from tui.screen_registry import POPUP_CSS, SCREEN_MODES, SCREENS, ScreenSpec, available, spec_for
-from tui.screens.base import FoiScreen
+from tui.screens.base import FoiScreen, screen_dimensions
 from tui.startup import resume_collector
 from tui.terminal import Terminal
 from tui.terminal.restricted_app import RestrictedApp
@@ -174,6 +174,11 @@ class FoiApp(DatasetSwitching, RestrictedApp):
         self.service = service
         self.modes_shown = modes_shown
         self.dataset_name = self.dataset_name or service.provenance.name  # data opened after start
+        for spec in SCREENS:
+            if spec.mode in modes_shown:
+                # Asked now, as each screen asks when built: a first start caches them, however soon it ends,
+                # so a screen built at a key at the next start never loads the data on the UI thread.
+                screen_dimensions(service, spec)
         for spec in SCREENS:
             if spec.mode == self.DEFAULT_MODE and not self.is_running:  # the first screen, at start
                 self.add_mode(spec.mode, partial(self._make_first_screen, spec, service))

@@ -105,6 +105,12 @@ def more_pointer(service: DataService, here: str) -> str:
     return f"Press {more.key} for the {more.label} screen, which has: {'; '.join(given)}."
 
 
+def screen_dimensions(service: DataService, spec: ScreenSpec) -> dict[str, str]:
+    """The dataset's dimension for each role of a screen it has, in the screen's order (what a screen asks
+    the service on the UI thread as it is built)."""
+    return {role: dimension for role in spec.roles if (dimension := service.dimension_for(role)) is not None}
+
+
 class FoiScreen(FigureKeys, DropStaleResize, SkipNeedlessRestyle, Screen[None], Generic[DataT]):
     """A data screen: a chart view and a table view of the same figures, ``t`` to switch.
 
@@ -127,9 +133,7 @@ class FoiScreen(FigureKeys, DropStaleResize, SkipNeedlessRestyle, Screen[None], 
         super().__init__(id=spec.mode)
         self.service = service
         self.spec = spec
-        self.dimensions: dict[str, str] = {
-            role: dimension for role in spec.roles if (dimension := service.dimension_for(role)) is not None
-        }
+        self.dimensions = screen_dimensions(service, spec)
         """The dataset's dimension for each role of the screen it has, in the screen's order."""
         self.figures_shown = False
         """The screen shows its figures (or, without its breakdowns, the dataset's summary)."""
