@@ -125,10 +125,10 @@ class EarlyKeys:
         """What follows on the input within :data:`SEQUENCE_DRAIN` of the last byte (a sequence's rest)."""
         drained = b""
         in_fd = self.terminal.in_fd
-        while len(drained) < DRAIN_LIMIT:
+        while len(drained) < DRAIN_LIMIT and not self._stopping:
             try:
-                ready, _, _ = select.select([in_fd], [], [], SEQUENCE_DRAIN)
-                if not ready:
+                ready, _, _ = select.select([in_fd, self._wake_read], [], [], SEQUENCE_DRAIN)
+                if in_fd not in ready:
                     break
                 data = os.read(in_fd, min(READ_SIZE, DRAIN_LIMIT - len(drained)))
             except (OSError, ValueError):

@@ -137,9 +137,12 @@ class TerminalApp(UpdateHookApp):
 
     def _keep_frame(self, cache: FrameCache, inputs: int, still: Callable[[], bool] | None) -> None:
         """Keep the screen as drawn for a later start to paint at once (in a thread: file I/O)."""
-        if self.inputs != inputs or not self.writes_files or not getattr(app_driver(self), "tracks_screen", False):
-            return
-        if still is not None and not still():
+        if self.inputs == inputs and (still is None or still()):
+            self.write_kept_frame(cache)
+
+    def write_kept_frame(self, cache: FrameCache) -> None:
+        """Write what the terminal shows to ``cache`` (in a thread), when this app knows it cell by cell."""
+        if not self.writes_files or not getattr(app_driver(self), "tracks_screen", False):
             return
         width, height = self.size
         frame = self.shadow.frame(width, height)
