@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import signal
 import sys
 from pathlib import Path
 
@@ -184,3 +185,22 @@ def test_other_keys_typed_before_textual_do_what_they_do_once_it_runs(
         term.send("q")
         assert term.wait_exit() == 0
     assert restored(bytes(term.raw))
+
+
+@pytest.mark.parametrize("kind", [signal.SIGTERM, signal.SIGHUP, signal.SIGINT, "ctrl+c"])
+def test_a_signal_after_a_screen_key_answered_early_ends_the_app_and_restores_the_terminal(
+    ranks_home: Path, tmp_path: Path, kind: int | str
+) -> None:
+    gated = Gated(ranks_home, tmp_path)
+    with gated.session as term:
+        term.wait_for("in all", timeout=30)
+        term.send("2")
+        term.wait_for("police constable", timeout=30)
+        if kind == "ctrl+c":
+            term.send(b"\x03")
+        else:
+            term.signal(int(kind))
+        status = term.wait_exit(timeout=5)
+        assert modes_restored(term.fd)
+    assert status == (130 if kind == "ctrl+c" else 128 + int(kind))
+    assert restored(bytes(term.raw)) and not gated.textual_started()
