@@ -133,3 +133,21 @@ def test_only_the_most_recent_frames_are_kept(tmp_path: Path) -> None:
     assert len(list(tmp_path.glob("frame-*.json"))) == FRAMES_KEPT
     assert caches[-1].read(WIDTH, HEIGHT) == kept
     assert caches[0].read(WIDTH, HEIGHT) is None
+
+
+def test_a_screen_reached_by_key_is_kept_where_it_is_as_the_start_screen(tmp_path: Path) -> None:
+    trends = FrameCache(tmp_path, "dataset-key", "trends", "256")
+    assert trends.for_screen("ranks") == FrameCache(tmp_path, "dataset-key", "ranks", "256")
+    assert trends.for_screen("ranks").path(WIDTH, HEIGHT) != trends.path(WIDTH, HEIGHT)
+
+
+def test_every_screen_of_two_datasets_at_two_sizes_stays_kept(tmp_path: Path) -> None:
+    from tui.screen_registry import SCREENS
+
+    kept = shown().frame(WIDTH, HEIGHT)
+    assert kept is not None
+    caches = [FrameCache(tmp_path, dataset, spec.mode, "256") for dataset in ("a", "b") for spec in SCREENS]
+    for cache in caches:
+        for height in (HEIGHT, HEIGHT + 1):
+            assert keep_frame(cache, kept if height == HEIGHT else [*kept, kept[0]], WIDTH, height)
+    assert all(cache.read(WIDTH, HEIGHT) and cache.read(WIDTH, HEIGHT + 1) for cache in caches)
