@@ -306,7 +306,8 @@ def _run_with_first_frame(located: _Located, args: argparse.Namespace) -> int:
             return EXIT_DATA_ERROR
         if keys is not None:
             keys.stop()
-            app.start_on(keys.screen)
+            if keys.screen != args.screen and app.start_on(keys.screen):
+                _read_ahead(service, keys.screen)
             app.early_input = keys.held
         app.frame_cache = cache.for_screen(app.first_screen) if cache is not None else None
         app.run(mouse=not app.terminal.low_bandwidth)
@@ -316,6 +317,14 @@ def _run_with_first_frame(located: _Located, args: argparse.Namespace) -> int:
             keys.stop()
         if early is not None:
             early.restore(leave_screen=app is None or not app.first_frame_shown)
+
+
+def _read_ahead(service: DataService, screen: str) -> None:
+    """The cached answers of the screen the app starts on after all: in its first frame, as for ``--screen``."""
+    from tui.data.answer_cache import CachedService
+
+    if isinstance(service, CachedService):
+        service.read_ahead(screen)
 
 
 def _paint_cached_first_screen(cache: FrameCache | None) -> EarlyTerminal | None:

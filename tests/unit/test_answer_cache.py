@@ -232,3 +232,20 @@ def test_a_screen_answered_by_the_data_behind_the_cache_gets_its_own_file(datase
     assert ranks is not None and common is not None
     assert ranks[call_key("breakdown", ("rank",))] == breakdown
     assert call_key("breakdown", ("rank",)) not in common
+
+
+def test_a_screen_chosen_before_the_app_ran_has_its_answers_read_ahead(dataset_copy: Path, tmp_path: Path) -> None:
+    """A key typed before Textual ran chose ranks: its cached answers are read before the app starts on it."""
+    env = {"XDG_CACHE_HOME": str(tmp_path)}
+    for screen, question in (("trends", ("trend", "year")), ("ranks", ("breakdown", "rank"))):
+        cold = open_service(dataset_copy, screen, env=env)
+        with cold.gathering(screen):
+            getattr(cold, question[0])(question[1])
+        cold.gathered(screen)
+    warm = open_service(dataset_copy, "trends", env=env)
+    assert isinstance(warm, CachedService)
+    assert not warm.answers_at_hand("ranks")
+    assert warm.read_ahead("ranks") and warm.answers_at_hand("ranks")
+    assert warm.breakdown("rank") == DataService.from_path(dataset_copy).breakdown("rank")
+    assert not warm.loaded
+    assert not warm.read_ahead("outcomes") and not warm.answers_at_hand("outcomes")  # nothing cached for it
