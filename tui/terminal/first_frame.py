@@ -4,7 +4,9 @@ Importing Textual and building the app take most of the start-up. The first scre
 at a given size and terminal setting, is the same on every start, so the app keeps a copy of it
 (cell by cell, taken from the screen it wrote: :class:`FrameCache`), and the next start paints that
 copy at once (:func:`take_terminal`) while Textual loads. Textual then takes over the terminal and
-draws the same screen over it; keys typed meanwhile wait in the terminal and are answered then.
+draws the same screen over it. Every screen reached by its key is kept the same way (under the setting
+it has as a start screen), so a screen key typed meanwhile is answered from its copy
+(:mod:`tui.terminal.early_keys`); other keys are answered once Textual runs.
 
 The copy is keyed by everything the screen depends on (the dataset's content key, which includes
 the code, the screen, the size, the terminal setting, the theme, restricted mode) and is never
