@@ -94,13 +94,18 @@ def test_every_answer_type_keeps_its_fields_in_slots_not_a_dict_per_object() -> 
 
 
 def test_a_decoded_column_keeps_one_object_per_repeated_text() -> None:
-    figures = tuple(Figure(f"rank {i}", i, "exact", None, "", "officers counted", "2018-2021") for i in range(3))
+    shares = (0.25, 0.25, 0.0, -0.0, 0.5)
+    figures = tuple(
+        Figure(f"rank {i}", i, "exact", share, "", "officers counted", "2018-2021") for i, share in enumerate(shares)
+    )
     answer = Breakdown("rank", "Ranks", figures, (), None, "no base", 3)
     decoded = decode(json.loads(json.dumps(encode(answer))))  # JSON gives every occurrence its own object
     assert decoded == answer
     assert len({id(f.unit) for f in decoded.figures}) == 1
     assert len({id(f.period) for f in decoded.figures}) == 1
-    assert len({id(f.category) for f in decoded.figures}) == 3
+    assert len({id(f.category) for f in decoded.figures}) == len(shares)
+    assert decoded.figures[0].share is decoded.figures[1].share
+    assert [repr(f.share) for f in decoded.figures] == ["0.25", "0.25", "0.0", "-0.0", "0.5"]  # signed zeros kept
 
 
 def test_answers_the_codec_cannot_give_back_exactly_are_refused() -> None:
