@@ -97,7 +97,7 @@ def decode(data: Any) -> Any:
 
 
 def _shared(column: list[Any]) -> list[Any]:
-    """A column of plain values with each repeated text or number one object (JSON gives every occurrence its own).
+    """A column of plain values with each repeated text or float one object (JSON gives every occurrence its own).
 
     A breakdown's qualifiers, units, periods and shares repeat over tens of thousands of figures: one
     object each instead of one per figure (about 12 MiB at 100,000 figure rows). A float zero keeps its

@@ -258,7 +258,6 @@ class FigureTable(DataTable[Text]):
         order = sorted_order(view, column, reverse=reverse)
         plain = [i for i in order if not view.derived[i]]
         pinned = [i for i in order if view.derived[i]]
-        del order
         self._hidden = max(0, len(plain) - self.MAX_ROWS)
         self._to_add = plain[: self.MAX_ROWS] + ([MORE] if self._hidden else []) + pinned
         shown = len(self._to_add)
