@@ -30,6 +30,7 @@ from tui.terminal.textual_private import (
     mode_is_built,
     mount_mode_in_background,
     note_first_screen_styled,
+    start_in_mode,
 )
 from tui.widgets import ChartStyle
 
@@ -64,6 +65,10 @@ QUIET_AFTER = 0.15
 
 SWITCH_DELAY = 0.01
 """Seconds screen updates are held during a screen switch, so it is drawn in one frame."""
+
+
+SCREEN_KEYS = frozenset(spec.key for spec in SCREENS)
+"""The keys that switch screens."""
 
 
 def _screen_bindings() -> list[BindingType]:
@@ -137,6 +142,10 @@ class FoiApp(DatasetSwitching, RestrictedApp):
         self.open_error: str | None = None
         """Why the data given as an :class:`Opening` could not be opened (the app then exits with status 2)."""
         self._last_switch = 0.0
+        self._modes_visited = {screen}
+        self._only_screen_keys = True
+        """Every input so far was a screen key: a screen first reached now looks as it would at start."""
+        self._keep_when_shown: str | None = None
         self._update_holds: list[AbstractContextManager[None]] = []
         self._all_prepared = False
         self.loading_screens: set[Screen[None]] = set()
@@ -180,15 +189,15 @@ class FoiApp(DatasetSwitching, RestrictedApp):
                 # so a screen built at a key at the next start never loads the data on the UI thread.
                 screen_dimensions(service, spec)
         for spec in SCREENS:
-            if spec.mode == self.DEFAULT_MODE and not self.is_running:  # the first screen, at start
-                self.add_mode(spec.mode, partial(self._make_first_screen, spec, service))
-            elif spec.mode in self.modes_shown:
-                self.add_mode(spec.mode, partial(spec.make, service))
+            if spec.mode in self.modes_shown:
+                self.add_mode(spec.mode, partial(self._make_screen, spec, service))
 
-    def _make_first_screen(self, spec: ScreenSpec, service: DataService) -> FoiScreen:
-        """The first screen, noted as styled by the stylesheet as parsed: no second parse before the first frame."""
+    def _make_screen(self, spec: ScreenSpec, service: DataService) -> FoiScreen:
+        """A screen of the dataset; the one Textual builds as it starts is noted as styled by the stylesheet as
+        parsed (else Textual parses every stylesheet twice more before the first frame)."""
         screen = spec.make(service)
-        note_first_screen_styled(screen, self)
+        if not self.is_running:
+            note_first_screen_styled(screen, self)
         return screen
 
     @property
@@ -208,10 +217,41 @@ class FoiApp(DatasetSwitching, RestrictedApp):
         screen = self.screen
         return isinstance(screen, FoiScreen) and screen.figures_shown
 
+    def start_on(self, screen: str) -> bool:
+        """Open on ``screen`` instead (before :meth:`run`: a key typed before Textual ran chose it); False if
+        this dataset has no such screen."""
+        if screen not in self.modes_shown or self.is_running:
+            return False
+        self.DEFAULT_MODE = self.first_screen = screen  # type: ignore[misc]
+        start_in_mode(self, screen)
+        self._modes_visited = {screen}
+        return True
+
     def on_foi_screen_figures_shown(self, message: FoiScreen.FiguresShown) -> None:
-        """A screen's figures have come: if it is the first screen, keep it for the next start."""
+        """A screen's figures have come: if it is the first screen, or one reached by its key that waited
+        for them, keep it for a later start."""
         if self.first_screen_complete():
             self.keep_first_frame_soon()
+            if self._keep_when_shown is not None and self._keep_when_shown == self.current_mode:
+                self._keep_reached_screen(self._keep_when_shown)
+
+    def _keep_reached_screen(self, mode: str) -> None:
+        """Keep the screen ``mode`` just reached by its key, as if it were the start screen (``--screen``), once
+        its figures show and it stays so :data:`~tui.terminal.terminal_app.FRAME_KEEP_DELAY` with no other input.
+
+        Only on its first visit and while every input was a screen key: then it shows exactly what it
+        would show as the start screen (its first view, no pop-up, no notice, the same theme and dataset).
+        """
+        self._keep_when_shown = None
+        if self.frame_cache is None or not self._still_as_reached(mode):
+            return
+        if not self.first_screen_complete():
+            self._keep_when_shown = mode
+            return
+        self.keep_frame_soon(self.frame_cache.for_screen(mode), partial(self._still_as_reached, mode))
+
+    def _still_as_reached(self, mode: str) -> bool:
+        return self._only_screen_keys and self.current_mode == mode and len(self.screen_stack) == 1
 
     def _first_screen_drawn(self) -> None:
         self.set_timer(PREPARE_DELAY, self._prepare_screens)
@@ -311,6 +351,10 @@ class FoiApp(DatasetSwitching, RestrictedApp):
         """Note every key as it arrives, before it waits in any queue: background work holds back for it."""
         if isinstance(event, events.Key):
             self.note_key()
+        if isinstance(event, events.InputEvent | events.Paste) and not (
+            isinstance(event, events.Key) and event.key in SCREEN_KEYS
+        ):
+            self._only_screen_keys = False
         await super().on_event(event)
 
     def is_quiet(self) -> bool:
@@ -400,9 +444,13 @@ class FoiApp(DatasetSwitching, RestrictedApp):
             self.pop_screen()
         if mode in self.modes_shown:  # not built yet: built as in the background (no CSS re-parse, 20-35 ms)
             mount_mode_in_background(self, mode)
+        first_visit = mode not in self._modes_visited
         await self.switch_mode(mode)
+        self._modes_visited.add(mode)
         # Once the new screen has handled its showing (queued before this), draw it: no fixed wait.
         self.screen.call_after_refresh(self._release_updates)
+        if first_visit and mode in self.modes_shown:
+            self._keep_reached_screen(mode)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Textual's own palette commands that do not repeat one of ours (theme, screenshot)."""

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from tui.demo import Tour
     from tui.importer import Import
     from tui.terminal import Terminal
+    from tui.terminal.early_keys import EarlyKeys
     from tui.terminal.first_frame import EarlyTerminal, FrameCache
 
 DEFAULT_CAST = "screenshots/tour.cast"
@@ -275,7 +276,8 @@ def _run_with_first_frame(located: _Located, args: argparse.Namespace) -> int:
     """Run the app, its first screen painted from the frame cache before Textual loads when it can be.
 
     The painted frame needs only the dataset's content key: it goes out before the answers are read
-    (megabytes of them at 100,000 figure rows) and before Textual is imported.
+    (megabytes of them at 100,000 figure rows) and before Textual is imported. Until the app runs,
+    a screen key typed meanwhile is answered from that screen's kept frame, and the app starts on it.
     """
     from tui.data import DatasetError
     from tui.terminal import environment as terminal
@@ -284,30 +286,45 @@ def _run_with_first_frame(located: _Located, args: argparse.Namespace) -> int:
     term = terminal.detect(no_color=args.no_color, ascii_only=args.ascii, low_bandwidth=args.low_bandwidth)
     cache = None
     if located.folder is not None and located.key is not None and not terminal.browser(os.environ):
-        setting = frame_setting([args.screen, term, args.theme, args.restricted, getattr(args, "dataset", None)])
-        cache = FrameCache(located.folder, located.key, setting)
+        setting = frame_setting([term, args.theme, args.restricted, getattr(args, "dataset", None)])
+        cache = FrameCache(located.folder, located.key, args.screen, setting)
     early = _paint_cached_first_screen(cache)
-    try:
-        service = _open_for_app(located, args)
-    except DatasetError as exc:
-        if early is not None:  # the error line goes to the normal screen
-            early.restore(leave_screen=True)
-        return fail(str(exc))
-    except BaseException:
-        if early is not None:
-            early.restore(leave_screen=True)
-        raise
+    keys = _answer_early_keys(early, cache)
     app = None
     try:
+        try:
+            service = _open_for_app(located, args)
+        except DatasetError as exc:
+            if keys is not None:
+                keys.stop()
+            if early is not None:  # the error line goes to the normal screen
+                early.restore(leave_screen=True)
+                early = None
+            return fail(str(exc))
         app = _terminal_app(service, args, term=term)
         if app is None:
             return EXIT_DATA_ERROR
-        app.frame_cache = cache
+        if keys is not None:
+            keys.stop()
+            if keys.screen != args.screen and app.start_on(keys.screen):
+                _read_ahead(service, keys.screen)
+            app.early_input = keys.held
+        app.frame_cache = cache.for_screen(app.first_screen) if cache is not None else None
         app.run(mouse=not app.terminal.low_bandwidth)
         return app.return_code or 0
     finally:
+        if keys is not None:
+            keys.stop()
         if early is not None:
             early.restore(leave_screen=app is None or not app.first_frame_shown)
+
+
+def _read_ahead(service: DataService, screen: str) -> None:
+    """The cached answers of the screen the app starts on after all: in its first frame, as for ``--screen``."""
+    from tui.data.answer_cache import CachedService
+
+    if isinstance(service, CachedService):
+        service.read_ahead(screen)
 
 
 def _paint_cached_first_screen(cache: FrameCache | None) -> EarlyTerminal | None:
@@ -320,6 +337,22 @@ def _paint_cached_first_screen(cache: FrameCache | None) -> EarlyTerminal | None
     size = terminal_size(out.fileno())
     frame = cache.read(*size) if size else None
     return None if frame is None else take_terminal(frame, out.fileno(), sys.stdin.fileno(), out.encoding)
+
+
+def _answer_early_keys(early: EarlyTerminal | None, cache: FrameCache | None) -> EarlyKeys | None:
+    """Answer screen keys from their kept frames while the app loads (the terminal is held: a frame is painted)."""
+    if early is None or cache is None:
+        return None
+    from tui.terminal.early_keys import EarlyKeys
+    from tui.terminal.first_frame import Frame, terminal_size
+
+    def frame_for(screen: str) -> Frame | None:
+        size = terminal_size(early.out_fd)
+        return cache.for_screen(screen).read(*size) if size else None
+
+    keys = {ord(spec.key): spec.mode for spec in SCREENS if len(spec.key) == 1}
+    encoding = sys.__stderr__.encoding if sys.__stderr__ is not None else "utf-8"
+    return EarlyKeys(early, keys, frame_for, cache.screen, encoding).start()
 
 
 def _restricted_refusal(args: argparse.Namespace, data_path: Path | None) -> str | None:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+import signal
+import sys
 from pathlib import Path
 
 import pytest
@@ -11,6 +14,7 @@ from tests.e2e.pty_session import PtySession, installed_command
 from tests.e2e.test_signals import restored
 from tui.data import default_dataset_path
 from tui.data.service import DataService
+from tui.screen_registry import SCREENS
 
 pytestmark = pytest.mark.e2e
 
@@ -34,13 +38,182 @@ def test_the_cached_first_screen_comes_before_textual_and_a_key_typed_meanwhile_
     assert restored(raw)
 
 
-def test_no_first_screen_is_kept_when_a_key_came_first(tmp_path: Path) -> None:
-    """What shows after a key is the user's doing, not the first screen: nothing is kept."""
+def test_no_first_screen_is_kept_when_a_key_came_first_but_the_screen_it_reached_is(tmp_path: Path) -> None:
+    """What shows after a key is the user's doing: the start screen is not kept, the screen the key showed is."""
     with PtySession([installed_command()], env=home_env(tmp_path)) as term:
         term.wait_exec()
         term.send("2")
         term.wait_for("police constable", timeout=30)
+        term.wait_until(lambda _: bool(kept_frames(tmp_path)), what="the ranks screen kept")
         term.send("q")
         assert term.wait_exit() == 0
     assert list((tmp_path / "cache").rglob("*trends.json")), "the answers were not cached at all"
-    assert not list((tmp_path / "cache").rglob("frame-*.json"))
+    [(_name, rows)] = kept_frames(tmp_path).items()
+    assert "police constable" in rows and "peak" not in rows
+
+
+def kept_frames(home: Path) -> dict[str, str]:
+    """The kept frames of a home: file name and the text of their rows."""
+    frames = {}
+    for path in (home / "cache").rglob("frame-*.json"):
+        try:
+            rows = json.loads(path.read_text(encoding="utf-8"))["rows"]
+        except (OSError, ValueError):
+            continue  # being written
+        frames[path.name] = "\n".join("".join(cell[0] for cell in row) for row in rows)
+    return frames
+
+
+@pytest.mark.parametrize("screen", ["ranks", "sources"])
+def test_a_screen_reached_by_its_key_is_kept_as_it_shows_as_the_start_screen(tmp_path: Path, screen: str) -> None:
+    """The key and ``--screen`` share the kept frame: it must be the same screen, cell for cell."""
+    spec = next(s for s in SCREENS if s.mode == screen)
+    files = {}
+    for start, keys in ((["--screen", screen], ""), ([], spec.key)):
+        home = tmp_path / ("start" if keys == "" else "key")
+        with PtySession([installed_command(), *start], env=home_env(home)) as term:
+            term.wait_until(lambda _, home=home: bool(kept_frames(home)), what="the start screen kept", timeout=30)
+            if keys:
+                term.send(keys)
+                term.wait_until(lambda _, home=home: len(kept_frames(home)) == 2, what="the screen kept", timeout=30)
+            term.send("q")
+            assert term.wait_exit() == 0
+        files[keys] = {p.name: p.read_bytes() for p in (home / "cache").rglob("frame-*.json")}
+    [(name, kept)] = files[""].items()
+    assert files[spec.key][name] == kept
+
+
+GATED = """
+import os, sys, time
+from pathlib import Path
+
+import tui.cli
+
+gate = Path(os.environ["FOI_TEST_GATE"])
+open_for_app = tui.cli._open_for_app
+
+
+def gated(*args, **kwargs):
+    while not gate.exists():  # the test opens the gate: Textual starts only then
+        time.sleep(0.005)
+    return open_for_app(*args, **kwargs)
+
+
+tui.cli._open_for_app = gated
+from tui.launch import main
+sys.exit(main())
+"""
+
+
+@pytest.fixture(scope="module")
+def ranks_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A home whose cache holds the trends screen (the start screen) and the ranks screen (reached by ``2``)."""
+    home = tmp_path_factory.mktemp("ranks-home")
+    with PtySession([installed_command()], env=home_env(home)) as term:
+        term.wait_until(lambda _: len(kept_frames(home)) == 1, what="the first frame kept", timeout=30)
+        term.send("2")
+        term.wait_until(lambda _: len(kept_frames(home)) == 2, what="the ranks frame kept", timeout=30)
+        term.send("q")
+        assert term.wait_exit() == 0
+    return home
+
+
+class Gated:
+    """The app in ``home``, held before Textual starts (it reads its figures) until :meth:`open` is called."""
+
+    def __init__(self, home: Path, tmp_path: Path) -> None:
+        script = tmp_path / "gated.py"
+        script.write_text(GATED)
+        self.gate = tmp_path / "gate"
+        env = {**home_env(home), "FOI_TEST_GATE": str(self.gate)}
+        self.session = PtySession([sys.executable, str(script)], env=env)
+
+    def open(self) -> None:
+        self.gate.touch()
+
+    def textual_started(self) -> bool:
+        return bytes(self.session.raw).count(ENTER_ALTERNATE) >= 2
+
+    def drew(self, text: str) -> bool:
+        """Textual has started and written ``text``."""
+        raw = bytes(self.session.raw)
+        taken = raw.find(ENTER_ALTERNATE, raw.find(ENTER_ALTERNATE) + 1)
+        return taken >= 0 and text.encode() in raw[taken:]
+
+
+def test_a_screen_key_typed_before_textual_shows_its_kept_screen_and_the_app_starts_on_it(
+    ranks_home: Path, tmp_path: Path
+) -> None:
+    service = DataService.from_path(default_dataset_path())
+    total = f"{service.total} in all"
+    constables = next(f for f in service.breakdown("rank").figures if "constable" in f.category.casefold())
+    gated = Gated(ranks_home, tmp_path)
+    with gated.session as term:
+        term.wait_for(total, timeout=30)
+        term.send("2")
+        term.wait_for(constables.category, str(constables.count), timeout=30)
+        assert not gated.textual_started() and total not in term.text()
+        painted = term.text()
+        gated.open()
+        term.wait_until(lambda _: gated.drew(constables.category), what="Textual to draw ranks", timeout=30)
+        # Textual draws the whole screen over the painted one (not only what it thinks changed): the same screen
+        # (a full block may come as a coloured blank: the changed-cells writer's shorter form of it).
+        def unfilled(screen: str) -> str:
+            return screen.replace("█", " ")
+
+        term.wait_until(lambda s: unfilled(s) == unfilled(painted), what="the painted screen drawn by Textual")
+        term.send("t")  # the running app is on ranks: its table
+        term.wait_for("sergeant or above*", timeout=30)
+        term.send("1")  # and back to trends, as from a key pressed in the app
+        term.wait_for(total, "peak", timeout=30)
+        term.send("q")
+        assert term.wait_exit() == 0
+        assert modes_restored(term.fd)
+    assert restored(bytes(term.raw))
+
+
+@pytest.mark.parametrize(
+    ("typed", "shown"),
+    [
+        ("t", ["year", "change on year before"]),  # the trends table
+        ("2t", ["rank", "sergeant or above*"]),  # ranks answered early, its table once the app runs
+        ("?", ["the Trends screen"]),  # help
+        ("2?", ["the Ranks screen"]),
+        ("3", ["Outcomes"]),  # a screen without a kept frame: the app shows it
+    ],
+)
+def test_other_keys_typed_before_textual_do_what_they_do_once_it_runs(
+    ranks_home: Path, tmp_path: Path, typed: str, shown: list[str]
+) -> None:
+    gated = Gated(ranks_home, tmp_path)
+    with gated.session as term:
+        term.wait_for("in all", timeout=30)
+        term.send(typed)
+        gated.open()
+        term.wait_for(*shown, timeout=30)
+        if "?" in typed:  # q closes the pop-up first
+            term.send("q")
+            closed = lambda screen: shown[0] not in screen and "t Chart/table" in screen  # noqa: E731
+            term.wait_until(closed, what="help closed", timeout=30)
+        term.send("q")
+        assert term.wait_exit() == 0
+    assert restored(bytes(term.raw))
+
+
+@pytest.mark.parametrize("kind", [signal.SIGTERM, signal.SIGHUP, signal.SIGINT, "ctrl+c"])
+def test_a_signal_after_a_screen_key_answered_early_ends_the_app_and_restores_the_terminal(
+    ranks_home: Path, tmp_path: Path, kind: int | str
+) -> None:
+    gated = Gated(ranks_home, tmp_path)
+    with gated.session as term:
+        term.wait_for("in all", timeout=30)
+        term.send("2")
+        term.wait_for("police constable", timeout=30)
+        if kind == "ctrl+c":
+            term.send(b"\x03")
+        else:
+            term.signal(int(kind))
+        status = term.wait_exit(timeout=5)
+        assert modes_restored(term.fd)
+    assert status == (130 if kind == "ctrl+c" else 128 + int(kind))
+    assert restored(bytes(term.raw)) and not gated.textual_started()

@@ -98,7 +98,7 @@ async def test_the_first_screen_is_kept_only_once_its_figures_have_come(
 
     monkeypatch.setattr(TrendsScreen, "gather_in_view", slow_gather)
     app = build_app(service)
-    app.frame_cache = FrameCache(tmp_path, "dataset", "setting")
+    app.frame_cache = FrameCache(tmp_path, "dataset", "trends", "setting")
     timers: list[str | None] = []
     kept: list[tuple[int, ...]] = []
     set_timer = app.set_timer
@@ -108,11 +108,11 @@ async def test_the_first_screen_is_kept_only_once_its_figures_have_come(
         return set_timer(delay, callback, **options)
 
     monkeypatch.setattr(app, "set_timer", noting_timer)
-    monkeypatch.setattr(app, "_keep_first_frame", lambda: kept.append(app.screen.query_one(VerticalBarChart).values))
+    monkeypatch.setattr(app, "_keep_frame", lambda *_: kept.append(app.screen.query_one(VerticalBarChart).values))
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_until(pilot, lambda: app.first_frame_shown, what="the first frame")
         await pilot.pause()
-        assert "keep the first frame" not in timers, "a screen without its figures was to be kept"
+        assert "keep the frame" not in timers, "a screen without its figures was to be kept"
         assert not app.first_screen_complete()
         release.set()
         await wait_until(pilot, lambda: bool(kept), what="the first screen kept")

@@ -333,3 +333,24 @@ async def test_only_rows_that_wrap_are_measured_so_one_long_note_does_not_slow_t
         heights = {row.key.value: (row.height, row.auto_height) for row in table.ordered_rows}
         assert heights["3"][0] > 1 and heights["3"][1]
         assert all(height == (1, False) for key, height in heights.items() if key != "3")
+
+
+async def test_a_long_table_keeps_an_index_only_for_the_rows_it_shows(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 15: an index per source row, kept after filling, was megabytes for 100,000 figure rows."""
+    monkeypatch.setattr(FigureTable, "MAX_ROWS", 5)
+    rows = tuple((f"row {i}", str(i)) for i in range(50))
+    view = TableView("k", "t", ("name", "count"), rows, frozenset({"count"}), (False,) * 50)
+
+    class TableApp(App[None]):
+        def compose(self) -> ComposeResult:
+            yield FigureTable()
+
+    app = TableApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        table = app.query_one(FigureTable)
+        table.show(view)
+        await wait_until(pilot, lambda: table.complete, what="the table filled")
+        table.action_sort_column()
+        await wait_until(pilot, lambda: table.complete, what="the sorted table filled")
+        kept = [name for name, value in vars(table).items() if isinstance(value, list | tuple) and len(value) > 6]
+        assert kept == []

@@ -49,13 +49,13 @@ def test_no_frame_while_any_cell_is_unknown() -> None:
 def test_the_cache_gives_back_the_frame_of_its_own_dataset_setting_and_size(tmp_path: Path) -> None:
     kept = shown().frame(WIDTH, HEIGHT)
     assert kept is not None
-    cache = FrameCache(tmp_path, "dataset-key", "trends|256")
+    cache = FrameCache(tmp_path, "dataset-key", "trends", "256")
     assert cache.read(WIDTH, HEIGHT) is None
     assert keep_frame(cache, kept, WIDTH, HEIGHT)
     assert cache.read(WIDTH, HEIGHT) == kept
     assert cache.read(WIDTH, HEIGHT + 1) is None
-    assert FrameCache(tmp_path, "other-data", "trends|256").read(WIDTH, HEIGHT) is None
-    assert FrameCache(tmp_path, "dataset-key", "ranks|256").read(WIDTH, HEIGHT) is None
+    assert FrameCache(tmp_path, "other-data", "trends", "256").read(WIDTH, HEIGHT) is None
+    assert FrameCache(tmp_path, "dataset-key", "ranks", "256").read(WIDTH, HEIGHT) is None
     assert not cache.file_text(kept[:-1], WIDTH, HEIGHT)  # not a whole screen: not kept
 
 
@@ -74,7 +74,7 @@ def test_the_cache_gives_back_the_frame_of_its_own_dataset_setting_and_size(tmp_
 def test_a_tampered_frame_file_is_ignored(tmp_path: Path, tamper: object) -> None:
     kept = shown().frame(WIDTH, HEIGHT)
     assert kept is not None
-    cache = FrameCache(tmp_path, "dataset-key", "trends")
+    cache = FrameCache(tmp_path, "dataset-key", "trends", "")
     keep_frame(cache, kept, WIDTH, HEIGHT)
     path = cache.path(WIDTH, HEIGHT)
     data = json.loads(path.read_text(encoding="utf-8"))
@@ -125,7 +125,7 @@ def test_no_terminal_is_held_on_a_file(tmp_path: Path) -> None:
 def test_only_the_most_recent_frames_are_kept(tmp_path: Path) -> None:
     kept = shown().frame(WIDTH, HEIGHT)
     assert kept is not None
-    caches = [FrameCache(tmp_path, f"dataset-{n}", "trends") for n in range(FRAMES_KEPT + 3)]
+    caches = [FrameCache(tmp_path, f"dataset-{n}", "trends", "") for n in range(FRAMES_KEPT + 3)]
     for number, cache in enumerate(caches):
         assert keep_frame(cache, kept, WIDTH, HEIGHT)
         os.utime(cache.path(WIDTH, HEIGHT), ns=(number * 10**9, number * 10**9))
@@ -133,3 +133,21 @@ def test_only_the_most_recent_frames_are_kept(tmp_path: Path) -> None:
     assert len(list(tmp_path.glob("frame-*.json"))) == FRAMES_KEPT
     assert caches[-1].read(WIDTH, HEIGHT) == kept
     assert caches[0].read(WIDTH, HEIGHT) is None
+
+
+def test_a_screen_reached_by_key_is_kept_where_it_is_as_the_start_screen(tmp_path: Path) -> None:
+    trends = FrameCache(tmp_path, "dataset-key", "trends", "256")
+    assert trends.for_screen("ranks") == FrameCache(tmp_path, "dataset-key", "ranks", "256")
+    assert trends.for_screen("ranks").path(WIDTH, HEIGHT) != trends.path(WIDTH, HEIGHT)
+
+
+def test_every_screen_of_two_datasets_at_two_sizes_stays_kept(tmp_path: Path) -> None:
+    from tui.screen_registry import SCREENS
+
+    kept = shown().frame(WIDTH, HEIGHT)
+    assert kept is not None
+    caches = [FrameCache(tmp_path, dataset, spec.mode, "256") for dataset in ("a", "b") for spec in SCREENS]
+    for cache in caches:
+        for height in (HEIGHT, HEIGHT + 1):
+            assert keep_frame(cache, kept if height == HEIGHT else [*kept, kept[0]], WIDTH, height)
+    assert all(cache.read(WIDTH, HEIGHT) and cache.read(WIDTH, HEIGHT + 1) for cache in caches)

@@ -143,3 +143,41 @@ def test_a_crosstab_has_no_single_count_per_category() -> None:
     with pytest.raises(KeyError) as count_error:
         service.count(dimension, service.categories(dimension)[0])
     assert str(counts_error.value) == str(count_error.value)
+
+
+def _every_answer(service: DataService) -> None:
+    for dimension in service.dimensions:
+        service.breakdown(dimension)
+        service.base_of(dimension)
+    service.trend("year"), service.checks, service.claims, service.total_quantity
+
+
+def test_the_service_keeps_no_copy_of_each_dimensions_rows(big: DataService) -> None:
+    """Issue 15: a DataFrame per dimension, kept beside the figures, was a second copy of every row."""
+    _every_answer(big)
+    frames = [
+        value
+        for attribute in vars(big).values()
+        for value in ((attribute.values() if isinstance(attribute, dict) else ()) or (attribute,))
+        if isinstance(value, pd.DataFrame)
+    ]
+    assert len(frames) == 1 and frames[0] is big._figures
+
+
+def test_cells_are_indexed_only_once_a_cell_is_asked_for(big: DataService) -> None:
+    """Issue 15: a (category, period) index of every row, built with the others, was never used by most screens."""
+    by_category = {category: big.count("year", category) for category in big.categories("year")}
+    big.breakdown("year"), big.trend("year")
+    assert big._index("year").cells is None
+    assert {c: big.count("year", c, c) for c in big.categories("year")} == by_category
+    assert big._index("year").cells is not None
+    with pytest.raises(KeyError):
+        big.count("year", "3005", "3006")
+
+
+def test_figures_of_one_count_share_one_share(big: DataService) -> None:
+    """Thousands of periods with a handful of distinct counts: a share per distinct count, not per figure."""
+    figures = [f for f in big.breakdown("year").figures if f.share is not None]
+    assert len(figures) > EXTRA_YEARS
+    assert len({id(f.share) for f in figures}) == len({f.share for f in figures}) <= 7 + 4
+    assert all(f.share == f.count / big.total for f in figures if f.count is not None)

@@ -321,6 +321,7 @@ class CachedService:
         self._lock = threading.Lock()
         self._full: Any = None
         self._read: set[str | None] = {screen}
+        self._at_hand = {screen}
         self._asking = threading.local()
 
     @property
@@ -338,7 +339,19 @@ class CachedService:
 
     def answers_at_hand(self, screen: str) -> bool:
         """True when every answer ``screen`` needs was read before start (so it can be in the first frame)."""
-        return screen == self._screen
+        return screen in self._at_hand
+
+    def read_ahead(self, screen: str) -> bool:
+        """Read the cached answers of ``screen`` now: the app starts on it after all (a key typed before it
+        ran chose it). False if no cache file holds them (the screen then gathers them as any other)."""
+        with self._lock:
+            answers = self._more(screen)
+            for key, value in answers.items():
+                self._answers.setdefault(key, value)
+            self._read.add(screen)
+        if answers:
+            self._at_hand.add(screen)
+        return bool(answers)
 
     def __getattr__(self, name: str) -> Any:
         if name.startswith("_"):

@@ -11,7 +11,7 @@ CheckStatus = Literal["holds", "does not hold", "cannot be checked"]
 ClaimStatus = Literal["supported", "contradicted", "not checkable"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Source:
     """One published source of a dataset's figures."""
 
@@ -21,7 +21,7 @@ class Source:
     published: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Provenance:
     """Where a dataset's figures come from and what to keep in mind when using them."""
 
@@ -51,7 +51,7 @@ class Provenance:
         return f"{self.publisher} · {self.foi_label} · {self.period}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Figure:
     """One line of a breakdown: a category, its count and its share of the base.
 
@@ -83,7 +83,7 @@ class Figure:
         return self.quantity.display()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Breakdown:
     """A dimension's figures (e.g. officers by rank) with the base their shares are of."""
 
@@ -103,7 +103,7 @@ class Breakdown:
         return tuple(f for f in self.figures if not f.derived)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PeriodChange:
     """One period of a trend with its change on the period before."""
 
@@ -114,7 +114,7 @@ class PeriodChange:
     qualifier: str = "exact"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Trend:
     """Counts over time with the total, the peak and the first-to-last multiple."""
 
@@ -131,7 +131,7 @@ class Trend:
     unit: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Check:
     """A reconciliation check of the figures against each other."""
 
@@ -141,7 +141,7 @@ class Check:
     detail: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ClaimResult:
     """One of the source's claims (an article, a report or the FoI reply itself), tested against the figures."""
 
@@ -153,7 +153,7 @@ class ClaimResult:
     location: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Definition:
     """A term used in the figures and what it means."""
 
@@ -161,7 +161,7 @@ class Definition:
     meaning: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CrossTab:
     """A count by two dimensions (e.g. allegation type by year), stored as the source gives it.
 

@@ -42,7 +42,7 @@ class NotAddable(ValueError):
     """Figures that must not be added together, with the reason in plain words."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Quantity:
     """One figure: ``value`` (None when not given or suppressed), its qualifier and unit."""
 

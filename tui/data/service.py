@@ -48,8 +48,10 @@ class DataService:
         self._dataset = dataset
         self._figures = _with_units(dataset.figures, str(dataset.metadata["unit"]))
         # Every lookup goes through this index, built in one pass: no scan of the figures per question.
-        self._by_dimension: dict[str, pd.DataFrame] = {
-            str(name): rows for name, rows in self._figures.groupby("dimension", sort=False)
+        # Each dimension's rows are kept as their positions and taken when asked for (rarely: they are
+        # indexed once, and each answer is kept): a copy of every row, kept, was 6 MiB at 100,000 rows.
+        self._positions: dict[str, Any] = {
+            str(name): positions for name, positions in self._figures.groupby("dimension", sort=False).indices.items()
         }
         self._indexes: dict[str, _DimensionIndex] = {}
         self._breakdowns: dict[str, Breakdown] = {}
@@ -133,7 +135,7 @@ class DataService:
     @cached_property
     def stated_total(self) -> int | None:
         """The total the source states, if it states one."""
-        rows = self._by_dimension.get("total")
+        rows = self._dimension_rows("total")
         return None if rows is None or rows.empty else _int(rows["count"].iloc[0])
 
     @cached_property
@@ -159,7 +161,7 @@ class DataService:
 
     def quantity(self, dimension: str, category: str, period: str | None = None) -> Quantity:
         """One figure with its qualifier and unit (see :meth:`count`)."""
-        found, several = self._index(dimension).lookup(category, period if period is not None else "")
+        found, several = self._index(dimension).lookup(category, period or "", self._rows)
         if found is None:
             raise KeyError(f"{dimension}:{category}" + (f"@{period}" if period else ""))
         if several:
@@ -203,7 +205,7 @@ class DataService:
             base_dim, _, base_cat = base_ref.partition(":")
             base = self.quantity(base_dim, base_cat)
             label = f"the {base.display()} {info.get('base_label', f'in {base_cat!r}')}"
-        units = set(self._rows(dimension)["unit"].tolist())
+        units = self._index(dimension).units
         if not base.is_exact_count:
             return None, f"no shares: {label} is not an exact count ({qty.words(base.qualifier)})"
         if units != {base.unit}:
@@ -382,10 +384,15 @@ class DataService:
             return Quantity(None, qty.NOT_GIVEN, unit)
 
     def _rows(self, dimension: str) -> pd.DataFrame:
-        rows = self._by_dimension.get(dimension)
+        rows = self._dimension_rows(dimension)
         if rows is None or rows.empty:
             raise KeyError(dimension)
         return rows
+
+    def _dimension_rows(self, dimension: str) -> pd.DataFrame | None:
+        """The dimension's rows in source order (a copy, taken now), or None when it has none."""
+        positions = self._positions.get(dimension)
+        return None if positions is None else self._figures.take(positions)
 
     def _sum(self, dimension: str) -> int:
         return self._index(dimension).known_sum
@@ -395,7 +402,7 @@ class DataService:
         index = self._indexes.get(dimension)
         if index is None:
             with gc_paused():
-                index = self._indexes[dimension] = _DimensionIndex.scan(self._rows(dimension))
+                index = self._indexes[dimension] = _DimensionIndex.scan(dimension, self._rows(dimension))
         return index
 
     def _build_breakdown(self, dimension: str) -> Breakdown:
@@ -409,6 +416,14 @@ class DataService:
         def share(found: Quantity) -> float | None:
             return None if found.value is None or not base or not found.is_exact_count else found.value / base
 
+        shares: dict[int, float | None] = {}  # one share per distinct figure (index quantities are shared)
+
+        def shared_share(found: Quantity) -> float | None:
+            key = id(found)
+            if key not in shares:
+                shares[key] = share(found)
+            return shares[key]
+
         crosstab = self.is_crosstab(dimension)
         columns = (rows[name].tolist() for name in ("category", "note", "period"))
         quantities = self._index(dimension).quantities
@@ -417,7 +432,7 @@ class DataService:
                 f"{category} ({period})" if crosstab else str(category),
                 found.value,
                 found.qualifier,
-                share(found),
+                shared_share(found),
                 str(note or ""),
                 found.unit,
                 str(period),
@@ -485,11 +500,13 @@ class DataService:
         )
 
 
-@dataclass(frozen=True)
+@dataclass
 class _DimensionIndex:
     """One dimension's figures arranged for lookups: every question about it is answered from here.
 
-    Equal figures share one :class:`Quantity` (a big dimension repeats a few values many times).
+    Equal figures share one :class:`Quantity` (a big dimension repeats a few values many times). The
+    figure of each (category, period) is indexed when a cell is first asked for: most dimensions are
+    never asked by cell, and that index is a tuple and a dict slot per row (9 MiB at 100,000 rows).
     """
 
     categories: tuple[str, ...]
@@ -498,24 +515,39 @@ class _DimensionIndex:
     """Every row's figure, in source order."""
     whole: dict[str, Quantity]
     """The first figure of each category (over every period)."""
-    cells: dict[tuple[str, str], Quantity]
-    """The first figure of each (category, period)."""
     several: frozenset[str | tuple[str, str]]
     """The categories, and (category, period) pairs, with more than one figure."""
     suppressed: bool
     """True when any count is blank."""
     known_sum: int
     """The sum of the known counts."""
+    units: frozenset[str]
+    """The units of the figures."""
+    dimension: str
+    """The dimension's name (its rows are taken again to index the cells)."""
+    cells: dict[tuple[str, str], Quantity] | None = None
+    """The first figure of each (category, period), once a cell was asked for."""
 
-    def lookup(self, category: str, period: str) -> tuple[Quantity | None, bool]:
-        """The figure of a category (``period`` "": over every period) or of one cell, and whether it has several."""
+    def lookup(
+        self, category: str, period: str, rows: Callable[[str], pd.DataFrame] | None = None
+    ) -> tuple[Quantity | None, bool]:
+        """The figure of a category (``period`` "": over every period) or of one cell, and whether it has several.
+
+        ``rows`` gives the dimension's rows, to index the cells at the first question about one.
+        """
         if not period:
             return self.whole.get(category), category in self.several
+        cells = self.cells
+        if cells is None:
+            if rows is None:
+                raise ValueError("the dimension's rows are needed to index its cells")
+            with gc_paused():  # a tuple per row, none in a cycle
+                cells = self.cells = _cells(rows(self.dimension), self.quantities)
         key = (category, period)
-        return self.cells.get(key), key in self.several
+        return cells.get(key), key in self.several
 
     @classmethod
-    def scan(cls, rows: pd.DataFrame) -> _DimensionIndex:
+    def scan(cls, dimension: str, rows: pd.DataFrame) -> _DimensionIndex:
         """Index a dimension's rows in one pass."""
         blank = rows["count"].isna().tolist()
         counts = [None if missing else value for value, missing in zip(_ints(rows["count"]), blank, strict=True)]
@@ -526,24 +558,30 @@ class _DimensionIndex:
         quantities = list(map(made.__getitem__, keys))
         # The first figure of each key wins (the dicts are filled from the last row back).
         whole = dict(zip(reversed(names), reversed(quantities), strict=True))
-        pairs = zip(names, periods, strict=True)
-        dated = [(pair, found) for pair, found in zip(pairs, quantities, strict=True) if pair[1]]
-        cells = dict(reversed(dated))
         several: set[str | tuple[str, str]] = set()
         if len(whole) < len(names):
             several.update(name for name, times in Counter(names).items() if times > 1)
         several.update(name for name, when in zip(names, periods, strict=True) if not when)  # counted twice
-        if len(cells) < len(dated):
-            several.update(pair for pair, times in Counter(pair for pair, _ in dated).items() if times > 1)
+        dated = [pair for pair in zip(names, periods, strict=True) if pair[1]]
+        if len(set(dated)) < len(dated):
+            several.update(pair for pair, times in Counter(dated).items() if times > 1)
         return cls(
             categories=tuple(dict.fromkeys(names)),
             quantities=tuple(quantities),
             whole=whole,
-            cells=cells,
             several=frozenset(several),
             suppressed=any(blank),
             known_sum=sum(c for c in counts if c is not None),
+            units=frozenset(made_key[2] for made_key in made),
+            dimension=dimension,
         )
+
+
+def _cells(rows: pd.DataFrame, quantities: tuple[Quantity, ...]) -> dict[tuple[str, str], Quantity]:
+    """The first figure of each (category, period) of a dimension's rows (``quantities``: theirs, in order)."""
+    pairs = zip(map(str, rows["category"].tolist()), map(str, rows["period"].tolist()), strict=True)
+    dated = [(pair, found) for pair, found in zip(pairs, quantities, strict=True) if pair[1]]
+    return dict(reversed(dated))  # filled from the last row back: the first figure of each pair wins
 
 
 _STANDARD_ROLES = (

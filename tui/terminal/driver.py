@@ -251,14 +251,22 @@ class ResilientDriver(LinuxDriver):
                 return
 
     def run_input_thread(self) -> None:
-        """Read keys and mouse events as Textual does, sleeping until input (or the end) arrives."""
+        """Read keys and mouse events as Textual does, sleeping until input (or the end) arrives.
+
+        The app's ``early_input`` (bytes read before Textual ran and not answered then) is taken first.
+        """
         self._input_wakeup.drain()
         selector = selectors.DefaultSelector()
         selector.register(self.fileno, selectors.EVENT_READ)
         selector.register(self._input_wakeup.read_fd, selectors.EVENT_READ)
         parser = input_parser(self)
         decode = safe_incremental_decoder()().decode  # a byte that is not UTF-8 must not end the app
+        # Bytes typed before Textual ran and read already (tui.terminal.early_keys): they come first.
+        held = getattr(driver_app(self), "early_input", b"")
         try:
+            if held and (text := decode(held)):
+                for event in parser.feed(text):
+                    self.process_message(event)
             while not self.exit_event.is_set():
                 timeout = parser_wait(parser)
                 for key, _mask in selector.select(timeout):

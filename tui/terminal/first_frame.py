@@ -4,7 +4,9 @@ Importing Textual and building the app take most of the start-up. The first scre
 at a given size and terminal setting, is the same on every start, so the app keeps a copy of it
 (cell by cell, taken from the screen it wrote: :class:`FrameCache`), and the next start paints that
 copy at once (:func:`take_terminal`) while Textual loads. Textual then takes over the terminal and
-draws the same screen over it; keys typed meanwhile wait in the terminal and are answered then.
+draws the same screen over it. Every screen reached by its key is kept the same way (under the setting
+it has as a start screen), so a screen key typed meanwhile is answered from its copy
+(:mod:`tui.terminal.early_keys`); other keys are answered once Textual runs.
 
 The copy is keyed by everything the screen depends on (the dataset's content key, which includes
 the code, the screen, the size, the terminal setting, the theme, restricted mode) and is never
@@ -26,6 +28,7 @@ import os
 import re
 import signal
 import termios
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -47,8 +50,12 @@ SGR_CODES = re.compile(r"[0-9;]{0,64}")
 EXIT_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP, signal.SIGPIPE)
 """Signals that end the process with 128 + signal (as :mod:`tui.launch`)."""
 
-FRAMES_KEPT = 24
-"""Frame files kept in the cache folder (the most recently written)."""
+FRAMES_KEPT = 48
+"""Frame files kept in the cache folder (the most recently written): every screen of a dataset, at a
+few sizes or settings (a frame is kept for each screen shown, the start screen and those reached by key)."""
+
+LOCK_WAIT = 0.5
+"""Seconds a restore waits for a paint in progress (from :mod:`tui.terminal.early_keys`) to finish."""
 
 ENTER = "\x1b[?1049h\x1b[?25l\x1b[?7l"
 """Alternate screen, cursor hidden, no line wrap (as Textual sets them)."""
@@ -59,16 +66,26 @@ LEAVE = "\x1b[0m\x1b[?7h\x1b[?25h\x1b[?1049l"
 
 @dataclass(frozen=True)
 class FrameCache:
-    """Where the first screen of one start-up setting is kept (the size picks the file)."""
+    """Where the first screen of one start-up setting is kept (the size picks the file).
+
+    A screen reached by its key is kept under the setting it would have as a start screen
+    (:meth:`for_screen`): the key and ``--screen`` share it.
+    """
 
     folder: Path
     dataset_key: str
+    screen: str
+    """The screen's mode name (``trends``, ``ranks``...)."""
     setting: str
-    """Everything but the size the screen depends on: screen, terminal setting, theme, restricted..."""
+    """Everything else but the size the screen depends on: terminal setting, theme, restricted..."""
+
+    def for_screen(self, screen: str) -> FrameCache:
+        """The cache of another screen of the same dataset and setting."""
+        return FrameCache(self.folder, self.dataset_key, screen, self.setting)
 
     def path(self, width: int, height: int) -> Path:
         """The file for a terminal of this size."""
-        text = f"{FORMAT}\0{self.dataset_key}\0{self.setting}\0{width}x{height}"
+        text = f"{FORMAT}\0{self.dataset_key}\0{self.screen}\0{self.setting}\0{width}x{height}"
         return self.folder / f"frame-{hashlib.sha256(text.encode()).hexdigest()[:32]}.json"
 
     def read(self, width: int, height: int) -> Frame | None:
@@ -123,9 +140,9 @@ def checked_frame(rows: object, width: int, height: int) -> Frame | None:
     return frame
 
 
-def paint(frame: Frame) -> str:
-    """The terminal sequence that shows ``frame`` on the alternate screen."""
-    out = [ENTER]
+def paint(frame: Frame, *, enter: bool = True) -> str:
+    """The terminal sequence that shows ``frame`` on the alternate screen (``enter``: switching to it first)."""
+    out = [ENTER] if enter else []
     look = ("", "", "")
     for y, row in enumerate(frame, 1):
         out.append(f"\x1b[{y};1H")
@@ -151,16 +168,34 @@ class EarlyTerminal:
         """The terminal's modes before the paint (Textual restores those it finds: the quiet ones)."""
         self.handlers = {signum: signal.getsignal(signum) for signum in EXIT_SIGNALS}
         """The exit-signal handlers before the terminal was held (put back by :meth:`restore`)."""
+        self._writing = threading.RLock()  # re-entrant: a signal handler may restore during a restore
+        self._given_back = False
+
+    def write(self, text: str, encoding: str = "utf-8") -> bool:
+        """Write ``text`` whole (from any thread) unless the terminal was given back; False then."""
+        with self._writing:
+            if self._given_back:
+                return False
+            with contextlib.suppress(OSError):
+                _write(self.out_fd, text, encoding)
+            return True
 
     def restore(self, *, leave_screen: bool) -> None:
         """Give the terminal its modes back, and the signals their handlers before the paint.
 
-        ``leave_screen``: also leave the alternate screen (Textual never took the terminal).
+        ``leave_screen``: also leave the alternate screen (Textual never took the terminal). A paint
+        in progress from another thread ends first; none starts after.
         """
-        with contextlib.suppress(OSError, termios.error):
-            if leave_screen:
-                _write(self.out_fd, LEAVE)
-            termios.tcsetattr(self.in_fd, termios.TCSANOW, self.attributes)
+        locked = self._writing.acquire(timeout=LOCK_WAIT)
+        try:
+            self._given_back = True
+            with contextlib.suppress(OSError, termios.error):
+                if leave_screen:
+                    _write(self.out_fd, LEAVE)
+                termios.tcsetattr(self.in_fd, termios.TCSANOW, self.attributes)
+        finally:
+            if locked:
+                self._writing.release()
         for signum, handler in self.handlers.items():
             with contextlib.suppress(TypeError, ValueError):
                 signal.signal(signum, handler)

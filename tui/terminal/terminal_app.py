@@ -27,7 +27,7 @@ from tui.terminal.textual_private import (
 )
 
 FRAME_KEEP_DELAY = 0.3
-"""Seconds after the first frame before it is kept for the next start (when no key or mouse came first)."""
+"""Seconds a screen must stay as drawn (no key, mouse event or paste) before it is kept for a later start."""
 
 
 def keep_frame(cache: FrameCache, frame: Frame, width: int, height: int) -> bool:
@@ -81,8 +81,10 @@ class TerminalApp(UpdateHookApp):
         self._status_when_ready: int | None = None
         self.frame_cache: FrameCache | None = None
         """Where to keep the first screen for the next start (set by the CLI; None: not kept)."""
-        self.input_seen = False
-        """A key, mouse event or paste has arrived: what is on screen may be the user's doing."""
+        self.inputs = 0
+        """Keys, mouse events and pastes so far: after one, what is on screen may be the user's doing."""
+        self.early_input = b""
+        """Bytes typed before Textual ran, read then and not answered: the driver takes them first."""
         self._frame_keep_asked = False
         self._after_update: list[Callable[[], object]] = []
 
@@ -124,27 +126,39 @@ class TerminalApp(UpdateHookApp):
         """Keep the first screen for the next start once its last updates are out (at most once per run).
 
         Only a complete first screen is kept: one kept before its figures arrived would be painted at
-        the next start and then replaced by the figures (the screen would change after all).
+        the next start and then replaced by the figures (the screen would change after all). Not after
+        any input: what shows then may be the user's doing.
         """
-        if self.first_frame_shown and not self._frame_keep_asked and self.frame_cache is not None and self.writes_files:
+        if self.first_frame_shown and not self._frame_keep_asked and self.frame_cache is not None and not self.inputs:
             self._frame_keep_asked = True
-            self.set_timer(FRAME_KEEP_DELAY, self._keep_first_frame, name="keep the first frame")
+            self.keep_frame_soon(self.frame_cache)
+
+    def keep_frame_soon(self, cache: FrameCache, still: Callable[[], bool] | None = None) -> None:
+        """Keep what the screen shows under ``cache`` in :data:`FRAME_KEEP_DELAY` seconds, if no key, mouse
+        event or paste came meanwhile and ``still()`` (when given) holds then. Never in restricted mode."""
+        if self.writes_files:
+            keep = partial(self._keep_frame, cache, self.inputs, still)
+            self.set_timer(FRAME_KEEP_DELAY, keep, name="keep the frame")
 
     async def on_event(self, event: events.Event) -> None:
-        """Note the first key, mouse event or paste (the first screen is kept only if none came)."""
+        """Count keys, mouse events and pastes (a screen is kept only if none came since it was drawn)."""
         if isinstance(event, events.InputEvent | events.Paste):
-            self.input_seen = True
+            self.inputs += 1
         await super().on_event(event)
 
-    def _keep_first_frame(self) -> None:
-        """Keep the screen as first drawn for the next start to paint at once (in a thread: file I/O)."""
-        cache = self.frame_cache
-        if cache is None or self.input_seen or not getattr(app_driver(self), "tracks_screen", False):
+    def _keep_frame(self, cache: FrameCache, inputs: int, still: Callable[[], bool] | None) -> None:
+        """Keep the screen as drawn for a later start to paint at once (in a thread: file I/O)."""
+        if self.inputs == inputs and (still is None or still()):
+            self.write_kept_frame(cache)
+
+    def write_kept_frame(self, cache: FrameCache) -> None:
+        """Write what the terminal shows to ``cache`` (in a thread), when this app knows it cell by cell."""
+        if not self.writes_files or not getattr(app_driver(self), "tracks_screen", False):
             return
         width, height = self.size
         frame = self.shadow.frame(width, height)
         if frame is not None:
-            self.run_worker(partial(keep_frame, cache, frame, width, height), thread=True, name="keep the first frame")
+            self.run_worker(partial(keep_frame, cache, frame, width, height), thread=True, name="keep the frame")
 
     def get_driver_class(self) -> type[Driver]:
         """The resilient driver in a terminal (Textual's choice for a browser or Windows); input decoded safely."""

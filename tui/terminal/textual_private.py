@@ -53,6 +53,7 @@ __all__ = [
     "prerender_screen",
     "screen_is_closing",
     "set_driver_output",
+    "start_in_mode",
     "style_attribute_codes",
     "use_safe_input_decoder",
     "use_safe_option_clicks",
@@ -63,6 +64,7 @@ PRIVATE_NAMES: tuple[tuple[str, str], ...] = (
     ("textual.app:App", "_modes"),
     ("textual.app:App", "_screen_stacks"),
     ("textual.app:App", "_init_mode"),
+    ("textual.app:App", "_current_mode"),
     ("textual.app:App", "_css_update_count"),
     ("textual.app:App", "_driver"),
     ("textual.app:App", "_display"),
@@ -166,6 +168,17 @@ def note_first_screen_styled(screen: Screen[Any], app: App[Any]) -> bool:
     app.stylesheet.apply(app)  # as that refresh would: the app styled before the screen, whose widgets inherit from it
     note_styled(screen, app)
     return True
+
+
+def start_in_mode(app: App[Any], mode: str) -> None:
+    """Make ``mode`` the one an app not yet running opens in, as if it were its ``DEFAULT_MODE``.
+
+    Textual reads ``DEFAULT_MODE`` once, in ``App.__init__`` (its empty stack and its current mode).
+    """
+    if app._screen_stacks.get(app._current_mode) == []:
+        del app._screen_stacks[app._current_mode]
+    app._screen_stacks.setdefault(mode, [])
+    app._current_mode = mode
 
 
 def mode_is_built(app: App[Any], mode: str) -> bool:
