@@ -196,7 +196,7 @@ class FoiApp(DatasetSwitching, RestrictedApp):
         """A screen of the dataset; the one Textual builds as it starts is noted as styled by the stylesheet as
         parsed (else Textual parses every stylesheet twice more before the first frame)."""
         screen = spec.make(service)
-        if not self.is_running:
+        if not self.first_frame_shown:
             note_first_screen_styled(screen, self)
         return screen
 

@@ -81,3 +81,22 @@ async def test_a_key_goes_before_the_modules_left_out(make_app: MakeApp, monkeyp
         assert not imported, "a module was imported while keys were being answered"
         keys_coming[0] = False
         await wait_until(pilot, lambda: "tests.ui.not_a_module" in imported, what="the module left out imported")
+
+
+async def test_the_screen_textual_builds_as_it_starts_is_noted_styled(
+    make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Noted, it needs no refresh of all CSS before the first frame (two more parses of every stylesheet)."""
+    noted: list[tuple[str, bool]] = []
+    note = app_module.note_first_screen_styled
+
+    def noting(screen: object, app: FoiApp) -> bool:
+        done = note(screen, app)  # type: ignore[arg-type]
+        noted.append((getattr(screen, "id", ""), done))
+        return done
+
+    monkeypatch.setattr(app_module, "note_first_screen_styled", noting)
+    app = make_app(screen="ranks")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_until(pilot, app.first_screen_complete, what="the first screen")
+    assert noted[:1] == [("ranks", True)]
