@@ -16,7 +16,9 @@ from textual.app import App, InvalidModeError
 
 from tui.data.catalog import Catalog, UnknownDataset
 from tui.data.errors import DatasetError
+from tui.data.gc_pause import collect_dropped
 from tui.screen_registry import SCREENS, available
+from tui.terminal.textual_private import forget_dropped_styles
 
 if TYPE_CHECKING:
     from tui.data.service import DataService
@@ -106,6 +108,12 @@ class DatasetSwitching(_AppBase):
         await self.switch_mode(mode if mode in self.modes_shown else self.modes_shown[0])
         self.notify(f"Now showing {name}.", title="Dataset", timeout=3)
         self.screens_replaced()
+        self.call_after_refresh(self._free_old_dataset)
+
+    def _free_old_dataset(self) -> None:
+        """Free the replaced screens and figures: the collector's pauses froze them in their cycles."""
+        forget_dropped_styles()  # Textual's memo would keep the old widgets' style caches alive
+        collect_dropped()
 
     async def _replace_screens(self, service: DataService, name: str) -> None:
         from tui.screens.picker import SWITCHING_MODE, SwitchingScreen

@@ -7,6 +7,7 @@ screen's list of other datasets on the same force and period.
 from __future__ import annotations
 
 import threading
+import weakref
 from collections.abc import Callable
 from pathlib import Path
 
@@ -205,3 +206,29 @@ async def test_sources_lists_other_datasets_on_the_same_force(make_app: MakeApp)
         assert {"met-guardian-2022", "met-pa-2023"} <= set(rows)
         assert "complaints" in rows["met-pa-2023"][3] and "counts cannot be compared" in rows["met-pa-2023"][3]
         assert "2017 – Aug 2022" in rows["met-guardian-2022"][1]
+
+
+async def test_a_switch_lets_the_old_datasets_screens_and_figures_go() -> None:
+    """The screens replaced by a switch are freed, though the collector's pauses froze them in their cycles.
+
+    (Textual keeps the app's very first screen for good: the test looks at the dataset opened second.)
+    """
+    app = build_app(service_for("met-2018-2021"))
+
+    async def switch(name: str) -> None:
+        app.switch_dataset(name)
+        await wait_until(pilot, lambda: app.dataset_name == name and not app.swapping, what=f"the switch to {name}")
+        await settle(pilot)
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await switch("met-guardian-2022")
+        old = []
+        for key in "1234":
+            await pilot.press(key)
+            await settle(pilot)
+            old.append(weakref.ref(app.screen))
+        old_service = weakref.ref(app.service)
+        await switch("uk-2023")
+        assert [ref() for ref in old] == [None] * len(old), "a screen of the dataset before is still alive"
+        assert old_service() is None, "the figures of the dataset before are still alive"

@@ -7,8 +7,10 @@ feature that quietly stops working.
 from __future__ import annotations
 
 import asyncio
+import gc
 import inspect
 import re
+import weakref
 from importlib import import_module
 from pathlib import Path
 
@@ -188,3 +190,18 @@ async def test_prerender_lays_out_a_hidden_screen_and_hides_its_empty_toast_rack
                 break
             await asyncio.sleep(0.01)
         assert fence.layout_pending(hidden) and not hidden.is_current
+
+
+def test_forget_dropped_styles_lets_a_removed_widgets_style_cache_go() -> None:
+    from textual._styles_cache import StylesCache
+    from textual.color import Color
+
+    cache = StylesCache()
+    cache.get_inner_outer(Color(1, 2, 3), Color(4, 5, 6))
+    gone = weakref.ref(cache)
+    del cache
+    gc.collect()
+    assert gone() is not None, "Textual's memo holds the cache (if this fails, the workaround may go)"
+    fence.forget_dropped_styles()
+    gc.collect()
+    assert gone() is None

@@ -41,3 +41,16 @@ def gc_paused() -> Iterator[None]:
                 gc.freeze()
                 if _was_enabled:
                     gc.enable()
+
+
+def collect_dropped() -> int:
+    """Free what earlier pauses froze and is now unreachable (a dataset replaced by another); return how many.
+
+    Frozen objects are never collected: without this, every dataset switch kept the screens and
+    figures of the one before (about 14 MiB a switch at 10,000 figure rows). One full collection,
+    then what is alive is frozen again. Safe during a pause in another thread.
+    """
+    gc.unfreeze()
+    found = gc.collect()
+    gc.freeze()
+    return found
