@@ -257,8 +257,8 @@ class FoiScreen(FigureKeys, DropStaleResize, SkipNeedlessRestyle, Screen[None], 
 
         Work that follows (what the chart view left out, writing the answers to the cache) then
         never holds the interpreter while the first frame with figures is composed and sent. Gives
-        up after ``FRAME_WAIT_LIMIT``, or once the app is no longer running. A screen built in the
-        background has no frame to wait for.
+        up after ``FRAME_WAIT_LIMIT``, once the app is no longer running or the screen no longer on show.
+        A screen built in the background has no frame to wait for.
         """
         if not self.is_current:
             return
@@ -271,8 +271,8 @@ class FoiScreen(FigureKeys, DropStaleResize, SkipNeedlessRestyle, Screen[None], 
             return
         limit = monotonic() + FRAME_WAIT_LIMIT
         while not drawn.wait(FRAME_WAIT_STEP):
-            if monotonic() > limit or not app.is_running or app_is_exiting(app) or not self.is_attached:
-                return
+            if monotonic() > limit or not app.is_running or app_is_exiting(app) or not self.is_current:
+                return  # (a screen left, or taken down with its dataset, has no frame coming: let it go)
 
     def _show_in_view(self, data: DataT) -> None:
         """Show what is in view; the screen still counts as gathering until what it left out is in place."""
