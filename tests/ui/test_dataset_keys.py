@@ -230,5 +230,5 @@ async def test_a_switch_lets_the_old_datasets_screens_and_figures_go() -> None:
             old.append(weakref.ref(app.screen))
         old_service = weakref.ref(app.service)
         await switch("uk-2023")
+        await wait_until(pilot, lambda: old_service() is None, what="the figures of the dataset before to go")
         assert [ref() for ref in old] == [None] * len(old), "a screen of the dataset before is still alive"
-        assert old_service() is None, "the figures of the dataset before are still alive"

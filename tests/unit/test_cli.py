@@ -268,6 +268,7 @@ def test_a_dataset_broken_after_the_paint_gets_its_error_line_on_the_normal_scre
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     monkeypatch.setattr(cli, "_paint_cached_first_screen", lambda cache: Held())
+    monkeypatch.setattr(cli, "_answer_early_keys", lambda early, cache: None)  # no terminal behind Held
     (dataset_copy / "figures.csv").write_text("not,the,right,header\n", encoding="utf-8")
     assert cli.main(["--data", str(dataset_copy)]) == 2
     assert done == [("restore", True, "")], "the error line was written before the terminal was given back"
