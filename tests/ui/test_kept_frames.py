@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from textual.pilot import Pilot
 from textual.timer import Timer
 
 from tests.ui.conftest import settle
@@ -49,49 +50,45 @@ class Keeping:
             keep()
 
 
-async def test_each_screen_reached_by_its_key_is_kept_under_its_own_screen(
-    make_app: Callable[..., FoiApp], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
+@pytest.fixture
+def kept(make_app: Callable[..., FoiApp], monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> tuple[FoiApp, Keeping]:
+    """The app over the default dataset, its frame keeping watched."""
     app = make_app()
-    keeping = Keeping(app, monkeypatch, tmp_path)
+    return app, Keeping(app, monkeypatch, tmp_path)
+
+
+async def press_then_moment(pilot: Pilot[Any], keeping: Keeping, *keys: str) -> None:
+    """Press ``keys`` (none: just let the app settle), then let the moment of keeping pass."""
+    if keys:
+        await pilot.press(*keys)
+    await settle(pilot)
+    keeping.moment_over()
+
+
+async def test_each_screen_reached_by_its_key_is_kept_under_its_own_screen(kept: tuple[FoiApp, Keeping]) -> None:
+    app, keeping = kept
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        keeping.moment_over()
+        await press_then_moment(pilot, keeping)
         for spec in SCREENS[1:]:
             if spec.mode in app.modes_shown:
-                await pilot.press(spec.key)
-                await settle(pilot)
-                keeping.moment_over()
-        await pilot.press("1")  # the start screen again: kept already
-        await settle(pilot)
-        keeping.moment_over()
+                await press_then_moment(pilot, keeping, spec.key)
+        await press_then_moment(pilot, keeping, "1")  # the start screen again: kept already
     assert keeping.written == ["trends", *(s.mode for s in SCREENS[1:] if s.mode in app.modes_shown)]
 
 
-async def test_a_screen_left_or_changed_within_the_moment_is_not_kept(
-    make_app: Callable[..., FoiApp], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
-    app = make_app()
-    keeping = Keeping(app, monkeypatch, tmp_path)
+async def test_a_screen_left_or_changed_within_the_moment_is_not_kept(kept: tuple[FoiApp, Keeping]) -> None:
+    app, keeping = kept
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        keeping.moment_over()
-        await pilot.press("2", "3")  # ranks left at once
-        await settle(pilot)
-        keeping.moment_over()
-        await pilot.press("4", "t")  # the sources' table at once: not its first view any more
-        await settle(pilot)
-        keeping.moment_over()
+        await press_then_moment(pilot, keeping)
+        await press_then_moment(pilot, keeping, "2", "3")  # ranks left at once
+        await press_then_moment(pilot, keeping, "4", "t")  # the sources' table at once: not its first view any more
     assert keeping.asked == ["trends", "ranks", "outcomes", "sources"]
     assert keeping.written == ["trends", "outcomes"]
 
 
-async def test_only_a_first_visit_after_screen_keys_alone_is_kept(
-    make_app: Callable[..., FoiApp], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
+async def test_only_a_first_visit_after_screen_keys_alone_is_kept(kept: tuple[FoiApp, Keeping]) -> None:
     """A second visit may show another view; after any other key, a pop-up, a theme or a notice may differ."""
-    app = make_app()
-    keeping = Keeping(app, monkeypatch, tmp_path)
+    app, keeping = kept
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         await pilot.press("2", "t", "1")
