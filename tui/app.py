@@ -188,8 +188,6 @@ class FoiApp(DatasetSwitching, RestrictedApp):
                 # Asked now, as each screen asks when built: a first start caches them, however soon it ends,
                 # so a screen built at a key at the next start never loads the data on the UI thread.
                 screen_dimensions(service, spec)
-        for spec in SCREENS:
-            if spec.mode in self.modes_shown:
                 self.add_mode(spec.mode, partial(self._make_screen, spec, service))
 
     def _make_screen(self, spec: ScreenSpec, service: DataService) -> FoiScreen:
