@@ -46,6 +46,14 @@ CACHE_FOLDER = "foi-explorer"
 COMMON = "common"
 """The cache file of answers asked outside any screen's gathering (screens being built, help)."""
 
+SHIPPED_FOLDER = Path(__file__).parent.parent / "_answers"
+"""Answers of the bundled datasets recorded when the wheel was built (``hatch_build.py``), in cache files
+named and checked as the user's: a very first start of a bundled dataset reads them instead of loading
+the data. Read only, never written; absent in a source checkout (its first start computes them)."""
+
+SHIPPED_INDEX = "index.json"
+"""In :data:`SHIPPED_FOLDER`: the SHA-256 of every shipped file's bytes; a file that differs is not read."""
+
 
 def cache_dir(env: Mapping[str, str] | None = None) -> Path | None:
     """The folder for cache files: ``$XDG_CACHE_HOME/foi-explorer``, else ``~/.cache/foi-explorer``."""
@@ -82,17 +90,19 @@ def dataset_key(path: Path | str) -> str | None:
 
 @cache
 def _code_fingerprint() -> str:
-    """Names, sizes and times of the app's modules: changed code may ask or answer differently.
+    """A hash of the app's modules (names and bytes): changed code may ask or answer differently.
 
-    Taken once per process: the catalog asks for every dataset's key, and the code does not change
-    under a running app.
+    Made of the modules' contents, not their times, so the key is the same wherever the same code
+    is installed: answers recorded when the wheel was built (:data:`SHIPPED_FOLDER`) match the
+    installed code, and only it. Taken once per process: the catalog asks for every dataset's key,
+    and the code does not change under a running app.
     """
     folder = Path(__file__).parent.parent
-    parts = []
+    digest = hashlib.sha256()
     for module in sorted(folder.rglob("*.py")):
-        stat = module.stat()
-        parts.append(f"{module.relative_to(folder)}:{stat.st_size}:{stat.st_mtime_ns}")
-    return ";".join(parts)
+        digest.update(f"{module.relative_to(folder).as_posix()}\0".encode())
+        digest.update(hashlib.sha256(module.read_bytes()).digest())
+    return digest.hexdigest()
 
 
 def call_key(name: str, args: tuple[Any, ...] = ()) -> str:
@@ -112,9 +122,14 @@ def _file(folder: Path, key: str, screen: str) -> Path:
     return folder / f"{key[:32]}-{screen}.json"
 
 
-def read_answers(folder: Path | None, key: str | None, screen: str) -> dict[str, Any] | None:
-    """The cached answers for a screen of this dataset, decoded; None if absent, stale or damaged."""
-    answers = _read_encoded(folder, key, screen)
+def read_answers(
+    folder: Path | None, key: str | None, screen: str, digests: Mapping[str, str] | None = None
+) -> dict[str, Any] | None:
+    """The cached answers for a screen of this dataset, decoded; None if absent, stale or damaged.
+
+    ``digests``: the SHA-256 each file's bytes must have (shipped answers); a file not listed is not read.
+    """
+    answers = _read_encoded(folder, key, screen, digests)
     if answers is None:
         return None
     try:
@@ -124,13 +139,21 @@ def read_answers(folder: Path | None, key: str | None, screen: str) -> dict[str,
         return None
 
 
-def _read_encoded(folder: Path | None, key: str | None, screen: str) -> dict[str, Any] | None:
+def _read_encoded(
+    folder: Path | None, key: str | None, screen: str, digests: Mapping[str, str] | None = None
+) -> dict[str, Any] | None:
     """The cached answers for a screen of this dataset as stored (encoded); None if absent, stale or damaged."""
     if folder is None or key is None:
         return None
     try:
+        file = _file(folder, key, screen)
+        if digests is not None and file.name not in digests:
+            return None
+        raw = file.read_bytes()
+        if digests is not None and hashlib.sha256(raw).hexdigest() != digests[file.name]:
+            return None
         with gc_paused():  # a big file: many small objects, none in a cycle
-            data = json.loads(_file(folder, key, screen).read_text(encoding="utf-8"))
+            data = json.loads(raw.decode("utf-8"))
         if not isinstance(data, dict) or data.get("format") != FORMAT or data.get("key") != key:
             return None
         answers = data["answers"]
@@ -139,6 +162,26 @@ def _read_encoded(folder: Path | None, key: str | None, screen: str) -> dict[str
         return answers
     except (OSError, ValueError, KeyError, TypeError, RecursionError):
         return None
+
+
+def shipped_digests(folder: Path) -> dict[str, str]:
+    """The shipped files' SHA-256 digests by name, from the folder's :data:`SHIPPED_INDEX`; empty if none."""
+    try:
+        index = json.loads((folder / SHIPPED_INDEX).read_text(encoding="utf-8"))
+        files = index["files"] if isinstance(index, dict) and index.get("format") == FORMAT else {}
+        if isinstance(files, dict):
+            return {str(name): digest for name, digest in files.items() if isinstance(digest, str)}
+    except (OSError, ValueError, KeyError, TypeError, RecursionError):
+        pass
+    return {}
+
+
+def write_shipped_index(folder: Path) -> Path:
+    """Write :data:`SHIPPED_INDEX` for the answer files in ``folder`` (when the wheel is built); its path."""
+    files = {file.name: hashlib.sha256(file.read_bytes()).hexdigest() for file in sorted(folder.glob("*-*.json"))}
+    index = folder / SHIPPED_INDEX
+    index.write_text(json.dumps({"format": FORMAT, "files": files}, indent=1), encoding="utf-8")
+    return index
 
 
 def write_answers(folder: Path | None, key: str | None, screen: str, answers: Mapping[str, Any]) -> bool:
@@ -429,17 +472,31 @@ def open_service(
 
         return RecordingService(DataService.from_path(path), key, folder, writable=writable)
 
+    shipped = shipped_digests(SHIPPED_FOLDER) if key is not None else {}
+    places: list[tuple[Path, Mapping[str, str] | None]] = [(folder, None)] if folder is not None else []
+    if shipped:
+        places.append((SHIPPED_FOLDER, shipped))
+
+    def read(screen: str) -> dict[str, Any] | None:
+        """A screen's answers from the user's cache, else from those shipped with the package."""
+        for place, digests in places:
+            answers = read_answers(place, key, screen, digests)
+            if answers is not None:
+                return answers
+        return None
+
     def other_screens(wanted: str | None) -> dict[str, Any]:
         """The cached answers of screen ``wanted``, or (None) of every screen."""
         if wanted is not None:
-            return read_answers(folder, key, wanted) or {}
+            return read(wanted) or {}
         answers: dict[str, Any] = {}
-        for file in sorted(folder.glob(f"{key[:32]}-*.json")) if folder is not None and key else ():
-            answers.update(read_answers(folder, key, file.stem[33:]) or {})
+        screens = {file.stem[33:] for place, _ in places if key for file in place.glob(f"{key[:32]}-*.json")}
+        for name in sorted(screens):
+            answers.update(read(name) or {})
         return answers
 
-    answers = read_answers(folder, key, screen)
-    common = read_answers(folder, key, COMMON)
+    answers = read(screen)
+    common = read(COMMON)
     if answers is None or common is None:
         return load()
     return CachedService({**common, **answers}, load, screen, other_screens)
