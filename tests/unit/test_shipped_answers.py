@@ -1,5 +1,5 @@
-"""The answers shipped in the wheel: exactly the data service's, used only for the very data and code they
-were recorded from, never trusted blindly, never written."""
+"""The answers (and catalog entries) shipped in the wheel: exactly the data service's, used only for the very
+data and code they were recorded from, never trusted blindly, never written."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ import pytest
 import tui
 from tui.data import DataService
 from tui.data import answer_cache as cache
+from tui.data import catalog as catalog_module
 from tui.data.answer_cache import (
     CachedService,
     RecordingService,
@@ -23,6 +24,7 @@ from tui.data.answer_cache import (
     read_answers,
     shipped_digests,
 )
+from tui.data.catalog import Catalog
 from tui.data.locate import bundled_datasets, datasets_root
 from tui.demo.shipped_answers import record
 from tui.screen_registry import SCREENS
@@ -190,3 +192,25 @@ def test_the_key_follows_the_code_s_content_not_its_file_times(tmp_path: Path) -
     service = package / "data" / "service.py"
     service.write_text(service.read_text(encoding="utf-8") + "\n# changed\n", encoding="utf-8")
     assert key_of_copy(package, dataset) != original
+
+
+def test_the_shipped_catalog_equals_a_fresh_one_and_lists_the_bundled_datasets_without_loading_them(
+    shipped: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fresh = Catalog().folder_entries
+    assert len(list(shipped.glob("catalog-*.json"))) == 1
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a bundled dataset was loaded although the wheel ships its entry")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(catalog_module, "read_entry", refuse)
+        assert Catalog(cache=tmp_path / "user-cache", write_cache=True).folder_entries == fresh
+    assert not (tmp_path / "user-cache").exists()  # read from the shipped file: nothing to write
+
+
+def test_a_tampered_shipped_catalog_is_ignored(shipped: Path, tmp_path: Path) -> None:
+    (file,) = shipped.glob("catalog-*.json")
+    file.write_text(file.read_text(encoding="utf-8").replace("met-2018-2021", "met-2018-2022"), encoding="utf-8")
+    entries = Catalog(cache=tmp_path / "user-cache").folder_entries
+    assert "met-2018-2021" in [entry.name for entry in entries]

@@ -5,18 +5,21 @@ of work that the Sources screen's list of related datasets would otherwise repea
 The entries are kept in one small JSON file beside the answer cache, under a key made of every
 listed folder's content key (:func:`~tui.data.answer_cache.dataset_key`: its bytes, the version,
 the data code). A file that does not match or cannot be read is ignored; every string read back
-passes :func:`~tui.data.safe_text.safe_text` again.
+passes :func:`~tui.data.safe_text.safe_text` again. The wheel ships the bundled datasets' entries
+beside their answers (:data:`~tui.data.answer_cache.SHIPPED_FOLDER`, each file read only if its
+digest matches): a very first start with no folder of the user's lists them without loading them.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from tui.data.answer_cache import dataset_key, write_atomically
+from tui.data import answer_cache
+from tui.data.answer_cache import dataset_key, shipped_digests, write_atomically
 from tui.data.safe_text import safe_text
 
 FORMAT = 1
@@ -42,11 +45,27 @@ def _file(cache: Path, key: str) -> Path:
 
 
 def read_cached(cache: Path | None, key: str | None, count: int) -> list[dict[str, Any]] | None:
-    """The ``count`` cached entries (plain dicts, strings made safe); None if absent, stale or damaged."""
+    """The ``count`` cached entries (plain dicts, strings made safe); None if absent, stale or damaged.
+
+    Looked for in ``cache``, then among those shipped with the package.
+    """
     if cache is None or key is None:
         return None
+    found = _read(_file(cache, key).read_bytes, key, count)
+    if found is None:
+        shipped = _file(answer_cache.SHIPPED_FOLDER, key)
+        digest = shipped_digests(shipped.parent).get(shipped.name)
+        found = _read(shipped.read_bytes, key, count, digest) if digest is not None else None
+    return found
+
+
+def _read(read: Callable[[], bytes], key: str, count: int, digest: str | None = None) -> list[dict[str, Any]] | None:
+    """The entries of one file (read by ``read``), if its key, count and (when given) digest match."""
     try:
-        data = json.loads(_file(cache, key).read_text(encoding="utf-8"))
+        raw = read()
+        if digest is not None and hashlib.sha256(raw).hexdigest() != digest:
+            return None
+        data = json.loads(raw.decode("utf-8"))
         if not isinstance(data, dict) or data.get("format") != FORMAT or data.get("key") != key:
             return None
         rows = data["entries"]

@@ -25,6 +25,7 @@ from tui.data.answer_cache import (
     write_answers,
     write_shipped_index,
 )
+from tui.data.catalog import Catalog
 from tui.data.locate import datasets_root
 from tui.data.service import DataService
 from tui.demo.headless import settle
@@ -49,7 +50,8 @@ async def _visit_every_screen(dataset: Path, cache_home: Path) -> None:
 
 def record(folder: Path, datasets: list[Path] | None = None) -> list[Path]:
     """Record the answers of every bundled dataset (or ``datasets``) into ``folder``, with the index of their
-    digests (:data:`~tui.data.answer_cache.SHIPPED_INDEX`); return the answer files written.
+    digests (:data:`~tui.data.answer_cache.SHIPPED_INDEX`); return the answer files written. With every
+    bundled dataset, their catalog entries too (:mod:`tui.data.catalog_cache`).
 
     Raises:
         RuntimeError: a dataset cannot be read, or its answers could not be recorded or written.
@@ -69,6 +71,8 @@ def record(folder: Path, datasets: list[Path] | None = None) -> list[Path]:
                 if not write_answers(folder, key, screen, answers):
                     raise RuntimeError(f"{folder}: cannot write the answers of {dataset.name}")
                 written.append(folder / file.name)
+    if datasets is None:  # the catalog of the bundled datasets: listed on a start with no folder of the user's
+        Catalog(cache=folder, write_cache=True).folder_entries  # noqa: B018 (loaded and written)
     write_shipped_index(folder)
     return written
 
