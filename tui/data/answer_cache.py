@@ -97,11 +97,16 @@ def _code_fingerprint() -> str:
     installed code, and only it. Taken once per process: the catalog asks for every dataset's key,
     and the code does not change under a running app.
     """
-    folder = Path(__file__).parent.parent
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    modules = []
+    for folder, subfolders, files in os.walk(root):  # os.walk and open: half the time of pathlib's rglob
+        subfolders[:] = [name for name in subfolders if name != "__pycache__"]
+        modules += [os.path.join(folder, name) for name in files if name.endswith(".py")]
     digest = hashlib.sha256()
-    for module in sorted(folder.rglob("*.py")):
-        digest.update(f"{module.relative_to(folder).as_posix()}\0".encode())
-        digest.update(hashlib.sha256(module.read_bytes()).digest())
+    for name in sorted(os.path.relpath(module, root).replace(os.sep, "/") for module in modules):
+        with open(os.path.join(root, name), "rb") as module:
+            digest.update(f"{name}\0".encode())
+            digest.update(hashlib.sha256(module.read()).digest())
     return digest.hexdigest()
 
 
