@@ -103,7 +103,7 @@ def _code_fingerprint() -> str:
         subfolders[:] = [name for name in subfolders if name != "__pycache__"]
         modules += [os.path.join(folder, name) for name in files if name.endswith(".py")]
     digest = hashlib.sha256()
-    for name in sorted(os.path.relpath(module, root).replace(os.sep, "/") for module in modules):
+    for name in sorted(module[len(root) + 1 :].replace(os.sep, "/") for module in modules):
         with open(os.path.join(root, name), "rb") as module:
             digest.update(f"{name}\0".encode())
             digest.update(hashlib.sha256(module.read()).digest())
