@@ -309,6 +309,8 @@ def _run_with_first_frame(located: _Located, args: argparse.Namespace) -> int:
             if keys.screen != args.screen and app.start_on(keys.screen):
                 _read_ahead(service, keys.screen)
             app.early_input = keys.held
+        if early is not None and early.shown is not None:
+            app.shadow.seed(early.shown)  # what the terminal shows as Textual takes it
         app.frame_cache = cache.for_screen(app.first_screen) if cache is not None else None
         app.run(mouse=not app.terminal.low_bandwidth)
         return app.return_code or 0
@@ -352,7 +354,7 @@ def _answer_early_keys(early: EarlyTerminal | None, cache: FrameCache | None) ->
 
     keys = {ord(spec.key): spec.mode for spec in SCREENS if len(spec.key) == 1}
     encoding = sys.__stderr__.encoding if sys.__stderr__ is not None else "utf-8"
-    return EarlyKeys(early, keys, frame_for, cache.screen, encoding).start()
+    return EarlyKeys(early, keys, frame_for, cache.screen, encoding, on_quit=early.quit).start()
 
 
 def _restricted_refusal(args: argparse.Namespace, data_path: Path | None) -> str | None:

@@ -19,6 +19,8 @@ from tui.screen_registry import SCREENS
 pytestmark = pytest.mark.e2e
 
 ENTER_ALTERNATE = b"\x1b[?1049h"
+CURSOR_HOME = b"\x1b[1;1H"
+TEXTUAL_START = b"\x1b[?1004h"  # focus reports on: written by Textual's driver as it takes the terminal, never before
 
 
 def test_the_cached_first_screen_comes_before_textual_and_a_key_typed_meanwhile_is_answered(warm_home: Path) -> None:
@@ -33,9 +35,37 @@ def test_the_cached_first_screen_comes_before_textual_and_a_key_typed_meanwhile_
         assert term.wait_exit() == 0
         assert modes_restored(term.fd)
     raw = bytes(term.raw)
-    first, second = raw.find(ENTER_ALTERNATE), raw.find(ENTER_ALTERNATE, raw.find(ENTER_ALTERNATE) + 1)
-    assert 0 <= first < raw.find(total.encode()) < second, "the figures were not painted before Textual took over"
+    painted, textual = raw.find(total.encode()), raw.find(TEXTUAL_START)
+    assert 0 <= raw.find(ENTER_ALTERNATE) < painted < textual, "the figures were not painted before Textual took over"
+    # Textual stays on the alternate screen the paint entered: entering it again would clear it (xterm does).
+    assert raw.count(ENTER_ALTERNATE) == 1
     assert restored(raw)
+
+
+def test_textual_takes_over_the_painted_screen_without_drawing_it_again(warm_home: Path) -> None:
+    """Textual's first frame is the painted one: it sends only what differs (nothing), so no flicker and no bytes."""
+    total = f"{DataService.from_path(default_dataset_path()).total} in all"
+    with PtySession([installed_command()], env=home_env(warm_home)) as term:
+        term.wait_for(total, timeout=30)
+        painted = term.text()
+        term.wait_until(lambda _: updates_sent(bytes(term.raw)) >= 2, what="Textual's first frame", timeout=30)
+        term.send("2")
+        term.wait_for("police constable", timeout=30)
+        term.send("q")
+        assert term.wait_exit() == 0
+    raw = bytes(term.raw)
+    taken = raw.find(TEXTUAL_START)
+    assert total.encode() not in raw[taken:], "Textual drew the painted screen again"
+    assert "█" in painted  # long bars as painted: a redraw would send them as coloured blanks
+
+
+def updates_sent(raw: bytes) -> int:
+    """Screen updates Textual has sent since it took the terminal (it homes the cursor after each: textual 8.2.8).
+
+    It sends two for its first frame: the bars at the foot of the screen, then the whole screen.
+    """
+    taken = raw.find(TEXTUAL_START)
+    return 0 if taken < 0 else raw[taken:].count(CURSOR_HOME)
 
 
 def test_no_first_screen_is_kept_when_a_key_came_first_but_the_screen_it_reached_is(tmp_path: Path) -> None:
@@ -132,13 +162,7 @@ class Gated:
         self.gate.touch()
 
     def textual_started(self) -> bool:
-        return bytes(self.session.raw).count(ENTER_ALTERNATE) >= 2
-
-    def drew(self, text: str) -> bool:
-        """Textual has started and written ``text``."""
-        raw = bytes(self.session.raw)
-        taken = raw.find(ENTER_ALTERNATE, raw.find(ENTER_ALTERNATE) + 1)
-        return taken >= 0 and text.encode() in raw[taken:]
+        return TEXTUAL_START in bytes(self.session.raw)
 
 
 def test_a_screen_key_typed_before_textual_shows_its_kept_screen_and_the_app_starts_on_it(
@@ -155,13 +179,8 @@ def test_a_screen_key_typed_before_textual_shows_its_kept_screen_and_the_app_sta
         assert not gated.textual_started() and total not in term.text()
         painted = term.text()
         gated.open()
-        term.wait_until(lambda _: gated.drew(constables.category), what="Textual to draw ranks", timeout=30)
-        # Textual draws the whole screen over the painted one (not only what it thinks changed): the same screen
-        # (a full block may come as a coloured blank: the changed-cells writer's shorter form of it).
-        def unfilled(screen: str) -> str:
-            return screen.replace("█", " ")
-
-        term.wait_until(lambda s: unfilled(s) == unfilled(painted), what="the painted screen drawn by Textual")
+        term.wait_until(lambda _: gated.textual_started(), what="Textual to take the terminal", timeout=30)
+        assert term.text() == painted
         term.send("t")  # the running app is on ranks: its table
         term.wait_for("sergeant or above*", timeout=30)
         term.send("1")  # and back to trends, as from a key pressed in the app
@@ -216,4 +235,17 @@ def test_a_signal_after_a_screen_key_answered_early_ends_the_app_and_restores_th
         status = term.wait_exit(timeout=5)
         assert modes_restored(term.fd)
     assert status == (130 if kind == "ctrl+c" else 128 + int(kind))
+    assert restored(bytes(term.raw)) and not gated.textual_started()
+
+
+@pytest.mark.parametrize("typed", ["q", "2q"])
+def test_q_typed_before_textual_quits_at_once_and_gives_the_terminal_back(
+    ranks_home: Path, tmp_path: Path, typed: str
+) -> None:
+    gated = Gated(ranks_home, tmp_path)  # never opened: the app would wait for ever to start Textual
+    with gated.session as term:
+        term.wait_for("in all", timeout=30)
+        term.send(typed)
+        assert term.wait_exit(timeout=10) == 0
+        assert modes_restored(term.fd)
     assert restored(bytes(term.raw)) and not gated.textual_started()

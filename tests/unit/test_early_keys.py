@@ -156,3 +156,22 @@ def test_stop_is_prompt_and_leaves_the_input_to_the_app(pipes: Pipes) -> None:
     keys.stop()  # again: nothing happens
     pipes.type(b"2")
     assert (pipes.unread(), keys.held, keys.screen) == (b"2", b"", "trends")
+
+
+@pytest.mark.parametrize(("typed", "screen"), [(b"q", "trends"), (b"2q", "ranks")])
+def test_q_before_any_byte_held_quits_at_once(pipes: Pipes, typed: bytes, screen: str) -> None:
+    quits: list[str] = []
+    keys = EarlyKeys(pipes.terminal, KEYS, KEPT.get, "trends", on_quit=lambda: quits.append("quit")).start()
+    pipes.type(typed)
+    wait(lambda: bool(quits), "the quit")
+    keys.stop()
+    assert (quits, keys.screen, keys.held) == (["quit"], screen, b"")
+
+
+def test_q_after_a_byte_held_is_the_apps(pipes: Pipes) -> None:
+    quits: list[str] = []
+    keys = EarlyKeys(pipes.terminal, KEYS, KEPT.get, "trends", on_quit=lambda: quits.append("quit")).start()
+    pipes.type(b"tq")
+    wait(pipes.input_taken, "the keys read")
+    keys.stop()
+    assert (quits, keys.held) == ([], b"tq")

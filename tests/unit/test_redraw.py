@@ -11,6 +11,7 @@ from textual.strip import Strip
 
 from tests.shown import shown
 from tui.terminal.cell_writer import PLAIN, Look, transition
+from tui.terminal.first_frame import paint
 from tui.terminal.redraw import ShadowScreen, cells
 from tui.terminal.textual_private import LayoutUpdate
 
@@ -121,3 +122,47 @@ def test_only_terminals_that_erase_in_colour_get_erasing() -> None:
 
     assert can_erase("xterm-256color") and can_erase("tmux-256color") and can_erase("linux")
     assert not can_erase("screen") and not can_erase("dumb") and not can_erase("")
+
+
+def painted_then_kept() -> tuple[LayoutUpdate, list[list[tuple[str, str, str, str]]]]:
+    """A screen as Textual draws it, and the frame a start keeps of it (what the next start paints)."""
+    drawn = frame(
+        [Segment("total 184 ", RED), Segment("█" * (WIDTH - 10), Style(color="red"))],
+        [Segment("日本 plain".ljust(WIDTH - 2))],
+        [Segment("p".ljust(WIDTH), BOLD)],
+    )
+    keeper = ShadowScreen()
+    keeper.update(drawn).render_segments(CONSOLE)
+    kept = keeper.frame(WIDTH, HEIGHT)
+    assert kept is not None
+    return drawn, kept
+
+
+def test_a_frame_painted_before_textual_is_not_sent_again_and_changes_to_it_are() -> None:
+    drawn, kept = painted_then_kept()
+    shadow = ShadowScreen()
+    shadow.seed(kept)
+    assert shadow.take_over((WIDTH, HEIGHT))  # the driver leaves the screen as it is
+    for _ in range(2):  # Textual's own size event and the driver's
+        shadow.resized((WIDTH, HEIGHT), starting=True)
+    assert shadow.update(drawn).render_segments(CONSOLE) == ""
+    changed = frame([Segment("total 185 ", RED), Segment("█" * (WIDTH - 10), Style(color="red"))])
+    diff = shadow.update(changed).render_segments(CONSOLE)
+    assert "5" in diff and "total" not in diff
+    full = [drawn.render_segments(CONSOLE), changed.render_segments(CONSOLE)]
+    assert screen_after([paint(kept), diff]) == screen_after(full)
+
+
+def test_a_seeded_frame_is_forgotten_at_another_size_and_by_a_size_event_once_started() -> None:
+    drawn, kept = painted_then_kept()
+    full = ShadowScreen().update(drawn).render_segments(CONSOLE)
+    for forget in (
+        lambda s: s.take_over((WIDTH + 1, HEIGHT)),  # the terminal was resized since the paint
+        lambda s: s.take_over(None),  # its size unknown
+        lambda s: s.resized((WIDTH, HEIGHT + 1), starting=True),
+        lambda s: s.resized((WIDTH, HEIGHT), starting=False),  # a resize after the first frame may have reflowed it
+    ):
+        shadow = ShadowScreen()
+        shadow.seed(kept)
+        assert not forget(shadow)
+        assert shadow.update(drawn).render_segments(CONSOLE) == full

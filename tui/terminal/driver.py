@@ -49,6 +49,9 @@ RESIZE_COALESCE = 0.25
 RESTORE = "\x1b[?2004l\x1b[?1000l\x1b[?1003l\x1b[?1015l\x1b[?1006l\x1b[?1004l\x1b[<u\x1b[?7h\x1b[?1049l\x1b[?25h"
 """Bracketed paste and mouse reporting off, line wrap on, main screen back, cursor shown."""
 
+ENTER_ALTERNATE_SCREEN = "\x1b[?1049h"
+"""What Textual writes at its start to switch to the alternate screen (which clears it, in xterm)."""
+
 EXIT_SIGNALS = (signal.SIGHUP, signal.SIGTERM, signal.SIGINT, signal.SIGPIPE)
 
 
@@ -134,12 +137,18 @@ class ResilientDriver(LinuxDriver):
         self._hangup_wakeup = _Wakeup()
         self._stopped = _WakingEvent(self._hangup_wakeup)
         self._previous_handlers: dict[int, Any] = {}
+        self._keep_alternate_screen = False
 
     def start_application_mode(self) -> None:
-        """Take over the terminal (a fresh alternate screen), and watch for signals and hang-ups."""
+        """Take over the terminal (a fresh alternate screen), and watch for signals and hang-ups.
+
+        If the terminal shows a frame painted before Textual ran, on the alternate screen already, and
+        the app's shadow holds it (:meth:`ShadowScreen.seed`), the screen is left as it is: entering the
+        alternate screen again would clear it (xterm does), and the first update sends only what differs.
+        """
         app = driver_app(self)
         if isinstance(app, TracksScreen):
-            app.shadow.invalidate()
+            self._keep_alternate_screen = app.shadow.take_over(self._terminal_size())
         for signum in EXIT_SIGNALS:
             self._previous_handlers[signum] = signal.signal(signum, self._on_signal)
         self._stopped.clear()
@@ -171,6 +180,21 @@ class ResilientDriver(LinuxDriver):
                 loop.call_soon_threadsafe(loop.call_later, RESIZE_COALESCE, fire)
 
         signal.signal(signal.SIGWINCH, on_resize)
+
+    def write(self, data: str) -> None:
+        """Write ``data`` to the terminal (the start's switch to the alternate screen left out when the
+        terminal is on it already, showing what the app's shadow holds)."""
+        if data == ENTER_ALTERNATE_SCREEN and self._keep_alternate_screen:
+            self._keep_alternate_screen = False
+            return
+        super().write(data)
+
+    def _terminal_size(self) -> tuple[int, int] | None:
+        try:
+            size = os.get_terminal_size(self._out.fileno())
+        except (OSError, ValueError):
+            return None
+        return size.columns, size.lines
 
     def stop_application_mode(self) -> None:
         """Give the terminal back as it was."""

@@ -7,8 +7,9 @@ has a frame kept for this size and setting is answered at once: that frame is pa
 screen chosen, and the app then starts on it. At the first byte it does not answer (another key, an
 escape sequence, a mouse report, UTF-8...) it stops reading: that byte, and any read with it, are
 held in order for the driver to take before it reads the terminal itself (bytes read cannot be put
-back). After an escape it drains what follows within :data:`SEQUENCE_DRAIN` so a sequence is held
-whole, never split between the two readers.
+back). ``q`` typed before any byte held quits at once, as it would in the app. After an escape it
+drains what follows within :data:`SEQUENCE_DRAIN` so a sequence is held whole, never split between
+the two readers.
 
 Never imports Textual or Rich (it runs before them).
 """
@@ -21,9 +22,12 @@ import select
 import threading
 from collections.abc import Callable, Mapping
 
-from tui.terminal.first_frame import EarlyTerminal, Frame, paint
+from tui.terminal.first_frame import EarlyTerminal, Frame
 
 ESCAPE = 0x1B
+
+QUIT = ord("q")
+"""The app's quit key: typed before any byte held, the app ends at once (:attr:`EarlyKeys.on_quit`)."""
 
 SEQUENCE_DRAIN = 0.01
 """Seconds to wait for more bytes after an escape (the rest of its sequence) before giving them to the app."""
@@ -46,6 +50,8 @@ class EarlyKeys:
         frame_for: the kept frame of a screen at the terminal's size now, or None.
         screen: the screen on show (the start screen).
         encoding: the terminal's output encoding.
+        on_quit: called (in the thread) for ``q`` typed before any byte held: it gives the terminal back
+            and ends the process. None: ``q`` is held for the app like any other key.
     """
 
     def __init__(
@@ -55,6 +61,7 @@ class EarlyKeys:
         frame_for: Callable[[str], Frame | None],
         screen: str,
         encoding: str = "utf-8",
+        on_quit: Callable[[], object] | None = None,
     ) -> None:
         self.terminal = terminal
         self.keys = dict(keys)
@@ -64,6 +71,7 @@ class EarlyKeys:
         self.held = b""
         """Bytes read but not answered, in the order typed: the app's to read first."""
         self.encoding = encoding
+        self.on_quit = on_quit
         self._wake_read, self._wake_write = os.pipe()
         self._stopping = False
         self._thread = threading.Thread(target=self._watch, name="foi-early-keys", daemon=True)
@@ -105,6 +113,9 @@ class EarlyKeys:
             if not data:  # the terminal hung up: the driver finds out itself
                 return
             for index, byte in enumerate(data):
+                if byte == QUIT and self.on_quit is not None and not self._stopping:
+                    self.on_quit()
+                    return
                 screen = self.keys.get(byte)
                 if screen is None or not self._show(screen):
                     rest = data[index:]
@@ -116,7 +127,7 @@ class EarlyKeys:
         if screen == self.screen:
             return True  # already on show: the key does nothing in the app either
         frame = self.frame_for(screen)
-        if frame is None or self._stopping or not self.terminal.write(paint(frame, enter=False), self.encoding):
+        if frame is None or self._stopping or not self.terminal.show(frame, self.encoding):
             return False
         self.screen = screen
         return True

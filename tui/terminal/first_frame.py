@@ -3,10 +3,13 @@
 Importing Textual and building the app take most of the start-up. The first screen of a dataset,
 at a given size and terminal setting, is the same on every start, so the app keeps a copy of it
 (cell by cell, taken from the screen it wrote: :class:`FrameCache`), and the next start paints that
-copy at once (:func:`take_terminal`) while Textual loads. Textual then takes over the terminal and
-draws the same screen over it. Every screen reached by its key is kept the same way (under the setting
-it has as a start screen), so a screen key typed meanwhile is answered from its copy
-(:mod:`tui.terminal.early_keys`); other keys are answered once Textual runs.
+copy at once (:func:`take_terminal`) while Textual loads. Textual then takes over the terminal on
+the same alternate screen, and knows what it shows (the changed-cells output starts from the painted
+frame: :meth:`~tui.terminal.redraw.ShadowScreen.seed`): it sends only what differs, usually nothing,
+so the screen neither flickers nor costs its bytes twice. Every screen reached by its key is kept
+the same way (under the setting it has as a start screen), so a screen key typed meanwhile is
+answered from its copy (:mod:`tui.terminal.early_keys`), and so is ``q``; other keys are answered
+once Textual runs.
 
 The copy is keyed by everything the screen depends on (the dataset's content key, which includes
 the code, the screen, the size, the terminal setting, the theme, restricted mode) and is never
@@ -168,16 +171,21 @@ class EarlyTerminal:
         """The terminal's modes before the paint (Textual restores those it finds: the quiet ones)."""
         self.handlers = {signum: signal.getsignal(signum) for signum in EXIT_SIGNALS}
         """The exit-signal handlers before the terminal was held (put back by :meth:`restore`)."""
+        self.shown: Frame | None = None
+        """The frame on the terminal now, as painted here (None until one was painted whole)."""
         self._writing = threading.RLock()  # re-entrant: a signal handler may restore during a restore
         self._given_back = False
 
-    def write(self, text: str, encoding: str = "utf-8") -> bool:
-        """Write ``text`` whole (from any thread) unless the terminal was given back; False then."""
+    def show(self, frame: Frame, encoding: str = "utf-8", *, enter: bool = False) -> bool:
+        """Paint ``frame`` (from any thread) and remember it as :attr:`shown`; False if the terminal was
+        given back (nothing painted). ``enter``: switch to the alternate screen first."""
         with self._writing:
             if self._given_back:
                 return False
+            self.shown = None  # unknown until the paint is out whole
             with contextlib.suppress(OSError):
-                _write(self.out_fd, text, encoding)
+                _write(self.out_fd, paint(frame, enter=enter), encoding)
+                self.shown = frame
             return True
 
     def restore(self, *, leave_screen: bool) -> None:
@@ -199,6 +207,11 @@ class EarlyTerminal:
         for signum, handler in self.handlers.items():
             with contextlib.suppress(TypeError, ValueError):
                 signal.signal(signum, handler)
+
+    def quit(self) -> None:
+        """End the process with status 0, the terminal given back (``q`` typed before the app ran)."""
+        self.restore(leave_screen=True)
+        os._exit(0)
 
     def on_signal(self, signum: int, frame: FrameType | None) -> None:
         """A signal handler: restore the terminal, then end with 128 + ``signum``."""
@@ -222,7 +235,7 @@ def take_terminal(frame: Frame, out_fd: int, in_fd: int, encoding: str) -> Early
         signal.signal(signum, early.on_signal)
     with contextlib.suppress(OSError, termios.error):  # a terminal gone meanwhile: the app finds out and ends
         termios.tcsetattr(in_fd, termios.TCSANOW, quiet)
-        _write(out_fd, paint(frame), encoding)
+    early.show(frame, encoding, enter=True)
     return early
 
 

@@ -9,7 +9,7 @@ Textual update into cursor moves and text for the changed cells only
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Protocol, runtime_checkable
 
 from rich.cells import cell_len
@@ -77,10 +77,36 @@ class ShadowScreen:
         self._rows: dict[int, list[tuple[str, str] | None]] = {}
         self._looks: dict[Style | None, Look] = {None: PLAIN}
         self._erase = erase
+        self._painted_size: tuple[int, int] | None = None
 
     def invalidate(self) -> None:
         """Forget the screen (after a resize, a resume, anything that may have changed it)."""
         self._rows.clear()
+        self._painted_size = None
+
+    def seed(self, frame: Sequence[Sequence[tuple[str, str, str, str]]]) -> None:
+        """The terminal shows ``frame`` (painted before Textual ran, as :meth:`frame` gives it back): the
+        first update then sends only the cells that differ from it, and the screen does not flicker.
+
+        Kept through the driver's take-over (:meth:`take_over`) and the size events of the start
+        (:meth:`resized`) at the frame's size; any other size forgets it.
+        """
+        self._rows = {y: [(char, f"{attrs}|{fg}|{bg}|") for char, attrs, fg, bg in row] for y, row in enumerate(frame)}
+        self._painted_size = (len(frame[0]) if frame else 0, len(frame))
+
+    def take_over(self, size: tuple[int, int] | None) -> bool:
+        """The driver takes the terminal, now ``size``: True if it still shows the seeded frame (the driver
+        must then leave it as it is: no new alternate screen, which clears it); else the screen is forgotten."""
+        if size is not None and size == self._painted_size:
+            return True
+        self.invalidate()
+        return False
+
+    def resized(self, size: tuple[int, int], *, starting: bool) -> None:
+        """A size event: the screen is forgotten, unless the app is ``starting`` (its first frame not out:
+        Textual sends two size events then) and ``size`` is the seeded frame's."""
+        if not (starting and size == self._painted_size):
+            self.invalidate()
 
     def frame(self, width: int, height: int) -> list[list[tuple[str, str, str, str]]] | None:
         """What the terminal shows, cell by cell (character, attributes, foreground, background), or None

@@ -181,8 +181,9 @@ class TerminalApp(UpdateHookApp):
         return update
 
     def on_resize(self, event: events.Resize) -> None:
-        """The terminal may have changed under us: repaint everything."""
-        self.shadow.invalidate()
+        """The terminal may have changed under us: repaint everything (not for the size event of the
+        driver's start, at the size of a frame painted before Textual ran: see :meth:`ShadowScreen.seed`)."""
+        self.shadow.resized((event.size.width, event.size.height), starting=not self.first_frame_shown)
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         """No blinking cursor (every blink is a redraw sent down the link)."""
