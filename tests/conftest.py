@@ -16,6 +16,16 @@ SHARED_UPSTREAM = ROOT.parent / "shared" / "data" / "met_londonworld_article_202
 
 
 @pytest.fixture(scope="session")
+def shipped_recording(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The answers of every bundled dataset, recorded as the wheel build records them (once per test run)."""
+    from tui.demo.shipped_answers import record
+
+    folder = tmp_path_factory.mktemp("shipped")
+    record(folder)
+    return folder
+
+
+@pytest.fixture(scope="session")
 def service() -> DataService:
     """The service over the bundled default dataset."""
     return DataService.from_path(default_dataset_path())

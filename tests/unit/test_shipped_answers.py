@@ -26,16 +26,13 @@ from tui.data.answer_cache import (
 )
 from tui.data.catalog import Catalog
 from tui.data.locate import bundled_datasets, datasets_root
-from tui.demo.shipped_answers import record
 from tui.screen_registry import SCREENS
 
 
-@pytest.fixture(scope="module")
-def recorded(tmp_path_factory: pytest.TempPathFactory) -> Path:
+@pytest.fixture
+def recorded(shipped_recording: Path) -> Path:
     """The answers of every bundled dataset, recorded as the wheel build records them."""
-    folder = tmp_path_factory.mktemp("shipped")
-    record(folder)
-    return folder
+    return shipped_recording
 
 
 @pytest.fixture
