@@ -70,6 +70,9 @@ SWITCH_DELAY = 0.01
 SCREEN_KEYS = frozenset(spec.key for spec in SCREENS)
 """The keys that switch screens."""
 
+SCREEN_BY_KEY = {spec.key: spec.mode for spec in SCREENS}
+"""The screen each screen key switches to."""
+
 
 def _screen_bindings() -> list[BindingType]:
     """``1``, ``2``, ... : one key per registered screen."""
@@ -252,6 +255,9 @@ class FoiApp(DatasetSwitching, RestrictedApp):
         return self._only_screen_keys and self.current_mode == mode and len(self.screen_stack) == 1
 
     def _first_screen_drawn(self) -> None:
+        if self.frame_cache is not None:  # kept at an earlier start: shown at once on a first visit by key
+            others = [mode for mode in self.modes_shown if mode != self.current_mode]
+            self.read_kept_frames({mode: self.frame_cache.for_screen(mode) for mode in others})
         self.set_timer(PREPARE_DELAY, self._prepare_screens)
         self.call_after_refresh(resume_collector)
         self.call_after_refresh(self._import_later_modules, self._later_modules())
@@ -353,7 +359,21 @@ class FoiApp(DatasetSwitching, RestrictedApp):
             isinstance(event, events.Key) and event.key in SCREEN_KEYS
         ):
             self._only_screen_keys = False
+        if isinstance(event, events.Key) and event.key in SCREEN_KEYS:
+            self._show_first_visit_at_once(SCREEN_BY_KEY[event.key])
         await super().on_event(event)
+
+    def _show_first_visit_at_once(self, mode: str) -> None:
+        """Show ``mode``'s kept frame now, on a first visit by its key while every input was a screen key: it is
+        what the screen shows then (it was kept in that state), and it goes out before the screen is built
+        (60-90 ms, longer while others are built in the background). Textual then sends what differs: nothing."""
+        if (
+            self._only_screen_keys
+            and mode in self.modes_shown
+            and mode not in self._modes_visited
+            and len(self.screen_stack) == 1
+        ):
+            self.show_kept_frame(mode)
 
     def is_quiet(self) -> bool:
         """True when work for what is not on show may run: every screen built, no key for ``QUIET_AFTER``."""

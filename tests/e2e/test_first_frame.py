@@ -249,3 +249,19 @@ def test_q_typed_before_textual_quits_at_once_and_gives_the_terminal_back(
         assert term.wait_exit(timeout=10) == 0
         assert modes_restored(term.fd)
     assert restored(bytes(term.raw)) and not gated.textual_started()
+
+
+def test_a_first_visit_by_key_in_the_running_app_shows_the_kept_screen_at_once(ranks_home: Path) -> None:
+    """Ranks reached by ``2`` once the app runs: its kept frame goes out before the screen is built."""
+    kept_ranks = next(rows for rows in kept_frames(ranks_home).values() if "police constable" in rows)
+    constables = next(line for line in kept_ranks.splitlines() if "police constable" in line)
+    assert "█" in constables  # as kept; Textual sends a long bar as coloured blanks (the changed-cells writer)
+    with PtySession([installed_command()], env=home_env(ranks_home)) as term:
+        term.wait_for("in all", timeout=30)
+        term.wait_until(lambda _: updates_sent(bytes(term.raw)) >= 2, what="Textual's first frame", timeout=30)
+        term.send("2")
+        term.wait_until(lambda screen: constables in screen, what="the kept ranks screen", timeout=30)
+        term.send("t")  # the app is on ranks: its table
+        term.wait_for("sergeant or above*", timeout=30)
+        term.send("q")
+        assert term.wait_exit() == 0

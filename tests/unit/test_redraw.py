@@ -166,3 +166,14 @@ def test_a_seeded_frame_is_forgotten_at_another_size_and_by_a_size_event_once_st
         shadow.seed(kept)
         assert not forget(shadow)
         assert shadow.update(drawn).render_segments(CONSOLE) == full
+
+
+def test_a_kept_frame_shown_over_another_screen_sends_what_differs_and_textual_then_sends_nothing() -> None:
+    drawn, kept = painted_then_kept()
+    shadow = ShadowScreen()
+    other = frame([Segment("total 999 ", RED), Segment("x" * (WIDTH - 10))], [Segment("日本 plain".ljust(WIDTH - 2))])
+    before = shadow.update(other).render_segments(CONSOLE)
+    shown_now = shadow.show(kept)
+    assert "999" not in shown_now and "plain" not in shown_now  # the unchanged second row is not sent
+    assert screen_after([before, shown_now]) == screen_after([before, drawn.render_segments(CONSOLE)])
+    assert shadow.update(drawn).render_segments(CONSOLE) == ""

@@ -127,6 +127,23 @@ class ShadowScreen:
             frame.append(cells)
         return frame
 
+    def show(self, frame: Sequence[Sequence[tuple[str, str, str, str]]]) -> str:
+        """The terminal sequence that turns the screen into ``frame`` (a kept screen, as :meth:`frame`
+        gives it), sending only the cells that differ; the shadow then holds ``frame``."""
+        writer = CellWriter(erase=self._erase, system=None)
+        for y, frame_row in enumerate(frame):
+            new: list[Cell] = [(char, None) for char, *_ in frame_row]
+            looks = [Look(attrs, fg, bg) for _, attrs, fg, bg in frame_row]
+            seen = [(char, look.key) for (char, _), look in zip(new, looks, strict=True)]
+            row = self._rows.setdefault(y, [])
+            if len(row) < len(new):
+                row.extend([None] * (len(new) - len(row)))
+            changed = [x for x, cell in enumerate(seen) if row[x] != cell]
+            for start, stop in _runs(changed, new):
+                writer.write(start, y, new[start:stop], looks[start:stop], edge=len(row))
+            row[: len(new)] = seen
+        return writer.text()
+
     def update(self, update: CompositorUpdate) -> CompositorUpdate:
         """Wrap a Textual update so that rendering it sends only what changed."""
         if isinstance(update, LayoutUpdate | ChopsUpdate):

@@ -86,6 +86,8 @@ class TerminalApp(UpdateHookApp):
         self.early_input = b""
         """Bytes typed before Textual ran, read then and not answered: the driver takes them first."""
         self._frame_keep_asked = False
+        self._frame_caches: dict[str, FrameCache] = {}
+        self._kept_frames: tuple[tuple[int, int], dict[str, Frame]] = ((0, 0), {})
         self._after_update: list[Callable[[], object]] = []
 
     def call_after_update_sent(self, callback: Callable[[], object]) -> None:
@@ -159,6 +161,38 @@ class TerminalApp(UpdateHookApp):
         frame = self.shadow.frame(width, height)
         if frame is not None:
             self.run_worker(partial(keep_frame, cache, frame, width, height), thread=True, name="keep the frame")
+
+    def read_kept_frames(self, caches: dict[str, FrameCache]) -> None:
+        """Get the frames kept under ``caches`` ready for :meth:`show_kept_frame` (read in a thread, at this size)."""
+        if not getattr(app_driver(self), "tracks_screen", False):
+            return
+        self._frame_caches = dict(caches)
+        size = (self.size.width, self.size.height)
+
+        def read() -> None:
+            frames = {name: frame for name, cache in caches.items() if (frame := cache.read(*size))}
+            self._kept_frames = (size, frames)
+
+        self.run_worker(read, thread=True, name="read the kept frames")
+
+    def show_kept_frame(self, name: str) -> bool:
+        """Show the frame kept as ``name`` now, once, sending only the cells that differ; False if there is none
+        for this size. What Textual draws next is then sent as it differs from that frame.
+
+        The frame was read in advance, or is read now if that has not finished (a few milliseconds).
+        """
+        cache = self._frame_caches.pop(name, None)
+        driver = app_driver(self)
+        if cache is None or driver is None:
+            return False
+        size = (self.size.width, self.size.height)
+        read_size, frames = self._kept_frames
+        frame = frames.get(name) if read_size == size else cache.read(*size)
+        if frame is None:
+            return False
+        driver.write(self.shadow.show(frame))
+        driver.flush()
+        return True
 
     def get_driver_class(self) -> type[Driver]:
         """The resilient driver in a terminal (Textual's choice for a browser or Windows); input decoded safely."""
