@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -140,3 +141,29 @@ async def test_a_screen_switched_to_shows_its_chart_before_its_table_is_made(
         expected = views.breakdown_table(service, "rank")
         assert screen.query_one("#rank-table", FigureTable).view == expected
         assert screen.current_table() == expected
+
+
+async def test_a_background_screens_table_and_chart_are_rendered_in_separate_steps(
+    make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Both renders in one step held the UI thread for 40-70 ms: a key pressed meanwhile waited for both."""
+    steps: dict[str, list[tuple[object, str]]] = {}
+    render = base.prerender_screen
+
+    def noting(screen: base.FoiScreen[object], size: object) -> None:
+        switcher = screen._views()
+        view = switcher.current if switcher is not None else None
+        steps.setdefault(screen.spec.mode, []).append((sys._getframe(1), str(view)))  # the calling step, kept alive
+        render(screen, size)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(base, "prerender_screen", noting)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_until(
+            pilot,
+            lambda: {"table-view", "chart-view"} <= {view for _, view in steps.get("ranks", [])},
+            what="the ranks screen's table and chart rendered in the background",
+        )
+    tables = [step for step, view in steps["ranks"] if view == "table-view"]
+    charts = [step for step, view in steps["ranks"] if view == "chart-view"]
+    assert not any(step is chart for step in tables for chart in charts), "the table and chart rendered in one step"

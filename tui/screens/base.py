@@ -363,6 +363,9 @@ class FoiScreen(FigureKeys, DropStaleResize, SkipNeedlessRestyle, Screen[None], 
                 prerender_screen(self, self.app.size)
                 switcher.current = "chart-view"
                 self.focus_view()
+                # The chart view in a step of its own: a key pressed meanwhile waits for one render at most.
+                self.call_after_refresh(self._prerender, passes, table_view=False)
+                return
             prerender_screen(self, self.app.size)
             if passes > 1:
                 self.call_after_refresh(self._prerender_if_asked, passes - 1)  # the chart view only
