@@ -177,3 +177,14 @@ def test_a_kept_frame_shown_over_another_screen_sends_what_differs_and_textual_t
     assert "999" not in shown_now and "plain" not in shown_now  # the unchanged second row is not sent
     assert screen_after([before, shown_now]) == screen_after([before, drawn.render_segments(CONSOLE)])
     assert shadow.update(drawn).render_segments(CONSOLE) == ""
+
+
+def test_only_the_first_take_over_keeps_the_painted_frame() -> None:
+    """After a suspend the terminal is back on its normal screen: the next take-over must draw everything."""
+    drawn, kept = painted_then_kept()
+    full = ShadowScreen().update(drawn).render_segments(CONSOLE)
+    shadow = ShadowScreen()
+    shadow.seed(kept)
+    assert shadow.take_over((WIDTH, HEIGHT))
+    assert not shadow.take_over((WIDTH, HEIGHT))
+    assert shadow.update(drawn).render_segments(CONSOLE) == full

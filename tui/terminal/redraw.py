@@ -78,6 +78,7 @@ class ShadowScreen:
         self._looks: dict[Style | None, Look] = {None: PLAIN}
         self._erase = erase
         self._painted_size: tuple[int, int] | None = None
+        self._taken_over = False
 
     def invalidate(self) -> None:
         """Forget the screen (after a resize, a resume, anything that may have changed it)."""
@@ -96,8 +97,13 @@ class ShadowScreen:
 
     def take_over(self, size: tuple[int, int] | None) -> bool:
         """The driver takes the terminal, now ``size``: True if it still shows the seeded frame (the driver
-        must then leave it as it is: no new alternate screen, which clears it); else the screen is forgotten."""
-        if size is not None and size == self._painted_size:
+        must then leave it as it is: no new alternate screen, which clears it); else the screen is forgotten.
+
+        True once at most: a later take-over (after a suspend, the terminal back on its normal screen) starts
+        from nothing.
+        """
+        if size is not None and size == self._painted_size and not self._taken_over:
+            self._taken_over = True
             return True
         self.invalidate()
         return False
