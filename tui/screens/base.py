@@ -321,11 +321,15 @@ class FoiScreen(FigureKeys, DropStaleResize, SkipNeedlessRestyle, Screen[None], 
             self.show(data)
             self.focus_view()
         except NoMatches:
-            # Only when the app quits while the data is on its way: the widgets are already gone.
-            if app_is_exiting(self.app) or screen_is_closing(self) or not self.is_attached or not self.app.is_running:
+            if self._taken_down():
                 return
             raise
         self._shown()
+
+    def _taken_down(self) -> bool:
+        """True when the app quits or this screen is being removed (its dataset replaced): its widgets may be
+        gone while figures are still on their way."""
+        return app_is_exiting(self.app) or screen_is_closing(self) or not self.is_attached or not self.app.is_running
 
     def _background_wait(self) -> float:
         """Seconds this screen, built in the background, should wait before its UI-thread work (0: go on)."""
@@ -426,7 +430,12 @@ class FoiScreen(FigureKeys, DropStaleResize, SkipNeedlessRestyle, Screen[None], 
         self._loading(False)
         if self._left_out and self.is_attached:
             self._left_out = False
-            self.show_left_out(made)
+            try:
+                self.show_left_out(made)
+            except NoMatches:
+                if self._taken_down():
+                    return
+                raise
             if not self.is_current:  # built in the background: its table view laid out for a first t
                 self.call_after_refresh(self._prerender)
 
