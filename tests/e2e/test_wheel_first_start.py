@@ -12,6 +12,7 @@ import pytest
 
 import tui
 from tests.e2e.conftest import home_env
+from tests.e2e.noting_app import NOTING_APP
 from tests.e2e.pty_session import PtySession
 from tui.data import default_dataset_path
 from tui.data.answer_cache import SHIPPED_INDEX, dataset_key
@@ -21,44 +22,6 @@ pytestmark = pytest.mark.e2e
 
 REPO = Path(tui.__file__).resolve().parent.parent
 BUILD_TIMEOUT_S = 600
-
-NOTING_APP = """
-import sys
-import tui
-import tui.cli as cli
-
-events = open(sys.argv[1], "a", encoding="utf-8")
-figures = sys.argv[2]
-
-
-def note(event):
-    events.write(event + "\\n")
-    events.flush()
-
-
-note("package " + tui.__file__)
-terminal_app = cli._terminal_app
-
-
-def noting_terminal_app(*args, **kwargs):
-    app = terminal_app(*args, **kwargs)
-    from textual.drivers.linux_driver import LinuxDriver  # Textual is imported by now, as the app imports it
-
-    write = LinuxDriver.write
-
-    def noting_write(self, data):
-        write(self, data)
-        if figures in data:
-            note("frame, pandas imported: " + str("pandas" in sys.modules))
-
-    LinuxDriver.write = noting_write
-    return app
-
-
-cli._terminal_app = noting_terminal_app
-sys.argv = ["foi-explorer"]
-sys.exit(cli.main())
-"""
 
 
 @pytest.fixture(scope="module")
