@@ -92,7 +92,9 @@ class ShadowScreen:
         Kept through the driver's take-over (:meth:`take_over`) and the size events of the start
         (:meth:`resized`) at the frame's size; any other size forgets it.
         """
-        self._rows = {y: [(char, f"{attrs}|{fg}|{bg}|") for char, attrs, fg, bg in row] for y, row in enumerate(frame)}
+        self._rows = {
+            y: [(char, Look(attrs, fg, bg).key) for char, attrs, fg, bg in row] for y, row in enumerate(frame)
+        }
         self._painted_size = (len(frame[0]) if frame else 0, len(frame))
 
     def take_over(self, size: tuple[int, int] | None) -> bool:
@@ -139,15 +141,7 @@ class ShadowScreen:
         writer = CellWriter(erase=self._erase, system=None)
         for y, frame_row in enumerate(frame):
             new: list[Cell] = [(char, None) for char, *_ in frame_row]
-            looks = [Look(attrs, fg, bg) for _, attrs, fg, bg in frame_row]
-            seen = [(char, look.key) for (char, _), look in zip(new, looks, strict=True)]
-            row = self._rows.setdefault(y, [])
-            if len(row) < len(new):
-                row.extend([None] * (len(new) - len(row)))
-            changed = [x for x, cell in enumerate(seen) if row[x] != cell]
-            for start, stop in _runs(changed, new):
-                writer.write(start, y, new[start:stop], looks[start:stop], edge=len(row))
-            row[: len(new)] = seen
+            self._write_changed(writer, 0, y, new, [Look(attrs, fg, bg) for _, attrs, fg, bg in frame_row])
         return writer.text()
 
     def update(self, update: CompositorUpdate) -> CompositorUpdate:
@@ -166,18 +160,21 @@ class ShadowScreen:
         writer = CellWriter(erase=self._erase, system=system)
         for x, y, segments in ops:
             new = cells(segments)
-            looks = [self._look(style, system) for _, style in new]
-            seen = [(char, look.key) for (char, _), look in zip(new, looks, strict=True)]
-            row = self._rows.setdefault(y, [])
-            if len(row) < x + len(new):
-                row.extend([None] * (x + len(new) - len(row)))
-            changed = [i for i, cell in enumerate(seen) if row[x + i] != cell]
-            if not changed:
-                continue
-            for start, stop in _runs(changed, new):
-                writer.write(x + start, y, new[start:stop], looks[start:stop], edge=len(row))
-            row[x : x + len(new)] = seen
+            self._write_changed(writer, x, y, new, [self._look(style, system) for _, style in new])
         return writer.text()
+
+    def _write_changed(self, writer: CellWriter, x: int, y: int, new: list[Cell], looks: list[Look]) -> None:
+        """Write the cells of ``new`` (from column ``x`` of row ``y``) that differ from the shadow; note them."""
+        seen = [(char, look.key) for (char, _), look in zip(new, looks, strict=True)]
+        row = self._rows.setdefault(y, [])
+        if len(row) < x + len(new):
+            row.extend([None] * (x + len(new) - len(row)))
+        changed = [i for i, cell in enumerate(seen) if row[x + i] != cell]
+        if not changed:
+            return
+        for start, stop in _runs(changed, new):
+            writer.write(x + start, y, new[start:stop], looks[start:stop], edge=len(row))
+        row[x : x + len(new)] = seen
 
     def _look(self, style: Style | None, system: ColorSystem) -> Look:
         """What the terminal shows of a style (memoised)."""
